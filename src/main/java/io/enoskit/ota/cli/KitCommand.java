@@ -1,0 +1,67 @@
+package io.enoskit.ota.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The kit's one executable: {@code java -jar enos-ota-kit.jar <subcommand>}.
+ *
+ * <p>Exit codes: 0 success; 1 a fault of the kit; 2 wrong command-line usage or settings (a root dir that does
+ * not exist, a malformed state file); 3 the port could not be opened.
+ */
+@Command(name = "enos-ota-kit",
+        description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock.",
+        mixinStandardHelpOptions = true,
+        version = "enos-ota-kit 0.1.0",
+        subcommands = {MockCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a fault of the kit",
+            "2:wrong usage or settings (root dir, state file)",
+            "3:the port could not be opened"})
+public final class KitCommand implements Runnable {
+    /** Wrong usage or settings. */
+    static final int EXIT_USAGE = 2;
+    /** The server could not start listening. */
+    static final int EXIT_PORT = 3;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the kit's exception-to-exit-code mapping. */
+    static CommandLine commandLine() {
+        return commandLine(new KitCommand());
+    }
+
+    static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setExitCodeExceptionMapper(KitCommand::exitCode);
+        commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
+            cl.getErr().println(cl.getColorScheme().errorText("error: " + ex.getMessage()));
+            return exitCode(ex);
+        });
+        return commandLine;
+    }
+
+    private static int exitCode(Throwable failure) {
+        if (failure instanceof IllegalArgumentException) {
+            return EXIT_USAGE;
+        }
+        if (failure.getClass().getSimpleName().equals("FatalStartupException")) {
+            return EXIT_PORT;
+        }
+        return 1;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (try: mock)");
+    }
+}

@@ -1,0 +1,26 @@
+package io.enoskit.ota.contract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP request as the contract check needs it, independent of the server that received it.
+ *
+ * @param method  upper-case HTTP method ({@code POST})
+ * @param path    the path without the query ({@code /connect-service/v2.1/ota-jobs})
+ * @param query   decoded query parameters, each with its values in order
+ * @param headers header names with their values
+ * @param body    the body as text, or null/empty when there is none
+ */
+public record HttpRequest(String method, String path, Map<String, List<String>> query,
+                          Map<String, List<String>> headers, String body) {
+
+    /** True when the Content-Type is JSON ({@code application/json}, any parameters such as a charset). */
+    public boolean isJson() {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+                .flatMap(header -> header.getValue().stream())
+                .anyMatch(value -> value.toLowerCase(Locale.ROOT).startsWith("application/json"));
+    }
+}

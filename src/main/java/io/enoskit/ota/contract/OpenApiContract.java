@@ -1,0 +1,97 @@
+package io.enoskit.ota.contract;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The OpenAPI document of the OTA job API ({@code spec/ota-jobs.yaml}), read once: its text (for the
+ * validator) and its parsed model (for the body normaliser and the consistency tests).
+ */
+public final class OpenApiContract {
+    /** Where the spec lies on the class path (the build copies {@code spec/} there). */
+    public static final String SPEC_RESOURCE = "spec/ota-jobs.yaml";
+
+    private final String text;
+    private final OpenAPI openApi;
+
+    private OpenApiContract(String text, OpenAPI openApi) {
+        this.text = text;
+        this.openApi = openApi;
+    }
+
+    /** The spec the kit ships with. */
+    public static OpenApiContract load() {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SPEC_RESOURCE + " is not on the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a spec text.
+     *
+     * @throws IllegalArgumentException when the parser reports any message
+     */
+    public static OpenApiContract parse(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
+            throw new IllegalArgumentException("the OpenAPI document is not valid: " + result.getMessages());
+        }
+        return new OpenApiContract(text, result.getOpenAPI());
+    }
+
+    /** The document as written. */
+    public String text() {
+        return text;
+    }
+
+    /** The parsed document; treat it as read-only. */
+    public OpenAPI openApi() {
+        return openApi;
+    }
+
+    /** The operation at a path (as written in the spec, no templates) and HTTP method, if any. */
+    public Optional<Operation> operation(String path, String method) {
+        PathItem item = openApi.getPaths().get(path);
+        if (item == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method)));
+    }
+
+    /** The JSON request body schema of an operation, if it has one. */
+    public Optional<Schema<?>> jsonRequestSchema(String path, String method) {
+        return operation(path, method)
+                .map(Operation::getRequestBody)
+                .map(body -> body.getContent() == null ? null : body.getContent().get("application/json"))
+                .map(MediaType::getSchema)
+                .map(schema -> (Schema<?>) schema);
+    }
+
+    /** A named schema of {@code components/schemas}, or the schema itself when it is not a reference. */
+    public Schema<?> resolve(Schema<?> schema) {
+        Schema<?> current = schema;
+        while (current != null && current.get$ref() != null) {
+            String ref = current.get$ref();
+            current = openApi.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return current;
+    }
+}

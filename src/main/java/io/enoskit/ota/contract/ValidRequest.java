@@ -1,0 +1,40 @@
+package io.enoskit.ota.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request that passed the spec check: its query parameters and its JSON body (numeric strings already
+ * turned into numbers), ready to be decoded into a generated model.
+ */
+public final class ValidRequest {
+    private final Map<String, List<String>> query;
+    private final JsonNode body;
+
+    ValidRequest(Map<String, List<String>> query, JsonNode body) {
+        this.query = query;
+        this.body = body;
+    }
+
+    /** The first value of a query parameter, or null; the spec check has ensured the required ones are there. */
+    public String query(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The body decoded into a model class.
+     *
+     * @throws ContractViolation on the field {@code body} if it cannot be decoded (a spec the models do not fit)
+     */
+    public <T> T body(Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ContractViolation(List.of(new Violation("body", "cannot be read as "
+                    + type.getSimpleName() + ": " + e.getMessage())), false);
+        }
+    }
+}

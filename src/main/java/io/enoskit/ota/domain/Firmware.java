@@ -1,0 +1,47 @@
+package io.enoskit.ota.domain;
+
+/**
+ * A firmware as far as Create OTA Job cares (fields of FirmwareInfo on the "Get Firmware File" page).
+ *
+ * <p>JSON shape (admin routes and the default state file):
+ * {@code {"orgId": String, "firmwareId": String, "name": String, "version": String,
+ * "enableVerification": Boolean, "isVerified": Boolean, "maxAllowedForVerification": Integer|null}}.
+ *
+ * @param orgId                     the organization that owns it
+ * @param firmwareId                its id, the {@code firmwareId} query parameter of create
+ * @param name                      default-locale name, echoed as {@code firmwareName} by Get OTA Job
+ * @param version                   the version devices get, echoed as {@code firmwareVersion}
+ * @param enableVerification        when true, upgrade jobs need the firmware verified first (24610)
+ * @param isVerified                whether a verification job has completed on it
+ * @param maxAllowedForVerification the most {@code deviceKeys} a verification job may name (a count, at
+ *                                  least 1), or null for the state's default (24612)
+ */
+public record Firmware(String orgId, String firmwareId, String name, String version,
+                       boolean enableVerification, boolean isVerified, Integer maxAllowedForVerification) {
+
+    public Firmware {
+        requireText(orgId, "orgId");
+        requireText(firmwareId, "firmwareId");
+        if (maxAllowedForVerification != null && maxAllowedForVerification < 1) {
+            throw new IllegalArgumentException(
+                    "maxAllowedForVerification must be at least 1, was " + maxAllowedForVerification);
+        }
+    }
+
+    /** The same firmware, now verified (a verification job on it completed). */
+    public Firmware verified() {
+        return new Firmware(orgId, firmwareId, name, version, enableVerification, true, maxAllowedForVerification);
+    }
+
+    /** The same firmware, owned by the given org under the given id (ids from an admin route's path win). */
+    public Firmware at(String newOrgId, String newFirmwareId) {
+        return new Firmware(newOrgId, newFirmwareId, name, version, enableVerification, isVerified,
+                maxAllowedForVerification);
+    }
+
+    static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required and must not be blank");
+        }
+    }
+}

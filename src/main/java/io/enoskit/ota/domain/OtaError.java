@@ -1,0 +1,53 @@
+package io.enoskit.ota.domain;
+
+/**
+ * The EnOS error codes this kit answers with, each with its message template.
+ *
+ * <p>Sources: 24404, 24610, 24611 and 24612 come from the "Error Codes" table of the vendor page
+ * "V2.1 Create OTA Job"; 24404 "Job not found" from the sibling page "Get OTA Job"; 99400 and 99500 are
+ * the EnOS common codes for an invalid argument and an internal error; 99404 is the common code for an
+ * object that does not exist, used here for a request that names no operation of the spec (inferred).
+ * The spec lists the same codes under {@code x-enos-error-codes}; a test keeps the two equal.
+ */
+public enum OtaError {
+    /** 24404: no firmware with the query's {@code firmwareId} in the query's {@code orgId}. */
+    FIRMWARE_NOT_FOUND(24404, "Firmware not found"),
+    /** 24404: no job with the query's {@code jobId} in the query's {@code orgId}. */
+    JOB_NOT_FOUND(24404, "Job not found"),
+    /** 24610: upgrade job on a firmware with {@code enableVerification} on that is not verified yet. */
+    FIRMWARE_NOT_VERIFIED(24610,
+            "Not allowed to create job as firmware is not verified while enable verification is switched on"),
+    /** 24611: verification job whose {@code upgradeScope.type} is {@code total}. */
+    TOTAL_SCOPE_FOR_VERIFICATION(24611, "upgradeScope type total is not allowed for verification task"),
+    /** 24612: verification job with more {@code deviceKeys} than allowed; the one argument is the limit, a count. */
+    TOO_MANY_VERIFICATION_DEVICE_KEYS(24612, "Exceeded max verification deviceKeys, max[%d]"),
+    /** 99400: the request breaks the spec; arguments are the field and the rule it breaks. */
+    INVALID_ARGUMENT(99400, "Invalid Argument %s"),
+    /** 99404: the request names no operation of the spec; the argument says what did not match. */
+    NO_SUCH_OPERATION(99404, "No such operation: %s"),
+    /** 99500: a fault of the mock itself; never caused by the request. */
+    INTERNAL_ERROR(99500, "Internal Server Error");
+
+    private final int code;
+    private final String template;
+
+    OtaError(int code, String template) {
+        this.code = code;
+        this.template = template;
+    }
+
+    /** The EnOS {@code code} of the envelope. */
+    public int code() {
+        return code;
+    }
+
+    /** The message template, with {@code %d}/{@code %s} where the arguments go. */
+    public String template() {
+        return template;
+    }
+
+    /** The {@code msg} of the envelope, with the arguments filled in. */
+    public String message(Object... args) {
+        return args.length == 0 ? template : String.format(template, args);
+    }
+}

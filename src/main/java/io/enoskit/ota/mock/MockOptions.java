@@ -1,0 +1,137 @@
+package io.enoskit.ota.mock;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Settings of the mock server, a fluent builder with named defaults: {@code MockOptions.mockOptions().port(0)}.
+ */
+public final class MockOptions {
+    /** TCP port; 0 picks a free one. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Loopback only, so a mock on a laptop is not reachable from the network unless asked. */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** WireMock root dir: {@code mappings/} and {@code ota-state.json}; the copy inside the jar when absent. */
+    public static final String DEFAULT_ROOT_DIR = "stubs";
+    /** Requests kept in WireMock's request journal, a count; older ones are dropped, so memory stays bounded. */
+    public static final int DEFAULT_JOURNAL_ENTRIES = 500;
+    /** Jetty worker threads, a count. */
+    public static final int DEFAULT_CONTAINER_THREADS = 16;
+
+    private int port = DEFAULT_PORT;
+    private String bindAddress = DEFAULT_BIND_ADDRESS;
+    private String rootDir = DEFAULT_ROOT_DIR;
+    private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
+    private int containerThreads = DEFAULT_CONTAINER_THREADS;
+    private boolean lenient;
+    private boolean verbose;
+
+    private MockOptions() {
+    }
+
+    public static MockOptions mockOptions() {
+        return new MockOptions();
+    }
+
+    public MockOptions port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    public MockOptions dynamicPort() {
+        return port(0);
+    }
+
+    public MockOptions bindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+        return this;
+    }
+
+    public MockOptions rootDir(String rootDir) {
+        this.rootDir = rootDir;
+        return this;
+    }
+
+    /** 0 turns the request journal off. */
+    public MockOptions journalEntries(int journalEntries) {
+        if (journalEntries < 0) {
+            throw new IllegalArgumentException("journal entries must be 0 or more, was " + journalEntries);
+        }
+        this.journalEntries = journalEntries;
+        return this;
+    }
+
+    public MockOptions containerThreads(int containerThreads) {
+        this.containerThreads = containerThreads;
+        return this;
+    }
+
+    /** Accept unknown body fields instead of answering 99400. */
+    public MockOptions lenient(boolean lenient) {
+        this.lenient = lenient;
+        return this;
+    }
+
+    /** Log every request and stub match (WireMock's verbose notifier). */
+    public MockOptions verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    public String rootDir() {
+        return rootDir;
+    }
+
+    public boolean lenient() {
+        return lenient;
+    }
+
+    /** True when the root dir is the copy inside the jar (the default dir is absent from the working dir). */
+    public boolean rootDirOnClasspath() {
+        return !Files.isDirectory(Path.of(rootDir)) && DEFAULT_ROOT_DIR.equals(rootDir);
+    }
+
+    /**
+     * The WireMock configuration these options stand for.
+     *
+     * @throws IllegalArgumentException when a root dir other than the default does not exist
+     */
+    WireMockConfiguration toWireMockConfiguration() {
+        WireMockConfiguration config = wireMockConfig()
+                .port(port)
+                .bindAddress(bindAddress)
+                .containerThreads(containerThreads)
+                .jettyAcceptors(1)
+                .stubCorsEnabled(true)
+                .notifier(new ConsoleNotifier(verbose))
+                .extensions(new OtaMockExtensions(lenient));
+        if (rootDirOnClasspath()) {
+            config.usingFilesUnderClasspath(DEFAULT_ROOT_DIR);
+        } else if (Files.isDirectory(Path.of(rootDir))) {
+            config.usingFilesUnderDirectory(Path.of(rootDir).toAbsolutePath().toString());
+        } else {
+            throw new IllegalArgumentException("root dir " + rootDir + " does not exist");
+        }
+        if (journalEntries == 0) {
+            config.disableRequestJournal();
+        } else {
+            config.maxRequestJournalEntries(journalEntries);
+        }
+        return config;
+    }
+}

@@ -1,0 +1,136 @@
+package io.enoskit.ota.mock;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.admin.AdminTask;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.OtaRuleException;
+import io.enoskit.ota.domain.OtaStore;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
+
+/**
+ * The mock's own admin routes, under WireMock's admin API at {@code /__admin/ota/}. They are not part of the
+ * EnOS API: they set up and inspect the mock's state. Answers are plain JSON (not the EnOS envelope); errors are
+ * {@code {"error": String}} with HTTP 400 (bad body), 404 (unknown job) or 409 (job of the wrong type).
+ *
+ * <table>
+ *   <caption>Routes</caption>
+ *   <tr><td>GET  /__admin/ota/state</td><td>counts of orgs, firmware and jobs; the default verification limit</td></tr>
+ *   <tr><td>POST /__admin/ota/reset</td><td>back to the default state (all jobs dropped)</td></tr>
+ *   <tr><td>GET  /__admin/ota/orgs/{orgId}/firmwares</td><td>{@code {"firmwares": [Firmware]}}</td></tr>
+ *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/firmwares/{firmwareId}</td><td>add or replace a firmware; body
+ *       {@code {"name", "version", "enableVerification", "isVerified", "maxAllowedForVerification"}}</td></tr>
+ *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs</td><td>{@code {"jobs": [JobInfo]}}, oldest first</td></tr>
+ *   <tr><td>POST /__admin/ota/orgs/{orgId}/jobs/{jobId}/complete-verification</td><td>the verification job
+ *       succeeded: its firmware becomes verified, so upgrade jobs on it no longer get 24610</td></tr>
+ * </table>
+ * Built by {@link OtaMockExtensions}; do not register it alone.
+ */
+public final class OtaAdminApiExtension implements AdminApiExtension {
+    public static final String NAME = "enos-ota-admin";
+    private static final ObjectReader FIRMWARE = Json.mapper().readerFor(Firmware.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final OtaStore store;
+    private final int defaultVerificationLimit;
+
+    OtaAdminApiExtension(OtaStore store, int defaultVerificationLimit) {
+        this.store = store;
+        this.defaultVerificationLimit = defaultVerificationLimit;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public void contributeAdminApiRoutes(Router router) {
+        router.add(GET, "/ota/state", state());
+        router.add(POST, "/ota/reset", reset());
+        router.add(GET, "/ota/orgs/{orgId}/firmwares", listFirmwares());
+        router.add(PUT, "/ota/orgs/{orgId}/firmwares/{firmwareId}", putFirmware());
+        router.add(GET, "/ota/orgs/{orgId}/jobs", listJobs());
+        router.add(POST, "/ota/orgs/{orgId}/jobs/{jobId}/complete-verification", completeVerification());
+    }
+
+    private AdminTask state() {
+        return (admin, event, params) -> answer(() -> Map.of(
+                "counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit));
+    }
+
+    private AdminTask reset() {
+        return (admin, event, params) -> answer(() -> {
+            store.reset();
+            return Map.of("counts", store.counts());
+        });
+    }
+
+    private AdminTask listFirmwares() {
+        return (admin, event, params) -> answer(() -> Map.of("firmwares", store.firmwares(params.get("orgId"))));
+    }
+
+    private AdminTask putFirmware() {
+        return (admin, event, params) -> answer(() -> {
+            ObjectNode body = (ObjectNode) readObject(event.getRequest().getBodyAsString());
+            body.put("orgId", params.get("orgId"));
+            body.put("firmwareId", params.get("firmwareId"));
+            Firmware firmware = readFirmware(body);
+            store.putFirmware(firmware);
+            return firmware;
+        });
+    }
+
+    private AdminTask listJobs() {
+        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(params.get("orgId"))));
+    }
+
+    private AdminTask completeVerification() {
+        return (admin, event, params) -> answer(
+                () -> Map.of("firmware", store.completeVerification(params.get("orgId"), params.get("jobId"))));
+    }
+
+    private static Object readObject(String body) {
+        try {
+            var node = Json.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not well-formed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Firmware readFirmware(ObjectNode body) {
+        try {
+            return FIRMWARE.readValue(body);
+        } catch (java.io.IOException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            String message = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage() : cause.getMessage();
+            throw new IllegalArgumentException("the firmware is not valid: " + message);
+        }
+    }
+
+    private static ResponseDefinition answer(Supplier<Object> task) {
+        try {
+            return EnvelopeResponses.json(200, task.get());
+        } catch (OtaRuleException notFound) {
+            return EnvelopeResponses.json(404, Map.of("error", notFound.getMessage()));
+        } catch (IllegalStateException conflict) {
+            return EnvelopeResponses.json(409, Map.of("error", conflict.getMessage()));
+        } catch (IllegalArgumentException | ClassCastException badBody) {
+            return EnvelopeResponses.json(400, Map.of("error", String.valueOf(badBody.getMessage())));
+        }
+    }
+}

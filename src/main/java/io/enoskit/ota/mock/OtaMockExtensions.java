@@ -1,0 +1,37 @@
+package io.enoskit.ota.mock;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
+import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import io.enoskit.ota.contract.ContractCheck;
+import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.domain.DefaultState;
+import io.enoskit.ota.domain.JobIdGenerator;
+import io.enoskit.ota.domain.OtaStore;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the mock's object graph once per server: the default state (from the root dir's
+ * {@code ota-state.json}), the store, the contract check (spec parsed once), and the extensions that share them.
+ */
+public final class OtaMockExtensions implements ExtensionFactory {
+    private final boolean lenient;
+
+    /** @param lenient when true, unknown body fields are accepted instead of answered with 99400 */
+    public OtaMockExtensions(boolean lenient) {
+        this.lenient = lenient;
+    }
+
+    @Override
+    public List<Extension> create(WireMockServices services) {
+        DefaultState state = StateFile.read(services.getOptions().filesRoot());
+        OtaStore store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC());
+        ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
+        return List.of(
+                new CreateOtaJobTransformer(contract, store),
+                new GetOtaJobTransformer(contract, store),
+                new UnmatchedRequestTransformer(contract),
+                new OtaAdminApiExtension(store, state.maxAllowedForVerification()));
+    }
+}
