@@ -26,6 +26,7 @@ public final class ContractCheck {
     private final OpenApiContract contract;
     private final OpenApiInteractionValidator validator;
     private final NumericStrings numericStrings;
+    private final ReportReader reportReader;
 
     /**
      * @param contract the spec
@@ -34,6 +35,7 @@ public final class ContractCheck {
     public ContractCheck(OpenApiContract contract, boolean lenient) {
         this.contract = contract;
         this.numericStrings = new NumericStrings(contract);
+        this.reportReader = new ReportReader(contract.discriminatorValues());
         LevelResolver levels = lenient
                 ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE).build()
                 : LevelResolver.defaultResolver();
@@ -53,7 +55,7 @@ public final class ContractCheck {
     public ValidRequest check(HttpRequest request) {
         JsonNode body = normalise(request, readBody(request));
         ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
-        List<Violation> violations = ReportReader.violations(report);
+        List<Violation> violations = reportReader.violations(report);
         if (!violations.isEmpty()) {
             throw new ContractViolation(violations, ReportReader.operationMissing(report));
         }

@@ -3,6 +3,7 @@ package io.enoskit.ota.contract;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -12,7 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The OpenAPI document of the OTA job API ({@code spec/ota-jobs.yaml}), read once: its text (for the
@@ -83,6 +88,22 @@ public final class OpenApiContract {
                 .map(body -> body.getContent() == null ? null : body.getContent().get("application/json"))
                 .map(MediaType::getSchema)
                 .map(schema -> (Schema<?>) schema);
+    }
+
+    /**
+     * For each discriminator property of the spec's schemas, the values its mapping names, in spec order
+     * ({@code type} → {@code [upgrade, verify]}).
+     */
+    public Map<String, Set<String>> discriminatorValues() {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Discriminator discriminator = schema.getDiscriminator();
+            if (discriminator != null && discriminator.getMapping() != null) {
+                values.computeIfAbsent(discriminator.getPropertyName(), name -> new LinkedHashSet<>())
+                        .addAll(discriminator.getMapping().keySet());
+            }
+        }
+        return values;
     }
 
     /** A named schema of {@code components/schemas}, or the schema itself when it is not a reference. */

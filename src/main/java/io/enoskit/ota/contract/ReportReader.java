@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,9 +33,16 @@ final class ReportReader {
     private static final String ONE_OF = "validation.request.body.schema.oneOf";
     private static final String BODY_SCHEMA = "validation.request.body.schema.";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern INVALID_DISCRIMINATOR =
+            Pattern.compile("Discriminator field '([^']+)' value '([^']*)' is not the name");
+    private static final Pattern OTHER_DISCRIMINATOR = Pattern.compile("Discriminator field '([^']+)' (.+)");
     private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'] ");
 
-    private ReportReader() {
+    private final Map<String, Set<String>> discriminatorValues;
+
+    /** @param discriminatorValues for each discriminator property of the spec, the values it maps */
+    ReportReader(Map<String, Set<String>> discriminatorValues) {
+        this.discriminatorValues = Map.copyOf(discriminatorValues);
     }
 
     /** True when the report says the path or the method names no operation of the spec. */
@@ -49,7 +57,7 @@ final class ReportReader {
      * The report's errors as violations without duplicates, query parameters first, then the rest in report order;
      * empty when the request passes.
      */
-    static List<Violation> violations(ValidationReport report) {
+    List<Violation> violations(ValidationReport report) {
         List<Message> errors = report.getMessages().stream().filter(m -> m.getLevel() == Level.ERROR).toList();
         boolean discriminated = errors.stream().anyMatch(m -> m.getKey().equals(DISCRIMINATOR));
         Set<Violation> parameters = new LinkedHashSet<>();
@@ -73,7 +81,7 @@ final class ReportReader {
         return ordered;
     }
 
-    private static void collectLeaves(Message message, Set<Violation> found) {
+    private void collectLeaves(Message message, Set<Violation> found) {
         if (message.getNestedMessages().isEmpty()) {
             if (message.getLevel() == Level.ERROR) {
                 found.addAll(toViolations(message));
@@ -83,7 +91,7 @@ final class ReportReader {
         message.getNestedMessages().forEach(nested -> collectLeaves(nested, found));
     }
 
-    private static List<Violation> toViolations(Message message) {
+    private List<Violation> toViolations(Message message) {
         String key = message.getKey();
         String text = PATH_PREFIX.matcher(message.getMessage()).replaceFirst("");
         Optional<MessageContext> context = message.getContext();
@@ -99,7 +107,7 @@ final class ReportReader {
             return List.of(new Violation("body", "is mandatory but the request has none"));
         }
         if (key.equals(DISCRIMINATOR)) {
-            return List.of(new Violation("type", text));
+            return List.of(discriminatorViolation(text));
         }
         if (key.startsWith(BODY_SCHEMA)) {
             String base = context.flatMap(MessageContext::getPointers)
@@ -119,6 +127,21 @@ final class ReportReader {
             return List.of(new Violation("path", text));
         }
         return List.of(new Violation("request", text));
+    }
+
+    /** The validator lists schema names beside the mapped values; say only what a client may send. */
+    private Violation discriminatorViolation(String text) {
+        Matcher invalid = INVALID_DISCRIMINATOR.matcher(text);
+        if (invalid.find()) {
+            return new Violation(invalid.group(1), "value '" + invalid.group(2) + "' is not one of "
+                    + discriminatorValues.getOrDefault(invalid.group(1), Set.of()));
+        }
+        Matcher other = OTHER_DISCRIMINATOR.matcher(text);
+        if (other.find()) {
+            String rule = other.group(2).equals("is required") ? "is mandatory but missing" : other.group(2);
+            return new Violation(other.group(1), rule);
+        }
+        return new Violation("body", text);
     }
 
     private static List<Violation> perName(String base, String text, String rule) {

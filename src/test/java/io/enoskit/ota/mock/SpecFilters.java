@@ -1,0 +1,33 @@
+package io.enoskit.ota.mock;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.enoskit.ota.contract.OpenApiContract;
+
+/**
+ * rest-assured filters that check each exchange of a test against the spec; a breach fails the test with the
+ * validator's report.
+ */
+final class SpecFilters {
+    private static final String SPEC = OpenApiContract.load().text();
+
+    /** Request and response must both fit the spec. */
+    static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build());
+
+    /**
+     * Named rule for requests the spec does not describe, sent on purpose (malformed input, unknown fields, the
+     * numeric strings of the vendor's sample code): the request goes out unchecked, the response is still checked.
+     */
+    static final OpenApiValidationFilter RESPONSE_ONLY = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    private SpecFilters() {
+    }
+}
