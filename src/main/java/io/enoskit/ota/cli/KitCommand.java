@@ -37,11 +37,7 @@ public final class KitCommand implements Runnable {
 
     /** The command line with the kit's exception-to-exit-code mapping. */
     static CommandLine commandLine() {
-        return commandLine(new KitCommand());
-    }
-
-    static CommandLine commandLine(Object command) {
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(new KitCommand());
         commandLine.setExitCodeExceptionMapper(KitCommand::exitCode);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             cl.getErr().println(cl.getColorScheme().errorText("error: " + ex.getMessage()));
@@ -51,7 +47,7 @@ public final class KitCommand implements Runnable {
     }
 
     private static int exitCode(Throwable failure) {
-        if (failure instanceof IllegalArgumentException) {
+        if (failure instanceof IllegalArgumentException || failure instanceof CommandLine.ParameterException) {
             return EXIT_USAGE;
         }
         if (failure.getClass().getSimpleName().equals("FatalStartupException")) {

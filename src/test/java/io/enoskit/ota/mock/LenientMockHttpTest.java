@@ -1,0 +1,45 @@
+package io.enoskit.ota.mock;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A mock started lenient lets unknown body fields through, and still enforces every rule. */
+class LenientMockHttpTest {
+    private static OtaMockServer lenient;
+
+    @BeforeAll
+    static void start() {
+        lenient = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().lenient(true).journalEntries(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        lenient.close();
+    }
+
+    @Test
+    void anUnknownFieldIsAccepted() {
+        String body = Bodies.upgrade().replace("{\"name\"", "{\"comment\":\"not in the spec\",\"name\"");
+
+        RestAssured.given().baseUri(lenient.baseUrl()).filter(SpecFilters.RESPONSE_ONLY)
+                .contentType(ContentType.JSON).body(body)
+                .post(RunningMock.JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                .then().statusCode(200).body("code", equalTo(0));
+    }
+
+    @Test
+    void aRangeIsStillEnforced() {
+        String body = Bodies.upgradeWithTimeout(172801).replace("{\"name\"", "{\"comment\":\"x\",\"name\"");
+
+        RestAssured.given().baseUri(lenient.baseUrl()).filter(SpecFilters.RESPONSE_ONLY)
+                .contentType(ContentType.JSON).body(body)
+                .post(RunningMock.JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                .then().statusCode(200).body("code", equalTo(99400))
+                .body("msg", org.hamcrest.Matchers.startsWith("Invalid Argument upgradeTimeout:"));
+    }
+}
