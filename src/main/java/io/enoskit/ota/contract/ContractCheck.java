@@ -39,9 +39,7 @@ public final class ContractCheck {
         LevelResolver levels = lenient
                 ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE).build()
                 : LevelResolver.defaultResolver();
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract.text())
-                .withLevelResolver(levels)
-                .build();
+        this.validator = contract.validator(levels);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.enoskit.ota.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -42,7 +42,7 @@ final class NumericStrings {
             convertFields((ObjectNode) node, resolved);
         } else if (node.isArray() && resolved.getItems() != null) {
             for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, convert(node.get(i), resolved.getItems()));
+                ((ArrayNode) node).set(i, convert(node.get(i), resolved.getItems()));
             }
         }
         return node;
@@ -51,9 +51,7 @@ final class NumericStrings {
     private void convertFields(ObjectNode object, Schema<?> schema) {
         Map<String, Schema> properties = schema.getProperties();
         Object additional = schema.getAdditionalProperties();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             Schema<?> fieldSchema = properties == null ? null : properties.get(field.getKey());
             if (fieldSchema == null && additional instanceof Schema<?> valueSchema) {
                 fieldSchema = valueSchema;

@@ -1,5 +1,7 @@
 package io.enoskit.ota.contract;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -60,6 +62,15 @@ public final class OpenApiContract {
             throw new IllegalArgumentException("the OpenAPI document is not valid: " + result.getMessages());
         }
         return new OpenApiContract(text, result.getOpenAPI());
+    }
+
+    /**
+     * A swagger-request-validator for this document, built once per caller and then shared (thread-safe).
+     *
+     * @param levels how each kind of report message counts (ERROR fails, WARN informs, IGNORE drops)
+     */
+    public OpenApiInteractionValidator validator(LevelResolver levels) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(text).withLevelResolver(levels).build();
     }
 
     /** The document as written. */

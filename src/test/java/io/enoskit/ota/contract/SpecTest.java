@@ -79,7 +79,7 @@ class SpecTest {
     @Test
     void theSpecsRequestSampleIsTheVendorPagesSample() throws Exception {
         JsonNode vendor;
-        try (InputStream in = getClass().getResourceAsStream("/vendor/create-ota-job-request.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/conformance/vendor-request-sample.json")) {
             vendor = Json.mapper().readTree(in);
         }
         Example example = operation("POST").getRequestBody().getContent().get("application/json")

@@ -18,7 +18,7 @@ final class Bodies {
 
     /** The request sample of the vendor page "V2.1 Create OTA Job", byte for byte. */
     static String vendorSample() {
-        try (InputStream in = Bodies.class.getResourceAsStream("/vendor/create-ota-job-request.json")) {
+        try (InputStream in = Bodies.class.getResourceAsStream("/conformance/vendor-request-sample.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,95 @@
+package io.enoskit.ota.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.enoskit.ota.contract.Json;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one scenario shares between its steps: the target, the last answer, the job it created and the
+ * observations it made. Created anew for every scenario (cucumber-picocontainer).
+ */
+public final class ConformanceWorld {
+    static final String JOBS = "/connect-service/v2.1/ota-jobs";
+
+    private final TargetConfig target = TargetConfig.current();
+    private final List<String> observations = new ArrayList<>();
+    private Response answer;
+    private JsonNode answerBody;
+    private String createdJobId;
+
+    TargetConfig target() {
+        return target;
+    }
+
+    String baseUrl() {
+        return target.isMock() ? MockTarget.baseUrl() : target.baseUrl();
+    }
+
+    /** A request whose exchange is checked against the spec. */
+    RequestSpecification request() {
+        return RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
+                .filter(SpecCheckFilter.checked(observations::add));
+    }
+
+    /** A request that breaks the spec on purpose; its answer is still checked against the spec. */
+    RequestSpecification deliberatelyInvalidRequest() {
+        return RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
+                .filter(SpecCheckFilter.deliberatelyInvalid(observations::add));
+    }
+
+    void answer(Response response) {
+        this.answer = response;
+        try {
+            this.answerBody = Json.mapper().readTree(response.asString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("the answer is not JSON (HTTP " + response.statusCode() + "): "
+                    + abbreviate(response.asString()));
+        }
+        if (response.statusCode() != 200) {
+            observe("HTTP status " + response.statusCode() + " with code " + answerBody.path("code").asText("?")
+                    + " (the vendor page does not document the HTTP status; the mock answers 200)");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+    Response answer() {
+        if (answer == null) {
+            throw new IllegalStateException("no request has been sent in this scenario yet");
+        }
+        return answer;
+    }
+
+    /** The last answer's JSON body. */
+    JsonNode body() {
+        answer();
+        return answerBody;
+    }
+
+    void createdJobId(String jobId) {
+        this.createdJobId = jobId;
+    }
+
+    String createdJobId() {
+        if (createdJobId == null) {
+            throw new IllegalStateException("no job has been created in this scenario");
+        }
+        return createdJobId;
+    }
+
+    /** Notes undocumented behaviour of the target; reported apart from failures. */
+    void observe(String observation) {
+        observations.add(observation);
+    }
+
+    List<String> observations() {
+        return observations;
+    }
+}

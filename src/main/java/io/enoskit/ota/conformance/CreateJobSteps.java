@@ -1,0 +1,118 @@
+package io.enoskit.ota.conformance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.When;
+import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
+import io.enoskit.ota.conformance.ParameterTypes.JobType;
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.model.UpgradeScope;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The When steps that send Create OTA Job, each with one request built from the models. */
+public final class CreateJobSteps {
+    /** Verification devices to name when the target's limit is not known: more than any limit seen in docs. */
+    static final int UNKNOWN_LIMIT_PROBE = 100;
+    private final ConformanceWorld world;
+
+    public CreateJobSteps(ConformanceWorld world) {
+        this.world = world;
+    }
+
+    @When("I send the vendor page's request sample to create a job on the {firmware} firmware")
+    public void sendVendorSample(FirmwareRole firmware) {
+        create(world.request(), firmware, JobRequests.vendorSample(world.target().deviceKeys()));
+    }
+
+    @When("I create an upgrade job on the {firmware} firmware")
+    @When("I create an upgrade job on the {firmware} firmware without optional fields")
+    public void createUpgrade(FirmwareRole firmware) {
+        create(world.request(), firmware, JobRequests.minimalUpgrade(world.target().deviceKeys()));
+    }
+
+    @When("I create a verification job on the {firmware} firmware for {int} device(s)")
+    public void createVerification(FirmwareRole firmware, int devices) {
+        create(world.request(), firmware, JobRequests.verification(
+                world.target().deviceKeys().subList(0, devices), UpgradeScope.TypeEnum.PARTIAL));
+    }
+
+    @When("I create a verification job with the upgrade scope {string} on the {firmware} firmware")
+    public void createVerificationWithScope(String scope, FirmwareRole firmware) {
+        create(world.request(), firmware, JobRequests.verification(
+                world.target().deviceKeys().subList(0, 1), UpgradeScope.TypeEnum.fromValue(scope)));
+    }
+
+    @When("I create a verification job on the {firmware} firmware for one device more than its limit")
+    public void createVerificationOverTheLimit(FirmwareRole firmware) {
+        Integer limit = world.target().verificationLimit();
+        int count = (limit != null ? limit : UNKNOWN_LIMIT_PROBE) + 1;
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            keys.add("enos-ota-kit-no-such-device-" + i);
+        }
+        create(world.request(), firmware, JobRequests.verification(keys, UpgradeScope.TypeEnum.PARTIAL));
+    }
+
+    @When("I create an upgrade job on the {firmware} firmware without the query parameter {string}")
+    public void createWithoutQueryParameter(FirmwareRole firmware, String parameter) {
+        RequestSpecification request = world.deliberatelyInvalidRequest().queryParam("action", "create");
+        if (!parameter.equals("orgId")) {
+            request.queryParam("orgId", world.target().orgId());
+        }
+        if (!parameter.equals("firmwareId")) {
+            request.queryParam("firmwareId", firmwareId(firmware));
+        }
+        world.answer(request.body(Json.write(JobRequests.minimalUpgrade(world.target().deviceKeys())))
+                .post(ConformanceWorld.JOBS));
+    }
+
+    @When("I create a(n) {jobType} job on the {firmware} firmware without the field {string}")
+    public void createWithoutField(JobType type, FirmwareRole firmware, String field) {
+        ObjectNode body = body(type);
+        body.remove(field);
+        create(world.deliberatelyInvalidRequest(), firmware, body);
+    }
+
+    @When("I create a(n) {jobType} job on the {firmware} firmware with the field {string} set to {string}")
+    public void createWithField(JobType type, FirmwareRole firmware, String field, String value) {
+        ObjectNode body = body(type);
+        body.put(field, value);
+        create(world.deliberatelyInvalidRequest(), firmware, body);
+    }
+
+    @When("I create an upgrade job on the {firmware} firmware with the upgradeTimeout {long}")
+    public void createWithTimeout(FirmwareRole firmware, long seconds) {
+        ObjectNode body = JobRequests.minimalUpgrade(world.target().deviceKeys());
+        body.put("upgradeTimeout", seconds);
+        boolean inRange = seconds >= 300 && seconds <= 172800;
+        create(inRange ? world.request() : world.deliberatelyInvalidRequest(), firmware, body);
+    }
+
+    private ObjectNode body(JobType type) {
+        return type == JobType.UPGRADE
+                ? JobRequests.minimalUpgrade(world.target().deviceKeys())
+                : JobRequests.verification(world.target().deviceKeys().subList(0, 1), UpgradeScope.TypeEnum.PARTIAL);
+    }
+
+    private void create(RequestSpecification request, FirmwareRole firmware, ObjectNode body) {
+        world.answer(request
+                .queryParam("action", "create")
+                .queryParam("orgId", world.target().orgId())
+                .queryParam("firmwareId", firmwareId(firmware))
+                .body(Json.write(body))
+                .post(ConformanceWorld.JOBS));
+        if (world.body().path("code").asInt(-1) == 0) {
+            world.createdJobId(world.body().path("data").path("jobId").asText(null));
+            CreatedJobs.record(world.target(), world.createdJobId());
+        }
+    }
+
+    private String firmwareId(FirmwareRole firmware) {
+        return switch (firmware) {
+            case READY -> world.target().readyFirmwareId();
+            case UNVERIFIED -> world.target().unverifiedFirmwareId();
+            case MISSING -> world.target().missingFirmwareId();
+        };
+    }
+}
