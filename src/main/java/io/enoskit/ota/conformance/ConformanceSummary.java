@@ -5,6 +5,7 @@ import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestSourceRead;
 import io.cucumber.plugin.event.WriteEvent;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, event -> CreatedJobs.clear());
         publisher.registerHandlerFor(TestSourceRead.class, this::sourceRead);
         publisher.registerHandlerFor(WriteEvent.class, this::written);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);

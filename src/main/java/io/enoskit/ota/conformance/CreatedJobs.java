@@ -22,6 +22,13 @@ final class CreatedJobs {
         }
     }
 
+    /** Forgets what earlier runs in this JVM created. */
+    static void clear() {
+        synchronized (CREATED) {
+            CREATED.clear();
+        }
+    }
+
     /** What was created so far, oldest first. */
     static List<String> all() {
         synchronized (CREATED) {

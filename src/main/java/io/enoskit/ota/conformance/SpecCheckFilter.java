@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Checks every exchange of a scenario against the spec with swagger-request-validator: an ERROR fails the step
@@ -69,7 +70,11 @@ final class SpecCheckFilter implements Filter {
             }
         }
         if (report.hasErrors()) {
-            throw new AssertionError("the exchange breaks the spec:\n"
+            String errors = report.getMessages().stream()
+                    .filter(message -> message.getLevel() == Level.ERROR)
+                    .map(ValidationReport.Message::getMessage)
+                    .collect(Collectors.joining("; "));
+            throw new AssertionError("the exchange breaks the spec: " + errors + "\n"
                     + JsonValidationReportFormat.getInstance().apply(report));
         }
         return response;
