@@ -18,12 +18,43 @@ public final class ConformanceWorld {
 
     private final TargetConfig target = TargetConfig.current();
     private final List<String> observations = new ArrayList<>();
+    private boolean createsJob;
     private Response answer;
     private JsonNode answerBody;
     private String createdJobId;
 
     TargetConfig target() {
         return target;
+    }
+
+    /** Set by a hook from the scenario's tags: true when the scenario expects the target to create a job. */
+    void createsJob(boolean createsJob) {
+        this.createsJob = createsJob;
+    }
+
+    /**
+     * Device keys for a request: in a scenario that creates a job, the target's own keys (the only devices a
+     * job may touch); in any other scenario, names of devices that do not exist, so that a server that wrongly
+     * accepts the request still touches no real device.
+     */
+    List<String> deviceKeys(int count) {
+        if (!createsJob) {
+            List<String> fake = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                fake.add("enos-ota-kit-no-such-device-" + i);
+            }
+            return fake;
+        }
+        if (target.deviceKeys().size() < count) {
+            throw new org.opentest4j.TestAbortedException("needs " + count + " device keys, "
+                    + target.deviceKeys().size() + " given (ota.deviceKeys)");
+        }
+        return target.deviceKeys().subList(0, count);
+    }
+
+    /** All the device keys a job of this scenario may name. */
+    List<String> deviceKeys() {
+        return deviceKeys(createsJob ? target.deviceKeys().size() : 2);
     }
 
     String baseUrl() {

@@ -7,8 +7,6 @@ import io.enoskit.ota.conformance.ParameterTypes.JobType;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.model.UpgradeScope;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The When steps that send Create OTA Job, each with one request built from the models. */
 public final class CreateJobSteps {
@@ -22,36 +20,33 @@ public final class CreateJobSteps {
 
     @When("I send the vendor page's request sample to create a job on the {firmware} firmware")
     public void sendVendorSample(FirmwareRole firmware) {
-        create(world.request(), firmware, JobRequests.vendorSample(world.target().deviceKeys()));
+        create(world.request(), firmware, JobRequests.vendorSample(world.deviceKeys()));
     }
 
     @When("I create an upgrade job on the {firmware} firmware")
     @When("I create an upgrade job on the {firmware} firmware without optional fields")
     public void createUpgrade(FirmwareRole firmware) {
-        create(world.request(), firmware, JobRequests.minimalUpgrade(world.target().deviceKeys()));
+        create(world.request(), firmware, JobRequests.minimalUpgrade(world.deviceKeys()));
     }
 
     @When("I create a verification job on the {firmware} firmware for {int} device(s)")
     public void createVerification(FirmwareRole firmware, int devices) {
         create(world.request(), firmware, JobRequests.verification(
-                world.target().deviceKeys().subList(0, devices), UpgradeScope.TypeEnum.PARTIAL));
+                world.deviceKeys(devices), UpgradeScope.TypeEnum.PARTIAL));
     }
 
     @When("I create a verification job with the upgrade scope {string} on the {firmware} firmware")
     public void createVerificationWithScope(String scope, FirmwareRole firmware) {
         create(world.request(), firmware, JobRequests.verification(
-                world.target().deviceKeys().subList(0, 1), UpgradeScope.TypeEnum.fromValue(scope)));
+                world.deviceKeys(1), UpgradeScope.TypeEnum.fromValue(scope)));
     }
 
     @When("I create a verification job on the {firmware} firmware for one device more than its limit")
     public void createVerificationOverTheLimit(FirmwareRole firmware) {
         Integer limit = world.target().verificationLimit();
         int count = (limit != null ? limit : UNKNOWN_LIMIT_PROBE) + 1;
-        List<String> keys = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            keys.add("enos-ota-kit-no-such-device-" + i);
-        }
-        create(world.request(), firmware, JobRequests.verification(keys, UpgradeScope.TypeEnum.PARTIAL));
+        create(world.request(), firmware, JobRequests.verification(world.deviceKeys(count),
+                UpgradeScope.TypeEnum.PARTIAL));
     }
 
     @When("I create an upgrade job on the {firmware} firmware without the query parameter {string}")
@@ -63,7 +58,7 @@ public final class CreateJobSteps {
         if (!parameter.equals("firmwareId")) {
             request.queryParam("firmwareId", firmwareId(firmware));
         }
-        world.answer(request.body(Json.write(JobRequests.minimalUpgrade(world.target().deviceKeys())))
+        world.answer(request.body(Json.write(JobRequests.minimalUpgrade(world.deviceKeys())))
                 .post(ConformanceWorld.JOBS));
     }
 
@@ -83,7 +78,7 @@ public final class CreateJobSteps {
 
     @When("I create an upgrade job on the {firmware} firmware with the upgradeTimeout {long}")
     public void createWithTimeout(FirmwareRole firmware, long seconds) {
-        ObjectNode body = JobRequests.minimalUpgrade(world.target().deviceKeys());
+        ObjectNode body = JobRequests.minimalUpgrade(world.deviceKeys());
         body.put("upgradeTimeout", seconds);
         boolean inRange = seconds >= 300 && seconds <= 172800;
         create(inRange ? world.request() : world.deliberatelyInvalidRequest(), firmware, body);
@@ -91,8 +86,8 @@ public final class CreateJobSteps {
 
     private ObjectNode body(JobType type) {
         return type == JobType.UPGRADE
-                ? JobRequests.minimalUpgrade(world.target().deviceKeys())
-                : JobRequests.verification(world.target().deviceKeys().subList(0, 1), UpgradeScope.TypeEnum.PARTIAL);
+                ? JobRequests.minimalUpgrade(world.deviceKeys())
+                : JobRequests.verification(world.deviceKeys(1), UpgradeScope.TypeEnum.PARTIAL);
     }
 
     private void create(RequestSpecification request, FirmwareRole firmware, ObjectNode body) {

@@ -20,7 +20,8 @@ public final class Hooks {
     }
 
     @Before(order = 0)
-    public void targetIsUsable() {
+    public void targetIsUsable(Scenario scenario) {
+        world.createsJob(scenario.getSourceTagNames().contains("@creates-job"));
         String missing = world.target().missingBasics();
         skipIf(missing != null, "the target is not configured: " + missing);
     }
@@ -30,7 +31,7 @@ public final class Hooks {
         skipIf(!world.target().isMock(), "drives the mock's admin routes; runs against the mock only");
     }
 
-    @Before(value = "@creates-job", order = 1)
+    @Before(value = "@creates-job", order = 2)
     public void createsJob() {
         TargetConfig target = world.target();
         skipIf(!target.isMock() && !target.allowWrites(),
@@ -38,13 +39,13 @@ public final class Hooks {
         skipIf(target.deviceKeys().isEmpty(), "creates a job but no deviceKeys are given (ota.deviceKeys)");
     }
 
-    @Before(value = "@needs-unverified-firmware", order = 1)
+    @Before(value = "@needs-unverified-firmware", order = 2)
     public void needsUnverifiedFirmware() {
         skipIf(world.target().unverifiedFirmwareId() == null,
                 "needs a firmware that awaits verification (ota.unverifiedFirmwareId)");
     }
 
-    @Before(value = "@mock-only", order = 2)
+    @Before(value = "@mock-only", order = 3)
     public void resetTheMock() {
         RestAssured.given().baseUri(world.baseUrl()).post("/__admin/ota/reset").then().statusCode(200);
     }

@@ -74,7 +74,7 @@ public final class JobSteps {
         assertThat(job.path("type").asText()).isEqualTo("upgrade");
         List<String> keys = new ArrayList<>();
         job.path("upgradeScope").path("deviceKeys").forEach(key -> keys.add(key.asText()));
-        assertThat(keys).isEqualTo(world.target().deviceKeys());
+        assertThat(keys).isEqualTo(world.deviceKeys());
     }
 
     private JsonNode job() {
