@@ -1,10 +1,8 @@
 package io.enoskit.ota.mock;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ContractViolation;
+import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.contract.Violation;
 import java.util.List;
 
@@ -14,31 +12,16 @@ import java.util.List;
  * broken parameter, or 99404 (HTTP 404) when no operation of the spec has that path and method.
  * Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}; do not register it alone.
  */
-public final class UnmatchedRequestTransformer implements ResponseDefinitionTransformerV2 {
+public final class UnmatchedRequestTransformer extends OperationTransformer {
     public static final String NAME = "enos-unmatched-request";
-    private final ContractCheck contract;
 
     UnmatchedRequestTransformer(ContractCheck contract) {
-        this.contract = contract;
+        super(NAME, contract);
     }
 
     @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-        return EnvelopeResponses.answer(() -> {
-            contract.check(WireMockRequests.of(serveEvent.getRequest()));
-            throw new ContractViolation(List.of(new Violation("path",
-                    "is valid for the spec, but no stub mapping serves it (check the mappings under the root dir)")),
-                    true);
-        });
+    Object serve(ValidRequest call) {
+        throw new ContractViolation(List.of(new Violation("path",
+                "is valid for the spec, but no stub mapping serves it (check the mappings under the root dir)")), true);
     }
 }
