@@ -40,10 +40,24 @@ public final class KitCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new KitCommand());
         commandLine.setExitCodeExceptionMapper(KitCommand::exitCode);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
-            cl.getErr().println(cl.getColorScheme().errorText("error: " + ex.getMessage()));
+            cl.getErr().println(cl.getColorScheme().errorText("error: " + describe(ex)));
             return exitCode(ex);
         });
         return commandLine;
+    }
+
+    /** The failure in words, without class names: the root cause's message, with a hint for a busy port. */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : failure.toString();
+        if (exitCode(failure) == EXIT_PORT) {
+            return "cannot listen: " + message + " (is the port in use, or the address not this machine's?"
+                    + " --port 0 picks a free port)";
+        }
+        return message;
     }
 
     private static int exitCode(Throwable failure) {

@@ -45,6 +45,11 @@ final class MockCommand implements Callable<Integer> {
             description = "Requests kept in WireMock's request journal; 0 turns it off (default: ${DEFAULT-VALUE}).")
     int journalEntries;
 
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES",
+            defaultValue = "" + MockOptions.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest request body accepted; larger ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +65,8 @@ final class MockCommand implements Callable<Integer> {
                 .rootDir(rootDir)
                 .lenient(lenient)
                 .verbose(verbose)
-                .journalEntries(journalEntries);
+                .journalEntries(journalEntries)
+                .maxBodyBytes(maxBodyBytes);
         Thread hook = new Thread(this::stopAndWait, "enos-ota-mock-shutdown");
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;

@@ -8,7 +8,10 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -22,6 +25,8 @@ import java.util.Map;
 public final class ContractCheck {
     /** The report key of an unknown body field; lenient mode maps it to IGNORE. */
     public static final String UNKNOWN_FIELD_KEY = "validation.request.body.schema.additionalProperties";
+    private static final Set<String> KNOWN_METHODS = Arrays.stream(Request.Method.values())
+            .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final OpenApiContract contract;
     private final OpenApiInteractionValidator validator;
@@ -51,6 +56,14 @@ public final class ContractCheck {
      *                           {@code operationMissing()}, saying no operation matches (99404)
      */
     public ValidRequest check(HttpRequest request) {
+        if (!KNOWN_METHODS.contains(request.method())) {
+            throw new ContractViolation(List.of(new Violation("method",
+                    request.method() + " is not an HTTP method of this API")), true);
+        }
+        if (request.hasBody() && request.contentType() == null) {
+            throw new ContractViolation(List.of(new Violation("Content-Type",
+                    "is missing; send the body as application/json")), false);
+        }
         JsonNode body = normalise(request, readBody(request));
         ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
         List<Violation> violations = reportReader.violations(report);
@@ -70,7 +83,7 @@ public final class ContractCheck {
     }
 
     private static JsonNode readBody(HttpRequest request) {
-        if (request.body() == null || request.body().isBlank() || !request.isJson()) {
+        if (!request.hasBody() || !request.isJson()) {
             return null;
         }
         try {
@@ -93,7 +106,7 @@ public final class ContractCheck {
         }
         if (body != null) {
             builder.withBody(Json.write(body));
-        } else if (request.body() != null && !request.body().isEmpty()) {
+        } else if (request.hasBody()) {
             builder.withBody(request.body());
         }
         return builder.build();

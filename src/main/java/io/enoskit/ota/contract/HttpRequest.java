@@ -18,9 +18,21 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
 
     /** True when the Content-Type is JSON ({@code application/json}, any parameters such as a charset). */
     public boolean isJson() {
+        String contentType = contentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /** The Content-Type header's first non-blank value, or null. */
+    public String contentType() {
         return headers.entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
                 .flatMap(header -> header.getValue().stream())
-                .anyMatch(value -> value.toLowerCase(Locale.ROOT).startsWith("application/json"));
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    /** True when the body holds more than white space. */
+    public boolean hasBody() {
+        return body != null && !body.isBlank();
     }
 }

@@ -2,9 +2,10 @@ package io.enoskit.ota.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,12 +14,12 @@ import java.util.regex.Pattern;
  *
  * <p>Why: the vendor's own sample code sends {@code "upgradeTimeout":"600"}, {@code "maximumConcurrency":"10"}
  * and {@code "retryInterval":"10"}, so the gateway evidently accepts them (sample). Converting first means the
- * spec's ranges still apply: {@code "172801"} is rejected like {@code 172801}. Only strings of at most 18 digits,
- * with an optional minus sign, are converted; anything else is left for the spec check to reject. The walk
+ * spec's ranges still apply: {@code "172801"} is rejected like {@code 172801}. Only strings of digits (at most
+ * 4000), with an optional minus sign, are converted; anything else is left for the spec check to reject. The walk
  * follows properties, array items, map values and {@code oneOf} branches chosen by the discriminator.
  */
 final class NumericStrings {
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,4000}");
     private final OpenApiContract contract;
 
     NumericStrings(OpenApiContract contract) {
@@ -36,7 +37,7 @@ final class NumericStrings {
             return branch == null ? node : convert(node, branch);
         }
         if ("integer".equals(resolved.getType()) && node.isTextual() && INTEGER.matcher(node.asText()).matches()) {
-            return LongNode.valueOf(Long.parseLong(node.asText()));
+            return BigIntegerNode.valueOf(new BigInteger(node.asText()));
         }
         if (node.isObject()) {
             convertFields((ObjectNode) node, resolved);

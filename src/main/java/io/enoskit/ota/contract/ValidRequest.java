@@ -30,6 +30,10 @@ public final class ValidRequest {
      * @throws ContractViolation on the field {@code body} if it cannot be decoded (a spec the models do not fit)
      */
     public <T> T body(Class<T> type) {
+        if (body == null) {
+            throw new ContractViolation(List.of(new Violation("body", "is mandatory but the request has none")),
+                    false);
+        }
         try {
             return Json.mapper().treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

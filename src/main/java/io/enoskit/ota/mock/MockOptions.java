@@ -18,7 +18,12 @@ public final class MockOptions {
     /** WireMock root dir: {@code mappings/} and {@code ota-state.json}; the copy inside the jar when absent. */
     public static final String DEFAULT_ROOT_DIR = "stubs";
     /** Requests kept in WireMock's request journal, a count; older ones are dropped, so memory stays bounded. */
-    public static final int DEFAULT_JOURNAL_ENTRIES = 500;
+    public static final int DEFAULT_JOURNAL_ENTRIES = 100;
+    /**
+     * The largest request body accepted, in bytes (1 MiB: room for tens of thousands of device keys). The gateway's
+     * own limit is not documented; this one is the mock's, so that a journal of bodies stays bounded.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Jetty worker threads, a count. */
     public static final int DEFAULT_CONTAINER_THREADS = 16;
 
@@ -27,6 +32,7 @@ public final class MockOptions {
     private String rootDir = DEFAULT_ROOT_DIR;
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int containerThreads = DEFAULT_CONTAINER_THREADS;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private boolean lenient;
     private boolean verbose;
 
@@ -65,6 +71,15 @@ public final class MockOptions {
             throw new IllegalArgumentException("journal entries must be 0 or more, was " + journalEntries);
         }
         this.journalEntries = journalEntries;
+        return this;
+    }
+
+    /** Larger bodies are answered with HTTP 413 and 99400. */
+    public MockOptions maxBodyBytes(long maxBodyBytes) {
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("the body limit must be at least 1 byte, was " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
         return this;
     }
 
@@ -119,11 +134,15 @@ public final class MockOptions {
                 .jettyAcceptors(1)
                 .stubCorsEnabled(true)
                 .notifier(new ConsoleNotifier(verbose))
-                .extensions(new OtaMockExtensions(lenient));
+                .extensions(new OtaMockExtensions(lenient, maxBodyBytes))
+                .httpServerFactory(new EnvelopeHttpServerFactory());
         if (rootDirOnClasspath()) {
             config.usingFilesUnderClasspath(DEFAULT_ROOT_DIR);
-        } else if (Files.isDirectory(Path.of(rootDir))) {
+        } else if (Files.isDirectory(Path.of(rootDir, "mappings"))) {
             config.usingFilesUnderDirectory(Path.of(rootDir).toAbsolutePath().toString());
+        } else if (Files.isDirectory(Path.of(rootDir))) {
+            throw new IllegalArgumentException("root dir " + rootDir + " has no mappings/ folder (copy stubs/ to"
+                    + " start from)");
         } else {
             throw new IllegalArgumentException("root dir " + rootDir + " does not exist");
         }

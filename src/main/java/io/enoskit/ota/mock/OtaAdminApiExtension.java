@@ -1,16 +1,21 @@
 package io.enoskit.ota.mock;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -39,7 +44,8 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
     private static final ObjectReader FIRMWARE = Json.mapper().readerFor(Firmware.class)
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final OtaStore store;
     private final int defaultVerificationLimit;
 
@@ -71,19 +77,19 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
             store.reset();
-            return Map.of("counts", store.counts());
+            return Map.of("counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit);
         });
     }
 
     private AdminTask listFirmwares() {
-        return (admin, event, params) -> answer(() -> Map.of("firmwares", store.firmwares(params.get("orgId"))));
+        return (admin, event, params) -> answer(() -> Map.of("firmwares", store.firmwares(param(params, "orgId"))));
     }
 
     private AdminTask putFirmware() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(event.getRequest().getBodyAsString());
-            body.put("orgId", params.get("orgId"));
-            body.put("firmwareId", params.get("firmwareId"));
+            body.put("orgId", param(params, "orgId"));
+            body.put("firmwareId", param(params, "firmwareId"));
             Firmware firmware = readFirmware(body);
             store.putFirmware(firmware);
             return firmware;
@@ -91,12 +97,12 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     }
 
     private AdminTask listJobs() {
-        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(params.get("orgId"))));
+        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId"))));
     }
 
     private AdminTask completeVerification() {
         return (admin, event, params) -> answer(
-                () -> Map.of("firmware", store.completeVerification(params.get("orgId"), params.get("jobId"))));
+                () -> Map.of("firmware", store.completeVerification(param(params, "orgId"), param(params, "jobId"))));
     }
 
     private static Object readObject(String body) {
@@ -114,12 +120,26 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private static Firmware readFirmware(ObjectNode body) {
         try {
             return FIRMWARE.readValue(body);
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new IllegalArgumentException("the firmware is not valid: unknown field '" + unknown.getPropertyName()
+                    + "' (known: name, version, enableVerification, isVerified, maxAllowedForVerification)");
+        } catch (JsonMappingException wrong) {
+            if (wrong.getCause() instanceof IllegalArgumentException rule) {
+                throw new IllegalArgumentException("the firmware is not valid: " + rule.getMessage());
+            }
+            String field = wrong.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("."));
+            throw new IllegalArgumentException("the firmware is not valid: field '" + field
+                    + "' has the wrong type (name and version are strings, enableVerification and isVerified"
+                    + " booleans, maxAllowedForVerification a whole number)");
         } catch (java.io.IOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            String message = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                    ? json.getOriginalMessage() : cause.getMessage();
-            throw new IllegalArgumentException("the firmware is not valid: " + message);
+            throw new IllegalArgumentException("the firmware is not valid: " + e.getMessage());
         }
+    }
+
+    /** A path parameter, percent-decoded (the router hands them over as sent). */
+    private static String param(PathParams params, String name) {
+        return URLDecoder.decode(params.get(name), StandardCharsets.UTF_8);
     }
 
     private static ResponseDefinition answer(Supplier<Object> task) {

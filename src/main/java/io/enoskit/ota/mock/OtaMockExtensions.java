@@ -17,10 +17,15 @@ import java.util.List;
  */
 public final class OtaMockExtensions implements ExtensionFactory {
     private final boolean lenient;
+    private final long maxBodyBytes;
 
-    /** @param lenient when true, unknown body fields are accepted instead of answered with 99400 */
-    public OtaMockExtensions(boolean lenient) {
+    /**
+     * @param lenient      when true, unknown body fields are accepted instead of answered with 99400
+     * @param maxBodyBytes the largest request body accepted, in bytes
+     */
+    public OtaMockExtensions(boolean lenient, long maxBodyBytes) {
         this.lenient = lenient;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -29,6 +34,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
         OtaStore store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC());
         ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
         return List.of(
+                new BodySizeLimitFilter(maxBodyBytes),
                 new CreateOtaJobTransformer(contract, store),
                 new GetOtaJobTransformer(contract, store),
                 new UnmatchedRequestTransformer(contract),

@@ -21,7 +21,7 @@ public final class UnmatchedRequestTransformer extends OperationTransformer {
 
     @Override
     Object serve(ValidRequest call) {
-        throw new ContractViolation(List.of(new Violation("path",
-                "is valid for the spec, but no stub mapping serves it (check the mappings under the root dir)")), true);
+        throw new ContractViolation(List.of(new Violation("path", "no stub mapping serves this path and method;"
+                + " the API's operations are POST and GET on /connect-service/v2.1/ota-jobs")), true);
     }
 }

@@ -56,6 +56,34 @@ class MockCommandTest {
     }
 
     @Test
+    void aRootDirWithoutMappingsIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--root-dir", dir.toString());
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("has no mappings/ folder");
+    }
+
+    @Test
+    void aBusyPortIsExitCode3WithAHint() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = KitCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+
+            int exit = commandLine.execute("mock", "--port", String.valueOf(busy.getLocalPort()));
+
+            assertThat(exit).isEqualTo(KitCommand.EXIT_PORT);
+            assertThat(err.toString()).contains("cannot listen").contains("--port 0")
+                    .doesNotContain("FatalStartupException");
+        }
+    }
+
+    @Test
     void helpListsEveryOptionWithItsDefault() {
         StringWriter out = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();
@@ -63,7 +91,8 @@ class MockCommandTest {
 
         assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
         assertThat(out.toString()).contains("--port=PORT", "default: 8080", "--root-dir=DIR", "default: stubs",
-                "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS");
+                "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS",
+                "--max-body-bytes=BYTES", "default: 1048576");
     }
 
     @Test

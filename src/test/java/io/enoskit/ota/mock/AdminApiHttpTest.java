@@ -83,6 +83,30 @@ class AdminApiHttpTest {
     }
 
     @Test
+    void pathIdsArePercentDecodedLikeTheApisQueryParameters() {
+        admin().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"name\":\"n\"}")
+                .put("/orgs/lab%20org/firmwares/fw%C3%A9").then().statusCode(200)
+                .body("orgId", equalTo("lab org")).body("firmwareId", equalTo("fw\u00e9"));
+
+        RunningMock.api().queryParam("action", "create").queryParam("orgId", "lab org")
+                .queryParam("firmwareId", "fw\u00e9").body(Bodies.upgrade()).post(RunningMock.JOBS)
+                .then().body("code", equalTo(0));
+    }
+
+    @Test
+    void firmwareErrorsNameTheFieldWithoutJavaNames() {
+        admin().contentType(ContentType.JSON).body("{\"version\":[]}").put("/orgs/o/firmwares/f").then()
+                .statusCode(400).body("error", containsString("field 'version' has the wrong type"))
+                .body("error", org.hamcrest.Matchers.not(containsString("java.")));
+        admin().contentType(ContentType.JSON).body("{\"maxAllowedForVerification\":2.5}")
+                .put("/orgs/o/firmwares/f").then().statusCode(400)
+                .body("error", containsString("maxAllowedForVerification"));
+        admin().contentType(ContentType.JSON).body("{\"bogus\":1}").put("/orgs/o/firmwares/f").then()
+                .statusCode(400).body("error", containsString("unknown field 'bogus'"))
+                .body("error", org.hamcrest.Matchers.not(containsString("io.enoskit")));
+    }
+
+    @Test
     void resetDropsJobsAndAddedFirmware() {
         RunningMock.api().body(Bodies.upgrade())
                 .post(RunningMock.JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()

@@ -164,6 +164,19 @@ class CreateOtaJobHttpTest {
     }
 
     @Test
+    void theAssetTreeFieldOfTheVendorsSampleCodeIsAcceptedAndKept() {
+        String body = Bodies.upgrade().replace("\"deviceKeys\":[\"deviceKey1\"]",
+                "\"assetTrees\":[{\"treeId\":\"t1\",\"includedNotes\":true}]");
+        assertThat(body).contains("includedNotes");
+
+        String jobId = createdJobId("yourFirmwareId", body);
+
+        api().get(JOBS + "?action=get&orgId=yourOrgId&jobId=" + jobId).then()
+                .body("data.upgradeScope.assetTrees[0].treeId", equalTo("t1"))
+                .body("data.upgradeScope.assetTrees[0].includedNotes", equalTo(true));
+    }
+
+    @Test
     void anUnknownBodyFieldIsRejectedNamingIt() {
         String body = Bodies.upgrade().replace("\"enableUpgradeRequest\"", "\"enableUpgradeReq\"");
 

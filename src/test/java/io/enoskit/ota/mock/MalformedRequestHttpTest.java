@@ -46,6 +46,10 @@ class MalformedRequestHttpTest {
         "huge number         | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":123456789012345678901234567890} | upgradeTimeout",
         "concurrency zero    | {\"type\":\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\"},\"maximumConcurrency\":0} | maximumConcurrency",
         "upgrade-only field on verify | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradePolicy\":\"snapshot\"} | upgradePolicy: is not a field",
+        "content after the JSON | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} trailing | body: is not well-formed JSON",
+        "two JSON documents  | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}{\"x\":1} | body: is not well-formed JSON",
+        "a key twice         | {\"type\":\"upgrade\",\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} | body: is not well-formed JSON: Duplicate field 'type'",
+        "20-digit numeric string | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":\"99999999999999999999\"} | upgradeTimeout: Numeric instance is greater than the required maximum",
     })
     void aBadBodyIs99400NamingTheField(String caseName, String body, String expectedInMessage) {
         offSpec().contentType(ContentType.JSON).body(body).post(CREATE).then()
@@ -59,6 +63,13 @@ class MalformedRequestHttpTest {
     @Test
     void anEmptyBodyIs99400() {
         offSpec().contentType(ContentType.JSON).post(CREATE).then().statusCode(200)
+                .body("code", equalTo(99400)).body("msg", equalTo("Invalid Argument body: is mandatory but the"
+                        + " request has none"));
+    }
+
+    @Test
+    void aBodyOfWhiteSpaceIsNoBody() {
+        offSpec().contentType(ContentType.JSON).body("   ").post(CREATE).then().statusCode(200)
                 .body("code", equalTo(99400)).body("msg", equalTo("Invalid Argument body: is mandatory but the"
                         + " request has none"));
     }

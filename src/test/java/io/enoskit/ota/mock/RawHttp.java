@@ -1,0 +1,40 @@
+package io.enoskit.ota.mock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends a request byte for byte over a socket, for the malformed requests that HTTP client libraries refuse to
+ * send (broken percent-encoding, unknown methods, a charset the JVM does not know).
+ */
+final class RawHttp {
+    /** The status line's code and the body of an answer. */
+    record Answer(int status, String body) {
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer send(int port, String method, String target, String headers, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            int split = text.indexOf("\r\n\r\n");
+            return new Answer(status, split < 0 ? "" : text.substring(split + 4));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.enoskit.ota.mock;
+
+import static io.enoskit.ota.mock.RunningMock.JOBS;
+import static io.enoskit.ota.mock.RunningMock.offSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests that cannot even be read (found by trying to break the mock from the outside): each gets the EnOS
+ * envelope with 99400 naming what is wrong, never a server error page or a 500.
+ */
+class UnreadableRequestHttpTest {
+    private static final String CREATE = JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId";
+    private static final byte[] VERIFY = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void resetState() {
+        RunningMock.reset();
+    }
+
+    private static RawHttp.Answer send(String method, String target, String headers, byte[] body) throws Exception {
+        return RawHttp.send(RunningMock.get().port(), method, target, headers, body);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs99400NamingContentType() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE, "", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400")
+                .contains("Invalid Argument Content-Type: is missing; send the body as application/json");
+    }
+
+    @Test
+    void aContentTypeCheckComesBeforeTheFirmwareLookup() throws Exception {
+        RawHttp.Answer answer = send("POST", JOBS + "?action=create&orgId=yourOrgId&firmwareId=zz", "", VERIFY);
+
+        assertThat(answer.body()).contains("\"code\":99400").doesNotContain("24404");
+    }
+
+    @Test
+    void brokenPercentEncodingInTheQueryIs99400() throws Exception {
+        RawHttp.Answer answer = send("POST", JOBS + "?action=create&orgId=%zz&firmwareId=yourFirmwareId",
+                "Content-Type: application/json\r\n", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400").contains("Invalid Argument query: cannot be decoded")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void anUnknownCharsetIs99400() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE, "Content-Type: application/json; charset=bogus-xyz\r\n", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400").contains("Invalid Argument Content-Type: the charset")
+                .contains("bogus-xyz").doesNotContain("<html");
+    }
+
+    @Test
+    void aBodyThatIsNotTheGzipItClaimsIs99400() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400").contains("Content-Encoding").doesNotContain("<html");
+    }
+
+    @Test
+    void aRealGzipBodyIsRead() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(VERIFY);
+        }
+        RawHttp.Answer answer = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", zipped.toByteArray());
+
+        assertThat(answer.body()).contains("\"code\":0");
+    }
+
+    @Test
+    void aMalformedPathIsAnEnvelopeNotAnErrorPage() throws Exception {
+        RawHttp.Answer answer = send("POST", JOBS + "%zz?action=create", "Content-Type: application/json\r\n", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"code\":99400").doesNotContain("<html");
+    }
+
+    @Test
+    void aUriTooLongIsAnEnvelopeNotAnErrorPage() throws Exception {
+        RawHttp.Answer answer = send("GET", JOBS + "?action=get&orgId=o&jobId=" + "j".repeat(100_000), "",
+                new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.body()).contains("\"code\":99400").doesNotContain("<html");
+    }
+
+    @Test
+    void brokenPercentEncodingOnTheAdminApiIsJson() throws Exception {
+        RawHttp.Answer answer = send("GET", "/__admin/ota/state?x=%zz", "", new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).startsWith("{\"error\":\"query: cannot be decoded");
+    }
+
+    @Test
+    void anUnknownMethodIs404With99404() throws Exception {
+        RawHttp.Answer answer = send("FOO", CREATE, "", new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).contains("\"code\":99404").contains("FOO is not an HTTP method");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413With99400AndIsNotStored() {
+        String name = "x".repeat((int) MockOptions.DEFAULT_MAX_BODY_BYTES);
+        String body = io.enoskit.ota.contract.Json.write(Bodies.verificationModel(1)
+                .name(new io.enoskit.ota.model.StringI18n().defaultValue(name)));
+
+        offSpec().contentType(ContentType.JSON).body(body).post(CREATE).then().statusCode(413)
+                .body("code", equalTo(99400)).body("msg", containsString("more than the 1048576 the mock accepts"));
+        RunningMock.admin().get("/orgs/yourOrgId/jobs").then().body("jobs.size()", equalTo(0));
+    }
+}
