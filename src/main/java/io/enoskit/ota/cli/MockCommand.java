@@ -42,7 +42,8 @@ final class MockCommand implements Callable<Integer> {
 
     @Option(names = "--journal-entries", paramLabel = "COUNT",
             defaultValue = "" + MockOptions.DEFAULT_JOURNAL_ENTRIES,
-            description = "Requests kept in WireMock's request journal; 0 turns it off (default: ${DEFAULT-VALUE}).")
+            description = "Requests kept in WireMock's request journal (GET /__admin/requests); 0 = off"
+                    + " (default: ${DEFAULT-VALUE}).")
     int journalEntries;
 
     @Option(names = "--max-body-bytes", paramLabel = "BYTES",

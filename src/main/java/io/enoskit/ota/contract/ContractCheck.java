@@ -4,7 +4,10 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import io.swagger.v3.oas.models.media.Schema;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks an incoming HTTP request against the spec, the first step of every operation of the mock.
@@ -28,8 +33,14 @@ public final class ContractCheck {
     private static final Set<String> KNOWN_METHODS = Arrays.stream(Request.Method.values())
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
+    private static final String BODY_MISSING_KEY = "validation.request.body.missing";
+    private static final String BODY_KEY_PREFIX = "request.body";
+
     private final OpenApiContract contract;
     private final OpenApiInteractionValidator validator;
+    private final OpenApiInteractionValidator withoutBody;
+    private final SchemaValidator bodyValidator;
+    private final Map<String, Optional<Schema<?>>> requestSchemas = new ConcurrentHashMap<>();
     private final NumericStrings numericStrings;
     private final ReportReader reportReader;
 
@@ -44,7 +55,13 @@ public final class ContractCheck {
         LevelResolver levels = lenient
                 ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE).build()
                 : LevelResolver.defaultResolver();
+        LevelResolver bodyApart = lenient
+                ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE)
+                        .withLevel(BODY_MISSING_KEY, ValidationReport.Level.IGNORE).build()
+                : LevelResolver.create().withLevel(BODY_MISSING_KEY, ValidationReport.Level.IGNORE).build();
         this.validator = contract.validator(levels);
+        this.withoutBody = contract.validator(bodyApart);
+        this.bodyValidator = new SchemaValidator(contract.openApi(), new MessageResolver(levels));
     }
 
     /**
@@ -64,8 +81,12 @@ public final class ContractCheck {
             throw new ContractViolation(List.of(new Violation("Content-Type",
                     "is missing; send the body as application/json")), false);
         }
-        JsonNode body = normalise(request, readBody(request));
-        ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
+        Optional<Schema<?>> schema = requestSchema(request);
+        JsonNode body = readBody(request);
+        if (body != null && schema.isPresent()) {
+            body = numericStrings.convert(body, schema.get());
+        }
+        ValidationReport report = validate(request, body, schema);
         List<Violation> violations = reportReader.violations(report);
         if (!violations.isEmpty()) {
             throw new ContractViolation(violations, ReportReader.operationMissing(report));
@@ -73,13 +94,37 @@ public final class ContractCheck {
         return new ValidRequest(request.query(), body);
     }
 
-    private JsonNode normalise(HttpRequest request, JsonNode body) {
-        if (body == null) {
+    /**
+     * With a body whose discriminator names a branch of a {@code oneOf}, the body is checked against that branch
+     * alone and the rest of the request without it: the same rules as checking the whole {@code oneOf}, which
+     * swagger-request-validator does by trying every branch and then the discriminator's again. Any other request
+     * goes through the whole check.
+     */
+    private ValidationReport validate(HttpRequest request, JsonNode body, Optional<Schema<?>> schema) {
+        Schema<?> branch = schema.map(root -> discriminatedBranch(root, body)).orElse(null);
+        if (branch == null) {
+            return validator.validateRequest(toValidatorRequest(request, body, true));
+        }
+        ValidationReport rest = withoutBody.validateRequest(toValidatorRequest(request, null, false));
+        ValidationReport bodyReport = bodyValidator.validate(() -> body, branch, BODY_KEY_PREFIX);
+        return rest.merge(bodyReport);
+    }
+
+    private Schema<?> discriminatedBranch(Schema<?> root, JsonNode body) {
+        Schema<?> resolved = contract.resolve(root);
+        if (body == null || !body.isObject() || resolved.getOneOf() == null || resolved.getDiscriminator() == null
+                || resolved.getDiscriminator().getMapping() == null) {
             return null;
         }
-        return contract.jsonRequestSchema(request.path(), request.method())
-                .map(schema -> numericStrings.convert(body, schema))
-                .orElse(body);
+        JsonNode value = body.get(resolved.getDiscriminator().getPropertyName());
+        String ref = value != null && value.isTextual()
+                ? resolved.getDiscriminator().getMapping().get(value.asText()) : null;
+        return ref == null ? null : contract.resolve(new Schema<>().$ref(ref));
+    }
+
+    private Optional<Schema<?>> requestSchema(HttpRequest request) {
+        return requestSchemas.computeIfAbsent(request.method() + " " + request.path(),
+                key -> contract.jsonRequestSchema(request.path(), request.method()));
     }
 
     private static JsonNode readBody(HttpRequest request) {
@@ -96,7 +141,8 @@ public final class ContractCheck {
         }
     }
 
-    private static Request toValidatorRequest(HttpRequest request, JsonNode body) {
+    /** The request for the validator, with the normalised body, or the raw one when it is not JSON, or none. */
+    private static Request toValidatorRequest(HttpRequest request, JsonNode body, boolean withBody) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method(), request.path());
         for (Map.Entry<String, List<String>> parameter : request.query().entrySet()) {
             builder.withQueryParam(parameter.getKey(), parameter.getValue());
@@ -104,9 +150,9 @@ public final class ContractCheck {
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             builder.withHeader(header.getKey(), header.getValue());
         }
-        if (body != null) {
+        if (withBody && body != null) {
             builder.withBody(Json.write(body));
-        } else if (request.hasBody()) {
+        } else if (withBody && request.hasBody()) {
             builder.withBody(request.body());
         }
         return builder.build();

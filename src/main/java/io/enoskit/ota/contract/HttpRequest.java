@@ -19,7 +19,8 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
     /** True when the Content-Type is JSON ({@code application/json}, any parameters such as a charset). */
     public boolean isJson() {
         String contentType = contentType();
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+        return contentType != null
+                && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     /** The Content-Type header's first non-blank value, or null. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -52,13 +53,13 @@ final class NumericStrings {
     private void convertFields(ObjectNode object, Schema<?> schema) {
         Map<String, Schema> properties = schema.getProperties();
         Object additional = schema.getAdditionalProperties();
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
+        for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
             Schema<?> fieldSchema = properties == null ? null : properties.get(field.getKey());
             if (fieldSchema == null && additional instanceof Schema<?> valueSchema) {
                 fieldSchema = valueSchema;
             }
             if (fieldSchema != null) {
-                field.setValue(convert(field.getValue(), fieldSchema));
+                object.set(field.getKey(), convert(field.getValue(), fieldSchema));
             }
         }
     }

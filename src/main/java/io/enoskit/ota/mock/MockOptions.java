@@ -17,8 +17,11 @@ public final class MockOptions {
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** WireMock root dir: {@code mappings/} and {@code ota-state.json}; the copy inside the jar when absent. */
     public static final String DEFAULT_ROOT_DIR = "stubs";
-    /** Requests kept in WireMock's request journal, a count; older ones are dropped, so memory stays bounded. */
-    public static final int DEFAULT_JOURNAL_ENTRIES = 100;
+    /**
+     * Requests kept in WireMock's request journal, a count: none by default (the journal costs about a tenth of
+     * the mock's throughput, see bench/RESULTS.md); with N, older entries are dropped, so memory stays bounded.
+     */
+    public static final int DEFAULT_JOURNAL_ENTRIES = 0;
     /**
      * The largest request body accepted, in bytes (1 MiB: room for tens of thousands of device keys). The gateway's
      * own limit is not documented; this one is the mock's, so that a journal of bodies stays bounded.

@@ -255,6 +255,15 @@ class ContractCheckTest {
     }
 
     @Test
+    void anotherJsonMediaTypeIsAWrongContentType() {
+        HttpRequest request = HttpRequests.withContentType(HttpRequests.create("o", "f", UPGRADE),
+                "application/json-patch+json");
+
+        assertThat(violation(() -> strict.check(request)).violations()).singleElement()
+                .extracting(Violation::field).isEqualTo("Content-Type");
+    }
+
+    @Test
     void anUnknownActionIsNamedWithTheAllowedValue() {
         HttpRequest request = new HttpRequest("POST", HttpRequests.PATH,
                 Map.of("action", List.of("crate"), "orgId", List.of("o"), "firmwareId", List.of("f")),
