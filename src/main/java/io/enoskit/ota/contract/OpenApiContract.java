@@ -65,12 +65,13 @@ public final class OpenApiContract {
     }
 
     /**
-     * A swagger-request-validator for this document, built once per caller and then shared (thread-safe).
+     * A swagger-request-validator for this document, built once per caller and then shared (thread-safe). It
+     * reuses the parsed document rather than parsing the text again (start-up time).
      *
      * @param levels how each kind of report message counts (ERROR fails, WARN informs, IGNORE drops)
      */
     public OpenApiInteractionValidator validator(LevelResolver levels) {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(text).withLevelResolver(levels).build();
+        return OpenApiInteractionValidator.createFor(openApi).withLevelResolver(levels).build();
     }
 
     /** The document as written. */
