@@ -26,8 +26,10 @@ import java.util.Set;
  * validator) and its parsed model (for the body normaliser and the consistency tests).
  */
 public final class OpenApiContract {
-    /** Where the spec lies on the class path (the build copies {@code spec/} there). */
+    /** Create OTA Job and Get OTA Job, on the class path (the build copies {@code spec/} there). */
     public static final String SPEC_RESOURCE = "spec/ota-jobs.yaml";
+    /** Start, Stop and Delete OTA Job: same path and method as create, so a document of their own. */
+    public static final String ACTIONS_RESOURCE = "spec/ota-job-actions.yaml";
 
     private final String text;
     private final OpenAPI openApi;
@@ -37,11 +39,16 @@ public final class OpenApiContract {
         this.openApi = openApi;
     }
 
-    /** The spec the kit ships with. */
+    /** The spec of Create and Get OTA Job the kit ships with. */
     public static OpenApiContract load() {
-        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+        return load(SPEC_RESOURCE);
+    }
+
+    /** A spec the kit ships with, by its class-path name ({@link #SPEC_RESOURCE}, {@link #ACTIONS_RESOURCE}). */
+    public static OpenApiContract load(String resource) {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(SPEC_RESOURCE + " is not on the class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

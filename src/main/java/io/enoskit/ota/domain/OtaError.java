@@ -4,10 +4,11 @@ package io.enoskit.ota.domain;
  * The EnOS error codes this kit answers with, each with its message template.
  *
  * <p>Sources: 24404, 24610, 24611 and 24612 come from the "Error Codes" table of the vendor page
- * "V2.1 Create OTA Job"; 24404 "Job not found" from the sibling page "Get OTA Job"; 99400 and 99500 are
+ * "V2.1 Create OTA Job"; 24404 "Job not found" from the sibling page "Get OTA Job"; 24615, 24616 and 24618 from
+ * the pages "Start OTA Job", "Stop OTA Job" and "Delete OTA Job"; 99400 and 99500 are
  * the EnOS common codes for an invalid argument and an internal error; 99404 is the common code for an
  * object that does not exist, used here for a request that names no operation of the spec (inferred).
- * The spec lists the same codes under {@code x-enos-error-codes}; a test keeps the two equal.
+ * The specs list the same codes under {@code x-enos-error-codes}; a test keeps them equal.
  */
 public enum OtaError {
     /** 24404: no firmware with the query's {@code firmwareId} in the query's {@code orgId}. */
@@ -21,6 +22,12 @@ public enum OtaError {
     TOTAL_SCOPE_FOR_VERIFICATION(24611, "upgradeScope type total is not allowed for verification task"),
     /** 24612: verification job with more {@code deviceKeys} than allowed; the one argument is the limit, a count. */
     TOO_MANY_VERIFICATION_DEVICE_KEYS(24612, "Exceeded max verification deviceKeys, max[%d]"),
+    /** 24615: Start OTA Job on a running job ("Start OTA Job" page). */
+    JOB_HAS_STARTED(24615, "Job has started"),
+    /** 24616: Stop OTA Job on a stopped job ("Stop OTA Job" page). */
+    JOB_HAS_STOPPED(24616, "Job has stopped"),
+    /** 24618: Delete OTA Job on a running job ("Delete OTA Job" page). */
+    DELETE_RUNNING_JOB(24618, "Not allowed to delete running job"),
     /** 99400: the request breaks the spec; arguments are the field and the rule it breaks. */
     INVALID_ARGUMENT(99400, "Invalid Argument %s"),
     /** 99404: the request names no operation of the spec; the argument says what did not match. */

@@ -62,6 +62,45 @@ public final class OtaStore {
         return job;
     }
 
+    /**
+     * Start OTA Job: the job's status becomes {@code started}.
+     *
+     * @throws OtaRuleException 24404 "Job not found"; 24615 "Job has started" when it runs already
+     */
+    public synchronized void startJob(String orgId, String jobId) {
+        JobInfo job = getJob(orgId, jobId);
+        if (job.getStatus() == JobInfo.StatusEnum.STARTED) {
+            throw new OtaRuleException(OtaError.JOB_HAS_STARTED);
+        }
+        job.setStatus(JobInfo.StatusEnum.STARTED);
+    }
+
+    /**
+     * Stop OTA Job: the job's status becomes {@code stopped}.
+     *
+     * @throws OtaRuleException 24404 "Job not found"; 24616 "Job has stopped" when it is stopped already
+     */
+    public synchronized void stopJob(String orgId, String jobId) {
+        JobInfo job = getJob(orgId, jobId);
+        if (job.getStatus() == JobInfo.StatusEnum.STOPPED) {
+            throw new OtaRuleException(OtaError.JOB_HAS_STOPPED);
+        }
+        job.setStatus(JobInfo.StatusEnum.STOPPED);
+    }
+
+    /**
+     * Delete OTA Job: the job is gone.
+     *
+     * @throws OtaRuleException 24404 "Job not found"; 24618 "Not allowed to delete running job" while it runs
+     */
+    public synchronized void deleteJob(String orgId, String jobId) {
+        JobInfo job = getJob(orgId, jobId);
+        if (job.getStatus() == JobInfo.StatusEnum.STARTED) {
+            throw new OtaRuleException(OtaError.DELETE_RUNNING_JOB);
+        }
+        orgs.get(orgId).jobs.remove(jobId);
+    }
+
     /** The org's jobs, oldest first; empty for an unknown org. */
     public synchronized List<JobInfo> jobs(String orgId) {
         Org org = orgs.get(orgId);

@@ -37,6 +37,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
                 new BodySizeLimitFilter(maxBodyBytes),
                 new CreateOtaJobTransformer(contract, store),
                 new GetOtaJobTransformer(contract, store),
+                new OtaJobActionTransformer(
+                        new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store),
                 new UnmatchedRequestTransformer(contract),
                 new OtaAdminApiExtension(store, state.maxAllowedForVerification()));
     }

@@ -54,6 +54,18 @@ class SpecTest {
     }
 
     @Test
+    void theActionsSpecParsesAndItsErrorCodesAreTheCatalogues() {
+        OpenApiContract actions = OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> codes = (List<Map<String, Object>>) actions.operation(PATH, "POST").orElseThrow()
+                .getExtensions().get("x-enos-error-codes");
+
+        assertThat(codes.stream().map(c -> c.get("code") + " " + c.get("msg")).toList()).containsExactly(
+                entry(OtaError.JOB_NOT_FOUND), entry(OtaError.JOB_HAS_STARTED), entry(OtaError.JOB_HAS_STOPPED),
+                entry(OtaError.DELETE_RUNNING_JOB), "99400 Invalid Argument <field>: <rule>");
+    }
+
+    @Test
     void theSpecDefaultsAreTheOnesTheStoreApplies() {
         Map<String, Schema> upgrade = schema("UpgradeJobRequest").getProperties();
 

@@ -147,6 +147,24 @@ class OtaStoreTest {
     }
 
     @Test
+    void aJobIsCreatedStoppedAndStartsStopsAndIsDeletedOnlyWhenStopped() {
+        String jobId = store.createJob("org1", "fw1", Requests.upgrade());
+
+        assertThatThrownBy(() -> store.stopJob("org1", jobId)).hasMessage("Job has stopped")
+                .extracting(e -> ((OtaRuleException) e).code()).isEqualTo(24616);
+        store.startJob("org1", jobId);
+        assertThat(store.getJob("org1", jobId).getStatus()).isEqualTo(JobInfo.StatusEnum.STARTED);
+        assertThatThrownBy(() -> store.startJob("org1", jobId)).hasMessage("Job has started")
+                .extracting(e -> ((OtaRuleException) e).code()).isEqualTo(24615);
+        assertThatThrownBy(() -> store.deleteJob("org1", jobId)).hasMessage("Not allowed to delete running job")
+                .extracting(e -> ((OtaRuleException) e).code()).isEqualTo(24618);
+        store.stopJob("org1", jobId);
+        store.deleteJob("org1", jobId);
+        assertThatThrownBy(() -> store.getJob("org1", jobId)).hasMessage("Job not found");
+        assertThatThrownBy(() -> store.deleteJob("org1", jobId)).hasMessage("Job not found");
+    }
+
+    @Test
     void concurrentCreatesLoseNoJobAndNeverRepeatAnId() throws Exception {
         int threads = 8;
         int perThread = 2000;

@@ -28,6 +28,11 @@ final class SpecFilters {
                             .build())
                     .build());
 
+    /** Request and response of Start, Stop and Delete OTA Job must both fit their spec. */
+    static final OpenApiValidationFilter ACTIONS = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(
+                    OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE).text()).build());
+
     private SpecFilters() {
     }
 }
