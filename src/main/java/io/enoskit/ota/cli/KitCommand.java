@@ -8,20 +8,23 @@ import picocli.CommandLine.Spec;
 /**
  * The kit's one executable: {@code java -jar enos-ota-kit.jar <subcommand>}.
  *
- * <p>Exit codes: 0 success; 1 a fault of the kit; 2 wrong command-line usage or settings (a root dir that does
- * not exist, a malformed state file); 3 the port could not be opened.
+ * <p>Exit codes: 0 success; 1 a fault of the kit, or a documented rule failed ({@code conform}); 2 wrong
+ * command-line usage or settings (a root dir that does not exist, a malformed state file); 3 the port could not be
+ * opened; 4 the gateway refused the credentials ({@code conform}).
  */
 @Command(name = "enos-ota-kit",
-        description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock.",
+        description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock and a"
+                + " conformance run.",
         mixinStandardHelpOptions = true,
         version = "enos-ota-kit 0.1.0",
-        subcommands = {MockCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MockCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:a fault of the kit",
             "2:wrong usage or settings (root dir, state file)",
-            "3:the port could not be opened"})
+            "3:the port could not be opened",
+            "4:conform: the gateway refused the credentials"})
 public final class KitCommand implements Runnable {
     /** Wrong usage or settings. */
     static final int EXIT_USAGE = 2;

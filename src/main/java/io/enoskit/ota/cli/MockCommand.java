@@ -51,6 +51,14 @@ final class MockCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    /** Gateway authentication of API calls. */
+    enum Auth { off, required }
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
+            description = "Gateway authentication of API calls: off or required (tokens from"
+                    + " POST /apim-token-service/v2.0/token/get, keys in the state file's apps) (default: ${DEFAULT-VALUE}).")
+    Auth auth;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +75,8 @@ final class MockCommand implements Callable<Integer> {
                 .lenient(lenient)
                 .verbose(verbose)
                 .journalEntries(journalEntries)
-                .maxBodyBytes(maxBodyBytes);
+                .maxBodyBytes(maxBodyBytes)
+                .authRequired(auth == Auth.required);
         Thread hook = new Thread(this::stopAndWait, "enos-ota-mock-shutdown");
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;
@@ -117,6 +126,8 @@ final class MockCommand implements Callable<Integer> {
         out.println("EnOS OTA mock listening on " + base);
         out.println("  stub mappings and default state: " + root);
         out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient)" : "rejected with 99400"));
+        out.println("  gateway authentication: " + (options.authRequired()
+                ? "required (token service at " + base + "/apim-token-service/v2.0/token/get)" : "off"));
         out.println("  admin API: " + base + "/__admin/ota/state");
         out.println("Try:");
         out.println("  " + sampleCurl(base));

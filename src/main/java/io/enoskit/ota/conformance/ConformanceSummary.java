@@ -103,7 +103,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         section(lines, "Failures (documented behaviour not met)", failures);
         section(lines, "Skipped, and why", skips);
         section(lines, "Observations (undocumented behaviour; not failures)", observations);
-        section(lines, "Jobs created on the target (remove them if they should not stay)", CreatedJobs.all());
+        section(lines, "Jobs created on the target and removed again (Stop, then Delete OTA Job)", CreatedJobs.removed());
+        section(lines, "Jobs created on the target that the kit could NOT remove (remove them by hand)",
+                CreatedJobs.notRemoved());
         String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
         System.out.print(System.lineSeparator() + text);
         try {

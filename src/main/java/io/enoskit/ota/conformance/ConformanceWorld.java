@@ -63,14 +63,25 @@ public final class ConformanceWorld {
 
     /** A request whose exchange is checked against the spec. */
     RequestSpecification request() {
-        return RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecCheckFilter.checked(observations::add));
+        return authenticated(RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
+                .filter(SpecCheckFilter.checked(observations::add)));
     }
 
     /** A request that breaks the spec on purpose; its answer is still checked against the spec. */
     RequestSpecification deliberatelyInvalidRequest() {
-        return RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecCheckFilter.deliberatelyInvalid(observations::add));
+        return authenticated(RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
+                .filter(SpecCheckFilter.deliberatelyInvalid(observations::add)));
+    }
+
+    private RequestSpecification authenticated(RequestSpecification request) {
+        return authenticate(request, target, baseUrl());
+    }
+
+    /** Adds the target's gateway authentication, if it has one, to a request. */
+    static RequestSpecification authenticate(RequestSpecification request, TargetConfig target, String baseUrl) {
+        return target.auth().equals("token")
+                ? request.filter(TokenAuthFilter.forTarget(baseUrl, target.appKey(), target.appSecret()))
+                : request;
     }
 
     void answer(Response response) {

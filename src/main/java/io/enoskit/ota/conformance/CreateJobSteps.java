@@ -99,7 +99,7 @@ public final class CreateJobSteps {
                 .post(ConformanceWorld.JOBS));
         if (world.body().path("code").asInt(-1) == 0) {
             world.createdJobId(world.body().path("data").path("jobId").asText(null));
-            CreatedJobs.record(world.target(), world.createdJobId());
+            CreatedJobs.record(world.target(), world.baseUrl(), world.createdJobId());
         }
     }
 

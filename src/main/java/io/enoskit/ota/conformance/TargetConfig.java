@@ -28,10 +28,13 @@ import java.util.UUID;
  * @param deviceKeys           the only devices a created job may name (one at least)
  * @param verificationLimit    the ready firmware's verification limit (a count), or null when not known
  * @param allowWrites          whether scenarios that create jobs may run (always true for the mock)
+ * @param auth                 gateway authentication: {@code none}, or {@code token} (APIM token service)
+ * @param appKey               the application key for {@code token}; null otherwise
+ * @param appSecret            its secret; never printed, only used in digests
  */
 public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId, String unverifiedFirmwareId,
                            String missingFirmwareId, List<String> deviceKeys, Integer verificationLimit,
-                           boolean allowWrites) {
+                           boolean allowWrites, String auth, String appKey, String appSecret) {
 
     /** The settings in force now (read on every call, so a test may change them between runs). */
     public static TargetConfig current() {
@@ -39,7 +42,8 @@ public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId,
         String baseUrl = setting(file, "baseUrl");
         if (baseUrl == null) {
             return new TargetConfig(null, "yourOrgId", "yourFirmwareId", "unverifiedFirmwareId",
-                    "noSuchFirmware-" + UUID.randomUUID(), List.of("deviceKey1", "deviceKey2"), 5, true);
+                    "noSuchFirmware-" + UUID.randomUUID(), List.of("deviceKey1", "deviceKey2"), 5, true,
+                    "none", null, null);
         }
         String keys = setting(file, "deviceKeys");
         String limit = setting(file, "verificationLimit");
@@ -50,7 +54,9 @@ public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId,
                 keys == null ? List.of() : Arrays.stream(keys.split(",")).map(String::trim)
                         .filter(key -> !key.isEmpty()).toList(),
                 limit == null ? null : Integer.valueOf(limit.trim()),
-                Boolean.parseBoolean(setting(file, "allowWrites")));
+                Boolean.parseBoolean(setting(file, "allowWrites")),
+                setting(file, "auth") == null ? "none" : setting(file, "auth"),
+                setting(file, "appKey"), setting(file, "appSecret"));
     }
 
     /** True when the features run against the kit's own in-process mock. */
@@ -68,6 +74,12 @@ public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId,
         }
         if (readyFirmwareId == null || readyFirmwareId.isBlank()) {
             return "no readyFirmwareId given (ota.readyFirmwareId or OTA_READY_FIRMWARE_ID)";
+        }
+        if (auth.equals("token") && (appKey == null || appSecret == null)) {
+            return "auth token needs an appKey and an appSecret (OTA_APP_KEY, OTA_APP_SECRET)";
+        }
+        if (!auth.equals("token") && !auth.equals("none")) {
+            return "auth must be none or token, was " + auth;
         }
         return null;
     }
@@ -99,6 +111,12 @@ public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId,
     /** The settings as shown in reports: never a secret (none is held here), no null noise. */
     public Map<String, Object> describe() {
         return Map.of("target", isMock() ? "the kit's in-process mock" : baseUrl,
-                "orgId", String.valueOf(orgId), "allowWrites", allowWrites);
+                "orgId", String.valueOf(orgId), "allowWrites", allowWrites, "auth", auth);
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "TargetConfig" + describe();
     }
 }

@@ -6,13 +6,14 @@ import java.util.List;
  * What the mock holds on start and after a reset: the firmware per org and the default verification limit.
  *
  * <p>JSON shape (file {@code ota-state.json} in the mock's root dir):
- * {@code {"maxAllowedForVerification": Integer, "firmwares": [Firmware, ...]}}.
+ * {@code {"maxAllowedForVerification": Integer, "firmwares": [Firmware, ...], "apps": [GatewayApp, ...]}}.
  *
  * @param maxAllowedForVerification the most {@code deviceKeys} a verification job may name when its firmware
  *                                  sets no limit, a count (the EnOS console allows 5; inferred as the default)
  * @param firmwares                 the firmware that exists on start
+ * @param apps                      the applications whose keys the mock's gateway authentication accepts
  */
-public record DefaultState(int maxAllowedForVerification, List<Firmware> firmwares) {
+public record DefaultState(int maxAllowedForVerification, List<Firmware> firmwares, List<GatewayApp> apps) {
     /** The console's limit of devices for one verification, used when the state file names none. */
     public static final int CONSOLE_MAX_VERIFICATION_DEVICES = 5;
 
@@ -22,10 +23,16 @@ public record DefaultState(int maxAllowedForVerification, List<Firmware> firmwar
                     "maxAllowedForVerification must be at least 1, was " + maxAllowedForVerification);
         }
         firmwares = firmwares == null ? List.of() : List.copyOf(firmwares);
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+
+    /** A state without gateway applications. */
+    public DefaultState(int maxAllowedForVerification, List<Firmware> firmwares) {
+        this(maxAllowedForVerification, firmwares, List.of());
     }
 
     /** A state with no firmware and the console's limit. */
     public static DefaultState empty() {
-        return new DefaultState(CONSOLE_MAX_VERIFICATION_DEVICES, List.of());
+        return new DefaultState(CONSOLE_MAX_VERIFICATION_DEVICES, List.of(), List.of());
     }
 }

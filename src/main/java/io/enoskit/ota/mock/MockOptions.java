@@ -38,6 +38,7 @@ public final class MockOptions {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private boolean lenient;
     private boolean verbose;
+    private boolean authRequired;
 
     private MockOptions() {
     }
@@ -103,6 +104,16 @@ public final class MockOptions {
         return this;
     }
 
+    /** Require gateway authentication on API calls (tokens from the mock's APIM token service). */
+    public MockOptions authRequired(boolean authRequired) {
+        this.authRequired = authRequired;
+        return this;
+    }
+
+    public boolean authRequired() {
+        return authRequired;
+    }
+
     public int port() {
         return port;
     }
@@ -137,7 +148,7 @@ public final class MockOptions {
                 .jettyAcceptors(1)
                 .stubCorsEnabled(true)
                 .notifier(new ConsoleNotifier(verbose))
-                .extensions(new OtaMockExtensions(lenient, maxBodyBytes))
+                .extensions(new OtaMockExtensions(lenient, maxBodyBytes, authRequired))
                 .httpServerFactory(new EnvelopeHttpServerFactory());
         if (rootDirOnClasspath()) {
             config.usingFilesUnderClasspath(DEFAULT_ROOT_DIR);

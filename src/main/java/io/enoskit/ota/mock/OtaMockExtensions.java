@@ -9,6 +9,7 @@ import io.enoskit.ota.domain.DefaultState;
 import io.enoskit.ota.domain.JobIdGenerator;
 import io.enoskit.ota.domain.OtaStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,14 +19,17 @@ import java.util.List;
 public final class OtaMockExtensions implements ExtensionFactory {
     private final boolean lenient;
     private final long maxBodyBytes;
+    private final boolean authRequired;
 
     /**
      * @param lenient      when true, unknown body fields are accepted instead of answered with 99400
      * @param maxBodyBytes the largest request body accepted, in bytes
+     * @param authRequired when true, API calls need gateway authentication ({@link GatewayAuthFilter})
      */
-    public OtaMockExtensions(boolean lenient, long maxBodyBytes) {
+    public OtaMockExtensions(boolean lenient, long maxBodyBytes, boolean authRequired) {
         this.lenient = lenient;
         this.maxBodyBytes = maxBodyBytes;
+        this.authRequired = authRequired;
     }
 
     @Override
@@ -33,13 +37,20 @@ public final class OtaMockExtensions implements ExtensionFactory {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
         OtaStore store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC());
         ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
-        return List.of(
+        GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
+        List<Extension> extensions = new ArrayList<>();
+        if (authRequired) {
+            extensions.add(new GatewayAuthFilter(tokens));
+        }
+        extensions.add(new ApimTokenTransformer(tokens));
+        extensions.addAll(List.of(
                 new BodySizeLimitFilter(maxBodyBytes),
                 new CreateOtaJobTransformer(contract, store),
                 new GetOtaJobTransformer(contract, store),
                 new OtaJobActionTransformer(
                         new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store),
                 new UnmatchedRequestTransformer(contract),
-                new OtaAdminApiExtension(store, state.maxAllowedForVerification()));
+                new OtaAdminApiExtension(store, state.maxAllowedForVerification())));
+        return extensions;
     }
 }
