@@ -40,6 +40,10 @@ final class ConformCommand implements Callable<Integer> {
             description = "A firmware awaiting verification, for 24610 (env OTA_UNVERIFIED_FIRMWARE_ID).")
     String unverifiedFirmwareId;
 
+    @Option(names = "--missing-firmware-id", paramLabel = "ID", defaultValue = "${env:OTA_MISSING_FIRMWARE_ID}",
+            description = "An id no firmware of the org has, for 24404 (env OTA_MISSING_FIRMWARE_ID; default: a random id).")
+    String missingFirmwareId;
+
     @Option(names = "--device-keys", paramLabel = "KEYS", defaultValue = "${env:OTA_DEVICE_KEYS}",
             description = "Comma-separated devices a created job may name; no other device is used (env OTA_DEVICE_KEYS).")
     String deviceKeys;
@@ -89,6 +93,7 @@ final class ConformCommand implements Callable<Integer> {
         settings.put("ota.orgId", orgId);
         settings.put("ota.readyFirmwareId", readyFirmwareId);
         settings.put("ota.unverifiedFirmwareId", unverifiedFirmwareId);
+        settings.put("ota.missingFirmwareId", missingFirmwareId);
         settings.put("ota.deviceKeys", deviceKeys);
         settings.put("ota.verificationLimit", verificationLimit);
         settings.put("ota.fixtures", fixtures == null ? null : fixtures.toString());

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Gateway authentication with the APIM token service, as a rest-assured filter: it gets an access token
  * ({@code POST /apim-token-service/v2.0/token/get} with {@code appKey}, {@code timestamp} and {@code encryption}),
  * keeps it until a minute before it expires, and signs every call with {@code apim-accesstoken},
- * {@code apim-timestamp} and {@code apim-signature} ({@link ApimSignature}). One per base URL and app key, shared by
- * all scenarios. The secret is never logged; it only enters digests.
+ * {@code apim-timestamp} and {@code apim-signature} ({@link ApimSignature}). One per base URL, app key and secret,
+ * shared by all scenarios. The secret is never logged; it only enters digests.
  */
 final class TokenAuthFilter implements Filter {
     static final String TOKEN_PATH = "/apim-token-service/v2.0/token/get";
@@ -37,7 +37,8 @@ final class TokenAuthFilter implements Filter {
     }
 
     static TokenAuthFilter forTarget(String baseUrl, String appKey, String appSecret) {
-        return SHARED.computeIfAbsent(baseUrl + " " + appKey, key -> new TokenAuthFilter(baseUrl, appKey, appSecret));
+        return SHARED.computeIfAbsent(baseUrl + " " + appKey + " " + ApimSignature.encryption(appKey, 0, appSecret),
+                key -> new TokenAuthFilter(baseUrl, appKey, appSecret));
     }
 
     /** The current access token, fetched when there is none or it is about to expire. */

@@ -1,0 +1,123 @@
+package io.enoskit.ota.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.envision.apim.poseidon.config.PConfig;
+import com.envision.apim.poseidon.core.Poseidon;
+import io.enoskit.ota.contract.ApimSignature;
+import io.enoskit.ota.contract.Json;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The mock started with gateway authentication required: its APIM token service and the checks on API calls. */
+class GatewayAuthHttpTest {
+    /** The application of the default state file. */
+    private static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
+    private static final String APP_SECRET = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
+    private static final String CREATE = "/connect-service/v2.1/ota-jobs";
+    private static OtaMockServer mock;
+
+    @BeforeAll
+    static void start() {
+        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().authRequired(true));
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    private static ValidatableResponse token(String path, String appKey, String secret, long timestamp,
+                                             String accessToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appKey", appKey);
+        body.put("encryption", ApimSignature.encryption(appKey, timestamp, secret));
+        body.put("timestamp", timestamp);
+        if (accessToken != null) {
+            body.put("accessToken", accessToken);
+        }
+        return RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body(Json.write(body))
+                .post("/apim-token-service/v2.0/token/" + path).then().statusCode(200);
+    }
+
+    private static String accessToken() {
+        return token("get", APP_KEY, APP_SECRET, System.currentTimeMillis(), null).body("status", equalTo(0))
+                .extract().path("data.accessToken");
+    }
+
+    private static ValidatableResponse create(String accessToken, long timestamp, String signatureSecret) {
+        Map<String, String> query = Map.of("action", "create", "orgId", "yourOrgId", "firmwareId", "yourFirmwareId");
+        String body = Bodies.upgrade();
+        return RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").queryParams(query)
+                .header("apim-accesstoken", accessToken)
+                .header("apim-timestamp", String.valueOf(timestamp))
+                .header("apim-signature", ApimSignature.signature(accessToken, query, body, timestamp, signatureSecret))
+                .body(body).post(CREATE).then();
+    }
+
+    @Test
+    void aTokenIsIssuedAndTheSameOneReturnedUntilItExpires() {
+        token("get", APP_KEY, APP_SECRET, System.currentTimeMillis(), null)
+                .body("status", equalTo(0)).body("msg", equalTo("SUCCESS"))
+                .body("business", equalTo("apim-token-service"))
+                .body("data.accessToken", notNullValue())
+                .body("data.expire", org.hamcrest.Matchers.lessThanOrEqualTo(7200));
+
+        assertThat(accessToken()).isEqualTo(accessToken());
+    }
+
+    @Test
+    void refreshIssuesANewToken() {
+        String first = accessToken();
+
+        String renewed = token("refresh", APP_KEY, APP_SECRET, System.currentTimeMillis(), first)
+                .body("status", equalTo(0)).extract().path("data.accessToken");
+
+        assertThat(renewed).isNotEqualTo(first);
+        token("refresh", APP_KEY, APP_SECRET, System.currentTimeMillis(), "not-a-token").body("status", equalTo(1203));
+    }
+
+    @Test
+    void tokenRequestsAreCheckedWithTheDocumentedCodes() {
+        long now = System.currentTimeMillis();
+        token("get", "00000000-0000-0000-0000-000000000000", APP_SECRET, now, null)
+                .body("status", equalTo(1002)).body("data", org.hamcrest.Matchers.nullValue());
+        token("get", APP_KEY, "wrong-secret", now, null).body("status", equalTo(1003));
+        token("get", APP_KEY, APP_SECRET, now - 10 * 60 * 1000, null).body("status", equalTo(1004));
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body("{\"appKey\":\"k\"}")
+                .post("/apim-token-service/v2.0/token/get").then().body("status", equalTo(1202));
+    }
+
+    @Test
+    void aSignedCallPasses() {
+        create(accessToken(), System.currentTimeMillis(), APP_SECRET).statusCode(200).body("code", equalTo(0));
+    }
+
+    @Test
+    void callsWithoutValidCredentialsAre401WithTheReason() {
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body(Bodies.upgrade())
+                .post(CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()
+                .statusCode(401).body("status", equalTo(1202));
+        create(accessToken(), System.currentTimeMillis(), "wrong-secret").statusCode(401).body("status", equalTo(1003));
+        create(accessToken(), System.currentTimeMillis() - 10 * 60 * 1000, APP_SECRET).statusCode(401)
+                .body("status", equalTo(1004));
+        create("0123456789abcdef0123456789abcdef", System.currentTimeMillis(), APP_SECRET).statusCode(401)
+                .body("status", equalTo(1203));
+    }
+
+    @Test
+    void theRealEnosClientIsAcceptedByTheShapeOfItsToken() throws Exception {
+        String answer = Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET))
+                .url(mock.baseUrl() + CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                .method("POST").requestBody(Bodies.vendorSample()).sync();
+
+        assertThat(Json.mapper().readTree(answer).path("code").asInt(-1)).isEqualTo(0);
+    }
+}
