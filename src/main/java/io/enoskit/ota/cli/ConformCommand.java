@@ -58,7 +58,9 @@ final class ConformCommand implements Callable<Integer> {
     Path fixtures;
 
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none",
-            description = "Gateway authentication: none or token (APIM token service) (default: ${DEFAULT-VALUE}).")
+            description = "Gateway authentication: none, token (APIM token service, signed calls) or poseidon (the"
+                    + " official EnOS Java client sends the requests; needs its jar on the class path)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String auth;
 
     @Option(names = "--app-key", paramLabel = "KEY", defaultValue = "${env:OTA_APP_KEY}",
@@ -104,6 +106,11 @@ final class ConformCommand implements Callable<Integer> {
         settings.values().removeIf(value -> value == null || value.isBlank());
         settings.forEach(System::setProperty);
         try {
+            String unusable = io.enoskit.ota.conformance.Conformance.unusableTarget();
+            if (unusable != null) {
+                spec.commandLine().getErr().println("error: " + unusable);
+                return KitCommand.EXIT_USAGE;
+            }
             String refused = io.enoskit.ota.conformance.Conformance.checkCredentials();
             if (refused != null) {
                 spec.commandLine().getErr().println("authentication failed: " + refused);

@@ -5,6 +5,11 @@ public final class Conformance {
     private Conformance() {
     }
 
+    /** What keeps the configured target from being run at all (missing settings), or null. */
+    public static String unusableTarget() {
+        return TargetConfig.current().missingBasics();
+    }
+
     /**
      * Gets an access token when the target uses gateway authentication, so that refused credentials stop the run
      * with one message instead of failing every scenario.

@@ -79,9 +79,11 @@ public final class ConformanceWorld {
 
     /** Adds the target's gateway authentication, if it has one, to a request. */
     static RequestSpecification authenticate(RequestSpecification request, TargetConfig target, String baseUrl) {
-        return target.auth().equals("token")
-                ? request.filter(TokenAuthFilter.forTarget(baseUrl, target.appKey(), target.appSecret()))
-                : request;
+        return switch (target.auth()) {
+            case "token" -> request.filter(TokenAuthFilter.forTarget(baseUrl, target.appKey(), target.appSecret()));
+            case "poseidon" -> request.filter(new PoseidonTransport(target.appKey(), target.appSecret()));
+            default -> request;
+        };
     }
 
     void answer(Response response) {

@@ -28,7 +28,8 @@ import java.util.UUID;
  * @param deviceKeys           the only devices a created job may name (one at least)
  * @param verificationLimit    the ready firmware's verification limit (a count), or null when not known
  * @param allowWrites          whether scenarios that create jobs may run (always true for the mock)
- * @param auth                 gateway authentication: {@code none}, or {@code token} (APIM token service)
+ * @param auth                 gateway authentication: {@code none}, {@code token} (APIM token service), or
+ *                             {@code poseidon} (the official EnOS Java client sends the requests)
  * @param appKey               the application key for {@code token}; null otherwise
  * @param appSecret            its secret; never printed, only used in digests
  */
@@ -75,11 +76,14 @@ public record TargetConfig(String baseUrl, String orgId, String readyFirmwareId,
         if (readyFirmwareId == null || readyFirmwareId.isBlank()) {
             return "no readyFirmwareId given (ota.readyFirmwareId or OTA_READY_FIRMWARE_ID)";
         }
-        if (auth.equals("token") && (appKey == null || appSecret == null)) {
-            return "auth token needs an appKey and an appSecret (OTA_APP_KEY, OTA_APP_SECRET)";
+        if (!auth.equals("token") && !auth.equals("poseidon") && !auth.equals("none")) {
+            return "auth must be none, token or poseidon, was " + auth;
         }
-        if (!auth.equals("token") && !auth.equals("none")) {
-            return "auth must be none or token, was " + auth;
+        if (!auth.equals("none") && (appKey == null || appSecret == null)) {
+            return "auth " + auth + " needs an appKey and an appSecret (OTA_APP_KEY, OTA_APP_SECRET)";
+        }
+        if (auth.equals("poseidon") && !PoseidonTransport.available()) {
+            return "auth poseidon needs com.envisioniot:apim-poseidon on the class path";
         }
         return null;
     }

@@ -61,8 +61,11 @@ class ConformCommandTest {
         List<String> args = new ArrayList<>(List.of("conform", "--base-url", gateway.baseUrl(),
                 "--org-id", "yourOrgId", "--ready-firmware-id", "yourFirmwareId",
                 "--unverified-firmware-id", "unverifiedFirmwareId", "--device-keys", "deviceKey1,deviceKey2",
-                "--verification-limit", "5", "--auth", "token", "--app-key", APP_KEY, "--app-secret", secret,
+                "--verification-limit", "5", "--app-key", APP_KEY, "--app-secret", secret,
                 "--report-dir", reports.toString()));
+        if (!List.of(extra).contains("--auth")) {
+            args.addAll(List.of("--auth", "token"));
+        }
         args.addAll(List.of(extra));
         StringWriter err = new StringWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -147,6 +150,22 @@ class ConformCommandTest {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(APP_SECRET);
             }
         }
+    }
+
+    @Test
+    void theRealEnosClientCanCarryTheRun() throws Exception {
+        Run run = conform(APP_SECRET, "--auth", "poseidon", "--allow-writes");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
+        assertThat(summary()).containsPattern("all\\s+21\\s+0\\s+3");
+    }
+
+    @Test
+    void missingSettingsAreAUsageError() {
+        Run run = conform(APP_SECRET, "--auth", "telepathy");
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.err()).contains("auth must be none, token or poseidon");
     }
 
     @Test
