@@ -17,6 +17,12 @@ Feature: Create OTA Job
     Then the job is created
 
   @creates-job
+  Scenario: A created job can be read back
+    When I send the vendor page's request sample to create a job on the ready firmware
+    And I read the created job back
+    Then the job read back is the one created, with the sample's device keys
+
+  @creates-job
   Scenario: A job created without the optional fields gets the documented defaults
     When I create an upgrade job on the ready firmware without optional fields
     And I read the created job back

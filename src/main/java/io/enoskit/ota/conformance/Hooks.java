@@ -35,7 +35,7 @@ public final class Hooks {
     public void createsJob() {
         TargetConfig target = world.target();
         skipIf(!target.isMock() && !target.allowWrites(),
-                "creates a job on the target; allow it with ota.allowWrites=true (OTA_ALLOW_WRITES)");
+                "creates a job on the target; allow it with conform --allow-writes (or ota.allowWrites=true)");
         skipIf(target.deviceKeys().isEmpty(), "creates a job but no deviceKeys are given (ota.deviceKeys)");
     }
 

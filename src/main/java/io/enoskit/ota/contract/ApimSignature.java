@@ -35,18 +35,31 @@ public final class ApimSignature {
      */
     public static String signature(String accessToken, Map<String, String> query, String body, long timestamp,
                                    String appSecret) {
-        StringBuilder params = new StringBuilder();
+        return signature(accessToken, query, body == null ? null : body.getBytes(StandardCharsets.UTF_8), timestamp,
+                appSecret);
+    }
+
+    /** The same, over the body's bytes exactly as sent (what the gateway sees). */
+    public static String signature(String accessToken, Map<String, String> query, byte[] body, long timestamp,
+                                   String appSecret) {
+        StringBuilder params = new StringBuilder(accessToken);
         new TreeMap<>(query).forEach((name, value) -> params.append(name).append(value));
+        MessageDigest digest = sha256();
+        digest.update(params.toString().getBytes(StandardCharsets.UTF_8));
         if (body != null) {
-            params.append(body);
+            digest.update(body);
         }
-        return sha256Hex(accessToken + params + timestamp + appSecret);
+        digest.update((timestamp + appSecret).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }

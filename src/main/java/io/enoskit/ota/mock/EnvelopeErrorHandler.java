@@ -83,6 +83,11 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             if (cause instanceof ZipException) {
                 return "body: cannot be decoded with its Content-Encoding (" + message + ")";
             }
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (frame.getClassName().endsWith(".ContentTypeHeader")) {
+                    return "Content-Type: the header, or its charset, cannot be read";
+                }
+            }
         }
         return null;
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *   <li>{@code apim-accesstoken} (a live token of the mock's token service), {@code apim-timestamp} (ms, within
  *       5 minutes) and {@code apim-signature} ({@link ApimSignature#signature}), all checked; or</li>
  *   <li>an {@code apim-accesstoken} of the shape the official EnOS Java client (Poseidon) sends and no signature:
- *       344 base64 characters, or 64 lowercase hex; the mock cannot verify it (that needs the gateway's private
- *       key), so it checks the shape only.</li>
+ *       base64 of 256 bytes (344 characters), or 64 lowercase hex; the mock cannot verify it (that needs the
+ *       gateway's private key), so it checks the shape only: a forged token of that shape passes too.</li>
  * </ul>
  * Anything else is answered HTTP 401 with {@code {"status": code, "msg": String}} (the gateway's error body is not
  * documented; the codes are the APIM token codes): 1202 header missing, 1203 token not live, 1004 timestamp
@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class GatewayAuthFilter implements StubRequestFilterV2 {
     public static final String NAME = "enos-gateway-auth";
-    private static final Pattern POSEIDON_TOKEN = Pattern.compile("[A-Za-z0-9+/=]{344}|[0-9a-f]{64}");
+    private static final Pattern POSEIDON_SHORT_TOKEN = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern POSEIDON_LONG_TOKEN = Pattern.compile("[A-Za-z0-9+/]{342}==");
     private final GatewayTokens tokens;
 
     GatewayAuthFilter(GatewayTokens tokens) {
@@ -45,12 +46,12 @@ public final class GatewayAuthFilter implements StubRequestFilterV2 {
             return RequestFilterAction.continueWith(request);
         }
         String accessToken = header(request, "apim-accesstoken");
-        String signature = header(request, "apim-signature");
+        String signature = request.getHeader("apim-signature");
         if (accessToken == null) {
             return refuse(1202, "parameter empty: the header apim-accesstoken is required");
         }
         if (signature == null) {
-            return POSEIDON_TOKEN.matcher(accessToken).matches()
+            return poseidonShaped(accessToken) && header(request, "apim-timestamp") == null
                     ? RequestFilterAction.continueWith(request)
                     : refuse(1202, "parameter empty: the header apim-signature is required");
         }
@@ -69,13 +70,28 @@ public final class GatewayAuthFilter implements StubRequestFilterV2 {
         }
         Map<String, String> query = new LinkedHashMap<>();
         Urls.splitQueryFromUrl(request.getUrl()).forEach((name, value) -> query.put(name, value.firstValue()));
-        String body = request.getBodyAsString();
+        byte[] body = request.getBody();
         String secret = tokens.secretOf(token.get().appKey()).orElse("");
-        String expected = ApimSignature.signature(accessToken, query, body == null || body.isEmpty() ? null : body,
+        String expected = ApimSignature.signature(accessToken, query, body == null || body.length == 0 ? null : body,
                 timestamp, secret);
-        return expected.equals(signature)
+        return expected.equals(signature.trim())
                 ? RequestFilterAction.continueWith(request)
                 : refuse(1003, "signature invalid");
+    }
+
+    /** 64 lowercase hex, or base64 of 256 bytes (an RSA-2048 ciphertext): the two forms the EnOS client sends. */
+    private static boolean poseidonShaped(String accessToken) {
+        if (POSEIDON_SHORT_TOKEN.matcher(accessToken).matches()) {
+            return true;
+        }
+        if (!POSEIDON_LONG_TOKEN.matcher(accessToken).matches()) {
+            return false;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(accessToken).length == 256;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     private static String header(Request request, String name) {

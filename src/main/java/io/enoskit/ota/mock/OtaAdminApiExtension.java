@@ -87,7 +87,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
 
     private AdminTask putFirmware() {
         return (admin, event, params) -> answer(() -> {
-            ObjectNode body = (ObjectNode) readObject(event.getRequest().getBodyAsString());
+            ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
             body.put("orgId", param(params, "orgId"));
             body.put("firmwareId", param(params, "firmwareId"));
             Firmware firmware = readFirmware(body);
@@ -134,6 +134,14 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                     + " booleans, maxAllowedForVerification a whole number)");
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("the firmware is not valid: " + e.getMessage());
+        }
+    }
+
+    private static String adminBody(com.github.tomakehurst.wiremock.http.Request request) {
+        try {
+            return WireMockRequests.bodyText(request);
+        } catch (io.enoskit.ota.contract.ContractViolation unreadable) {
+            throw new IllegalArgumentException("the body cannot be read: " + unreadable.getMessage());
         }
     }
 

@@ -91,7 +91,7 @@ class ConformCommandTest {
         Run run = conform(APP_SECRET, "--allow-writes");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
-        assertThat(summary()).containsPattern("all\\s+21\\s+0\\s+3")
+        assertThat(summary()).containsPattern("all\\s+22\\s+0\\s+2")
                 .contains("Jobs created on the target and removed again")
                 .doesNotContain("could NOT remove");
         RestAssured.given().baseUri(gateway.baseUrl()).get("/__admin/ota/orgs/yourOrgId/jobs").then()
@@ -123,7 +123,7 @@ class ConformCommandTest {
         Run run = conform(APP_SECRET);
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
-        assertThat(summary()).contains("creates a job on the target; allow it with ota.allowWrites=true")
+        assertThat(summary()).contains("creates a job on the target; allow it with conform --allow-writes")
                 .doesNotContain("Jobs created on the target");
         RestAssured.given().baseUri(gateway.baseUrl()).get("/__admin/ota/state").then()
                 .body("counts.jobs", org.hamcrest.Matchers.equalTo(0));
@@ -157,7 +157,15 @@ class ConformCommandTest {
         Run run = conform(APP_SECRET, "--auth", "poseidon", "--allow-writes");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
-        assertThat(summary()).containsPattern("all\\s+21\\s+0\\s+3");
+        assertThat(summary()).containsPattern("all\\s+22\\s+0\\s+2");
+    }
+
+    @Test
+    void forgettingTheAuthenticationStopsWithOneMessage() {
+        Run run = conform(APP_SECRET, "--auth", "none");
+
+        assertThat(run.exit()).isEqualTo(ConformCommand.EXIT_AUTH);
+        assertThat(run.err()).contains("answers HTTP 401 without credentials").contains("--auth token");
     }
 
     @Test

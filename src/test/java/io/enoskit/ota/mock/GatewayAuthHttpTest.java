@@ -113,6 +113,39 @@ class GatewayAuthHttpTest {
     }
 
     @Test
+    void theSignatureCoversTheBodyBytesAsSent() {
+        String token = accessToken();
+        long timestamp = System.currentTimeMillis();
+        Map<String, String> query = Map.of("action", "create", "orgId", "yourOrgId", "firmwareId", "yourFirmwareId");
+        byte[] signed = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"name\":{\"defaultValue\":\"a\u00e9\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] sent = signed.clone();
+        sent[sent.length - 4] = (byte) 0xe8;
+
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json; charset=ISO-8859-1")
+                .queryParams(query).header("apim-accesstoken", token)
+                .header("apim-timestamp", String.valueOf(timestamp))
+                .header("apim-signature", ApimSignature.signature(token, query, signed, timestamp, APP_SECRET))
+                .body(sent).post(CREATE).then().statusCode(401).body("status", equalTo(1003));
+    }
+
+    @Test
+    void aTokenOfTheClientsShapeMustComeAsTheClientSendsIt() {
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body(Bodies.upgrade())
+                .header("apim-accesstoken", "a".repeat(64)).header("apim-timestamp", "1")
+                .post(CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()
+                .statusCode(401).body("status", equalTo(1202));
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body(Bodies.upgrade())
+                .header("apim-accesstoken", "+".repeat(344))
+                .post(CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()
+                .statusCode(401);
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body(Bodies.upgrade())
+                .header("apim-accesstoken", "a".repeat(64)).header("apim-signature", "")
+                .post(CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()
+                .statusCode(401);
+    }
+
+    @Test
     void theRealEnosClientIsAcceptedByTheShapeOfItsToken() throws Exception {
         String answer = Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET))
                 .url(mock.baseUrl() + CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")

@@ -67,6 +67,26 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void anEmptyCharsetIs99400() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE, "Content-Type: application/json; charset=\r\n", VERIFY);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400").contains("Content-Type");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8Are99400AndStoreNothing() throws Exception {
+        byte[] body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"devX1\"]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        body[body.length - 6] = (byte) 0xff;
+
+        RawHttp.Answer answer = send("POST", CREATE, "Content-Type: application/json\r\n", body);
+
+        assertThat(answer.body()).contains("\"code\":99400").contains("body: is not valid UTF-8 text");
+        RunningMock.admin().get("/orgs/yourOrgId/jobs").then().body("jobs.size()", equalTo(0));
+    }
+
+    @Test
     void aBodyThatIsNotTheGzipItClaimsIs99400() throws Exception {
         RawHttp.Answer answer = send("POST", CREATE,
                 "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", VERIFY);
