@@ -113,6 +113,7 @@ RSS_OURS=$(rss_kib "$PID_ours")
 echo "EnOS OTA mock benchmark ($MODE) $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
 echo "machine: $(nproc) cores; wrk -t2 (-t1 at 1 connection) on the same cores; ${DURATION}s per cell after ${WARMUP}s warm-up per server"
 echo "ours stores every job it creates: the load leaves it with tens of thousands of jobs"
+[ "$MODE" = smoke ] && echo "smoke mode: 1 s of cold JIT per cell proves the harness, its figures are not the benchmark's"
 printf '%-9s %5s %10s %9s %9s %9s %7s %7s\n' server conns "req/s" "p50 ms" "p99 ms" "max ms" errors non_ok
 for c in $LOADS; do
   for s in "${SERVERS[@]}"; do
