@@ -9,7 +9,8 @@ import io.enoskit.ota.domain.OtaError;
 
 /**
  * Answers a request whose body is over the size limit before any stub mapping sees it: 99400 with HTTP 413 (the
- * status the gateway documents for a too large request). Applies to the API, not to the admin API. Requests that
+ * status the gateway documents for a too large request). Applies to the API, not to the admin API nor the token
+ * service (which answers in its own shape). Requests that
  * cannot be read at all never reach WireMock's filters; {@link EnvelopeErrorHandler} answers those.
  * Built by {@link OtaMockExtensions}; do not register it alone.
  */
@@ -29,6 +30,9 @@ public final class BodySizeLimitFilter implements StubRequestFilterV2 {
 
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+        if (request.getUrl().startsWith("/apim-token-service/")) {
+            return RequestFilterAction.continueWith(request);
+        }
         byte[] body = request.getBody();
         if (body != null && body.length > maxBodyBytes) {
             return RequestFilterAction.stopWith(EnvelopeResponses.json(413, Envelope.error(OtaError.INVALID_ARGUMENT,

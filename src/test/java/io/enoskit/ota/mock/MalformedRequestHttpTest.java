@@ -43,6 +43,7 @@ class MalformedRequestHttpTest {
         "deviceKeys a string | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":\"dk1\"}} | upgradeScope.deviceKeys",
         "policy invalid      | {\"type\":\"upgrade\",\"upgradePolicy\":\"full\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\"}} | upgradePolicy",
         "boolean as string   | {\"type\":\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":\"yes\",\"upgradeScope\":{\"type\":\"partial\"}} | enableUpgradeRequest",
+        "exponent overflow   | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":1e999999999} | upgradeTimeout",
         "huge number         | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":123456789012345678901234567890} | upgradeTimeout",
         "concurrency zero    | {\"type\":\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\"},\"maximumConcurrency\":0} | maximumConcurrency",
         "upgrade-only field on verify | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradePolicy\":\"snapshot\"} | upgradePolicy: is not a field",
