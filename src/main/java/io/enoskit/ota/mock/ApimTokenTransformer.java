@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class ApimTokenTransformer implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "enos-apim-token";
+    /** Where the token service lives; the API's filters leave it alone. */
+    static final String PATH_PREFIX = "/apim-token-service/";
     private final GatewayTokens tokens;
 
     ApimTokenTransformer(GatewayTokens tokens) {

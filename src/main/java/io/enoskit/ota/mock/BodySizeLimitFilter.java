@@ -30,7 +30,7 @@ public final class BodySizeLimitFilter implements StubRequestFilterV2 {
 
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-        if (request.getUrl().startsWith("/apim-token-service/")) {
+        if (request.getUrl().startsWith(ApimTokenTransformer.PATH_PREFIX)) {
             return RequestFilterAction.continueWith(request);
         }
         byte[] body = request.getBody();

@@ -42,7 +42,7 @@ public final class GatewayAuthFilter implements StubRequestFilterV2 {
 
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-        if (request.getUrl().startsWith("/apim-token-service/")) {
+        if (request.getUrl().startsWith(ApimTokenTransformer.PATH_PREFIX)) {
             return RequestFilterAction.continueWith(request);
         }
         String accessToken = header(request, "apim-accesstoken");
