@@ -19,7 +19,6 @@ public final class ConformanceWorld {
     private final TargetConfig target = TargetConfig.current();
     private final List<String> observations = new ArrayList<>();
     private boolean createsJob;
-    private Response answer;
     private JsonNode answerBody;
     private String createdJobId;
 
@@ -87,7 +86,6 @@ public final class ConformanceWorld {
     }
 
     void answer(Response response) {
-        this.answer = response;
         try {
             this.answerBody = Json.mapper().readTree(response.asString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -104,16 +102,11 @@ public final class ConformanceWorld {
         return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
-    Response answer() {
-        if (answer == null) {
-            throw new IllegalStateException("no request has been sent in this scenario yet");
-        }
-        return answer;
-    }
-
     /** The last answer's JSON body. */
     JsonNode body() {
-        answer();
+        if (answerBody == null) {
+            throw new IllegalStateException("no request has been sent in this scenario yet");
+        }
         return answerBody;
     }
 
