@@ -20,7 +20,7 @@ else LOADS="1 16 64"; DURATION=10; WARMUP=5; JOBS=1000000; STREAM=200000; fi
 HOST=127.0.0.1
 PORT_BASELINE=18181; PORT_OURS=18182; PORT_PRISM=18183
 URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"
-export BENCH_BODY="$ROOT/src/main/resources/conformance/vendor-request-sample.json"
+export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -33,7 +33,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) >"$OUT/apt.log" 2>&1 \
     || { say "cannot install wrk: see $OUT/apt.log"; exit 1; }
 fi
-[ -f "$ROOT/target/enos-ota-kit.jar" ] && [ -d "$ROOT/target/test-classes" ] \
+[ -f "$ROOT/cli/target/enos-ota-kit.jar" ] && [ -d "$ROOT/mock/target/test-classes" ] \
   || mvn -B -ntp -q -DskipTests package >"$OUT/build.log" 2>&1
 WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
 if [ ! -f "$WIREMOCK_JAR" ]; then
@@ -64,7 +64,7 @@ start_server() { # name → starts it, records pid and start-up ms in STARTUP_<n
               java -jar "$WIREMOCK_JAR" --port $PORT_BASELINE --bind-address $HOST --root-dir "$ROOT/bench/baseline" \
                 --no-request-journal --jetty-acceptor-threads 1 --container-threads 16 --disable-banner >"$OUT/baseline.log" 2>&1 &
               pid=$!; PORT=$PORT_BASELINE ;;
-    ours)     java -jar "$ROOT/target/enos-ota-kit.jar" mock --port $PORT_OURS --bind-address $HOST >"$OUT/ours.log" 2>&1 &
+    ours)     java -jar "$ROOT/cli/target/enos-ota-kit.jar" mock --port $PORT_OURS --bind-address $HOST >"$OUT/ours.log" 2>&1 &
               pid=$!; PORT=$PORT_OURS ;;
     prism)    [ -x "$PRISM" ] || return 1
               "$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host $HOST --port $PORT_PRISM --errors false >"$OUT/prism.log" 2>&1 &
@@ -135,5 +135,5 @@ echo "resident memory of ours after the load: $((RSS_OURS / 1024)) MiB"
 } | tee "$OUT/result-$MODE.txt"
 
 cleanup; PIDS=()
-java -Xmx4g -cp "$ROOT/target/test-classes:$ROOT/target/enos-ota-kit.jar" io.enoskit.ota.bench.MemoryBench "$JOBS" "$STREAM" \
+java -Xmx4g -cp "$ROOT/mock/target/test-classes:$ROOT/cli/target/enos-ota-kit.jar" io.enoskit.ota.bench.MemoryBench "$JOBS" "$STREAM" \
   | tee -a "$OUT/result-$MODE.txt"

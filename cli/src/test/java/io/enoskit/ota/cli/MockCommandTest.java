@@ -1,0 +1,105 @@
+package io.enoskit.ota.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.RestAssured;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code mock} subcommand: starts, prints a base URL and a curl line that works, stops on request. */
+class MockCommandTest {
+    private static final Pattern CURL = Pattern.compile(
+            "curl -s -X POST '(?<url>[^']+)' -H 'Content-Type: application/json' -d '(?<body>[^']+)'");
+
+    @Test
+    void startsPrintsAWorkingCurlLineAndStops() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> commandLine.execute("mock", "--port", "0", "--journal-entries", "0"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+
+        String banner = out.toString();
+        int port = mock.running().port();
+        assertThat(banner).contains("EnOS OTA mock listening on http://127.0.0.1:" + port);
+        Matcher curl = CURL.matcher(banner);
+        assertThat(curl.find()).as(banner).isTrue();
+        String answer = RestAssured.given().contentType("application/json").body(curl.group("body"))
+                .post(curl.group("url")).then().statusCode(200).extract().asString();
+        assertThat(answer).contains("\"code\":0").containsPattern("\"jobId\":\"[0-9a-f]{24}\"");
+
+        mock.stop();
+        assertThat(exit.get()).isEqualTo(0);
+        assertThat(mock.running()).isNull();
+    }
+
+    @Test
+    void aRootDirThatDoesNotExistIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--root-dir", "no/such/dir");
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("root dir no/such/dir does not exist").doesNotContain("at io.");
+    }
+
+    @Test
+    void aRootDirWithoutMappingsIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--root-dir", dir.toString());
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("has no mappings/ folder");
+    }
+
+    @Test
+    void aBusyPortIsExitCode3WithAHint() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = KitCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+
+            int exit = commandLine.execute("mock", "--port", String.valueOf(busy.getLocalPort()));
+
+            assertThat(exit).isEqualTo(KitCommand.EXIT_PORT);
+            assertThat(err.toString()).contains("cannot listen").contains("--port 0")
+                    .doesNotContain("FatalStartupException");
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+
+        assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
+        assertThat(out.toString()).contains("--port=PORT", "default: 8080", "--root-dir=DIR", "default: the copy inside the jar",
+                "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS",
+                "--max-body-bytes=BYTES", "default: 1048576");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+
+        assertThat(commandLine.execute()).isEqualTo(KitCommand.EXIT_USAGE);
+    }
+}

@@ -1,0 +1,137 @@
+package io.enoskit.ota.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The OpenAPI document of the OTA job API ({@code spec/ota-jobs.yaml}), read once: its text (for the
+ * validator) and its parsed model (for the body normaliser and the consistency tests).
+ */
+public final class OpenApiContract {
+    /** Create OTA Job and Get OTA Job, on the class path (the build copies {@code spec/} there). */
+    public static final String SPEC_RESOURCE = "io/enoskit/ota/spec/ota-jobs.yaml";
+    /** Start, Stop and Delete OTA Job: same path and method as create, so a document of their own. */
+    public static final String ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-job-actions.yaml";
+
+    private final String text;
+    private final OpenAPI openApi;
+
+    private OpenApiContract(String text, OpenAPI openApi) {
+        this.text = text;
+        this.openApi = openApi;
+    }
+
+    /** The spec of Create and Get OTA Job the kit ships with. */
+    public static OpenApiContract load() {
+        return load(SPEC_RESOURCE);
+    }
+
+    /** A spec the kit ships with, by its class-path name ({@link #SPEC_RESOURCE}, {@link #ACTIONS_RESOURCE}). */
+    public static OpenApiContract load(String resource) {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a spec text.
+     *
+     * @throws IllegalArgumentException when the parser reports any message
+     */
+    public static OpenApiContract parse(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
+            throw new IllegalArgumentException("the OpenAPI document is not valid: " + result.getMessages());
+        }
+        return new OpenApiContract(text, result.getOpenAPI());
+    }
+
+    /**
+     * A swagger-request-validator for this document, built once per caller and then shared (thread-safe). It
+     * reuses the parsed document rather than parsing the text again (start-up time).
+     *
+     * @param levels how each kind of report message counts (ERROR fails, WARN informs, IGNORE drops)
+     */
+    public OpenApiInteractionValidator validator(LevelResolver levels) {
+        return OpenApiInteractionValidator.createFor(openApi).withLevelResolver(levels).build();
+    }
+
+    /** The document as written. */
+    public String text() {
+        return text;
+    }
+
+    /** The parsed document; treat it as read-only. */
+    public OpenAPI openApi() {
+        return openApi;
+    }
+
+    /** The operation at a path (as written in the spec, no templates) and HTTP method, if any. */
+    public Optional<Operation> operation(String path, String method) {
+        PathItem item = openApi.getPaths().get(path);
+        if (item == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method)));
+    }
+
+    /** The JSON request body schema of an operation, if it has one. */
+    public Optional<Schema<?>> jsonRequestSchema(String path, String method) {
+        return operation(path, method)
+                .map(Operation::getRequestBody)
+                .map(body -> body.getContent() == null ? null : body.getContent().get("application/json"))
+                .map(MediaType::getSchema)
+                .map(schema -> (Schema<?>) schema);
+    }
+
+    /**
+     * For each discriminator property of the spec's schemas, the values its mapping names, in spec order
+     * ({@code type} → {@code [upgrade, verify]}).
+     */
+    public Map<String, Set<String>> discriminatorValues() {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Discriminator discriminator = schema.getDiscriminator();
+            if (discriminator != null && discriminator.getMapping() != null) {
+                values.computeIfAbsent(discriminator.getPropertyName(), name -> new LinkedHashSet<>())
+                        .addAll(discriminator.getMapping().keySet());
+            }
+        }
+        return values;
+    }
+
+    /** A named schema of {@code components/schemas}, or the schema itself when it is not a reference. */
+    public Schema<?> resolve(Schema<?> schema) {
+        Schema<?> current = schema;
+        while (current != null && current.get$ref() != null) {
+            String ref = current.get$ref();
+            current = openApi.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return current;
+    }
+}

@@ -1,0 +1,115 @@
+package io.enoskit.ota.mock;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.model.JobInfo;
+import java.util.List;
+
+/**
+ * A running mock: WireMock with the OTA extensions, serving the stub mappings of its root dir. The handle for using
+ * it inside a test suite (the JUnit 5 extension {@code io.enoskit.ota.junit5.OtaMockExtension} wraps it):
+ * <pre>{@code
+ * try (OtaMockServer mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+ *     String base = mock.baseUrl();                       // http://127.0.0.1:<port>
+ *     // ... point the client under test at base, then:
+ *     mock.jobs("yourOrgId");                             // what the client created, as Get OTA Job shows it
+ *     mock.wireMock().verify(postRequestedFor(urlPathEqualTo("/connect-service/v2.1/ota-jobs")));
+ *     mock.reset();                                       // back to the default state, journal cleared
+ * }
+ * }</pre>
+ * The admin operations here are the same as the admin API's routes under {@code /__admin/ota/}.
+ */
+public final class OtaMockServer implements AutoCloseable {
+    private final WireMockServer server;
+    private final MockOptions options;
+    private final OtaStore store;
+
+    private OtaMockServer(WireMockServer server, MockOptions options, OtaStore store) {
+        this.server = server;
+        this.options = options;
+        this.store = store;
+    }
+
+    /**
+     * Starts a mock and returns once it accepts requests.
+     *
+     * @throws IllegalArgumentException when the root dir or its state file cannot be used
+     */
+    public static OtaMockServer start(MockOptions options) {
+        OtaMockExtensions extensions = options.extensions();
+        WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
+        server.start();
+        return new OtaMockServer(server, options, extensions.store());
+    }
+
+    /** The port it listens on (the chosen one when started on port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://host:port}, with a loopback host when bound to every address. */
+    public String baseUrl() {
+        String host = options.bindAddress();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /**
+     * The underlying WireMock server, for what WireMock itself offers: {@code verify(...)} of the requests a client
+     * sent (the request journal must be on: {@link MockOptions#journalEntries(int)}), {@code stubFor(...)} to answer
+     * some request in a way of your own (a stub mapping of priority below 5 wins over the OTA operations').
+     */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /**
+     * Back to the start: the OTA state is the default state again (every job dropped), the request journal is
+     * emptied, and stub mappings added since the start are removed.
+     */
+    public void reset() {
+        server.resetAll();
+        store.reset();
+    }
+
+    /** The OTA state only (firmware and jobs) back to the default state; stub mappings and journal stay. */
+    public void resetState() {
+        store.reset();
+    }
+
+    /** The organization's firmware, in the order added (empty for an unknown org). */
+    public List<Firmware> firmwares(String orgId) {
+        return store.firmwares(orgId);
+    }
+
+    /** Adds a firmware, or replaces the one with the same org and id. */
+    public void putFirmware(Firmware firmware) {
+        store.putFirmware(firmware);
+    }
+
+    /** The organization's jobs, oldest first, as Get OTA Job shows them (empty for an unknown org). */
+    public List<JobInfo> jobs(String orgId) {
+        return store.jobs(orgId);
+    }
+
+    /**
+     * Completes a verification job: its firmware counts as verified from now on (upgrade jobs on it no longer get
+     * 24610).
+     *
+     * @return the firmware, now verified
+     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job
+     * @throws IllegalStateException                  when the job is an upgrade job
+     */
+    public Firmware completeVerification(String orgId, String jobId) {
+        return store.completeVerification(orgId, jobId);
+    }
+
+    /** Stops the server; what it stored is lost. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
