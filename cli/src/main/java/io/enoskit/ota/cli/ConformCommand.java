@@ -1,29 +1,34 @@
 package io.enoskit.ota.cli;
 
-import io.cucumber.core.cli.Main;
-import java.io.PrintWriter;
+import io.enoskit.ota.conformance.ConformanceRunner;
+import io.enoskit.ota.conformance.TargetConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code conform}: runs the conformance features packaged in the jar against a base URL and reports where the
- * target deviates from the documented behaviour. Exit codes: 0 every documented rule held (skips allowed), 1 a
- * rule failed, 2 wrong usage, 4 the gateway refused the credentials (nothing else ran).
+ * target deviates from the documented behaviour ({@link ConformanceRunner} does the work; this maps options).
  */
 @Command(name = "conform", mixinStandardHelpOptions = true,
-        description = "Run the conformance features against an EnOS API gateway or any implementation.")
+        description = {"Run the conformance features against an EnOS API gateway or any implementation.",
+            "A failure means a documented rule is broken; what the vendor pages leave open is reported as an"
+                    + " observation. Options may also come from a file: conform @target.args (one option per line)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every documented rule the run exercised held (skips and observations allowed)",
+            "1:a documented rule failed (the summary names it)",
+            "2:wrong usage: a setting missing or wrong, or no scenario matches --tags",
+            "4:the gateway refused the credentials, or asks for some and none were given",
+            "5:could not judge: the target is unreachable, silent (--timeout) or dropped connections"})
 final class ConformCommand implements Callable<Integer> {
-    /** The gateway refused the credentials. */
-    static final int EXIT_AUTH = 4;
-
     @Option(names = "--base-url", required = true, paramLabel = "URL",
             description = "The server under test, e.g. https://apigw.example.com.")
     String baseUrl;
@@ -31,6 +36,11 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--org-id", paramLabel = "ID", defaultValue = "${env:OTA_ORG_ID}",
             description = "The organization to create jobs in (env OTA_ORG_ID).")
     String orgId;
+
+    @Option(names = "--other-org-id", paramLabel = "ID", defaultValue = "${env:OTA_OTHER_ORG_ID}",
+            description = "A second organization of yours, for the isolation rules (env OTA_OTHER_ORG_ID;"
+                    + " default: an organization id that cannot exist).")
+    String otherOrgId;
 
     @Option(names = "--ready-firmware-id", paramLabel = "ID", defaultValue = "${env:OTA_READY_FIRMWARE_ID}",
             description = "A firmware an upgrade job may use (env OTA_READY_FIRMWARE_ID).")
@@ -41,45 +51,48 @@ final class ConformCommand implements Callable<Integer> {
     String unverifiedFirmwareId;
 
     @Option(names = "--missing-firmware-id", paramLabel = "ID", defaultValue = "${env:OTA_MISSING_FIRMWARE_ID}",
-            description = "An id no firmware of the org has, for 24404 (env OTA_MISSING_FIRMWARE_ID; default: a random id).")
+            description = "An id no firmware of the org has, for 24404 (env OTA_MISSING_FIRMWARE_ID; default: a"
+                    + " random id).")
     String missingFirmwareId;
 
-    @Option(names = "--device-keys", paramLabel = "KEYS", defaultValue = "${env:OTA_DEVICE_KEYS}",
-            description = "Comma-separated devices a created job may name; no other device is used (env OTA_DEVICE_KEYS).")
-    String deviceKeys;
+    @Option(names = "--device-keys", paramLabel = "KEYS", split = ",", defaultValue = "${env:OTA_DEVICE_KEYS}",
+            description = "Comma-separated devices a created job may name; no other device is used"
+                    + " (env OTA_DEVICE_KEYS).")
+    List<String> deviceKeys;
 
     @Option(names = "--verification-limit", paramLabel = "COUNT", defaultValue = "${env:OTA_VERIFICATION_LIMIT}",
-            description = "The ready firmware's verification limit, to check N in max[N] (env OTA_VERIFICATION_LIMIT).")
-    String verificationLimit;
-
-    @Option(names = "--fixtures", paramLabel = "FILE",
-            description = "A properties file with any of: orgId, readyFirmwareId, unverifiedFirmwareId,"
-                    + " missingFirmwareId, deviceKeys, verificationLimit.")
-    Path fixtures;
+            description = "The ready firmware's verification limit, to check N in max[N] and that N devices are"
+                    + " accepted (env OTA_VERIFICATION_LIMIT).")
+    Integer verificationLimit;
 
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none",
-            description = "Gateway authentication: none, token (APIM token service, signed calls) or poseidon (the"
-                    + " official EnOS Java client sends the requests; needs its jar on the class path)"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String auth;
+            description = "Gateway authentication: none, token or poseidon (token: APIM token service, signed"
+                    + " calls; poseidon: the official EnOS Java client sends the requests, its jar on the class"
+                    + " path) (default: ${DEFAULT-VALUE}).")
+    TargetConfig.Auth auth;
 
     @Option(names = "--app-key", paramLabel = "KEY", defaultValue = "${env:OTA_APP_KEY}",
-            description = "Application key for --auth token (env OTA_APP_KEY).")
+            description = "Application key for --auth token or poseidon (env OTA_APP_KEY).")
     String appKey;
 
     @Option(names = "--app-secret", paramLabel = "SECRET", defaultValue = "${env:OTA_APP_SECRET}",
-            description = "Application secret for --auth token (env OTA_APP_SECRET, preferred: a command line can be"
-                    + " seen by other users). Never printed or written to a report.")
+            description = "Application secret for --auth token or poseidon (env OTA_APP_SECRET, preferred: a"
+                    + " command line can be seen by other users). Never printed or written to a report.")
     String appSecret;
 
     @Option(names = "--allow-writes",
-            description = "Run the scenarios that create jobs (tagged @creates-job); they name only --device-keys,"
-                    + " and every job created is stopped and deleted at the end.")
+            description = "Run the scenarios that create jobs (tagged @creates-job and @starts-job); they name only"
+                    + " --device-keys, started jobs are dormant (a version no device runs, a schedule 30 days"
+                    + " ahead), and every job created is stopped and deleted at the end.")
     boolean allowWrites;
 
     @Option(names = "--tags", paramLabel = "EXPRESSION",
             description = "Run only the scenarios matching this Cucumber tag expression, e.g. \"not @parameter-rules\".")
     String tags;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Connect and read timeout of every call, in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
             description = "Where report.html, junit.xml, summary.txt and scenarios.tsv go (default: ${DEFAULT-VALUE}).")
@@ -90,48 +103,74 @@ final class ConformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("ota.baseUrl", baseUrl);
-        settings.put("ota.orgId", orgId);
-        settings.put("ota.readyFirmwareId", readyFirmwareId);
-        settings.put("ota.unverifiedFirmwareId", unverifiedFirmwareId);
-        settings.put("ota.missingFirmwareId", missingFirmwareId);
-        settings.put("ota.deviceKeys", deviceKeys);
-        settings.put("ota.verificationLimit", verificationLimit);
-        settings.put("ota.fixtures", fixtures == null ? null : fixtures.toString());
-        settings.put("ota.allowWrites", String.valueOf(allowWrites));
-        settings.put("ota.auth", auth);
-        settings.put("ota.appKey", appKey);
-        settings.put("ota.appSecret", appSecret);
-        settings.values().removeIf(value -> value == null || value.isBlank());
-        settings.forEach(System::setProperty);
-        try {
-            String unusable = io.enoskit.ota.conformance.Conformance.unusableTarget();
-            if (unusable != null) {
-                spec.commandLine().getErr().println("error: " + unusable);
-                return KitCommand.EXIT_USAGE;
-            }
-            String refused = io.enoskit.ota.conformance.Conformance.checkCredentials();
-            if (refused != null) {
-                spec.commandLine().getErr().println("authentication failed: " + refused);
-                return EXIT_AUTH;
-            }
-            List<String> args = new ArrayList<>(List.of("--glue", "io.enoskit.ota.conformance",
-                    "--plugin", "html:" + reportDir.resolve("report.html"),
-                    "--plugin", "junit:" + reportDir.resolve("junit.xml"),
-                    "--plugin", "io.enoskit.ota.conformance.ConformanceSummary:" + reportDir.resolve("summary.txt"),
-                    "--monochrome"));
-            if (tags != null) {
-                args.addAll(List.of("--tags", tags));
-            }
-            args.add("classpath:io/enoskit/ota/features");
-            byte status = Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("reports: " + reportDir.toAbsolutePath().normalize());
-            out.flush();
-            return status == 0 ? 0 : 1;
-        } finally {
-            settings.keySet().forEach(System::clearProperty);
+        TargetConfig target = target();
+        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reportDir,
+                spec.commandLine().getOut()).run();
+        if (outcome.summary() != null) {
+            spec.commandLine().getOut().println("reports: " + reportDir.toAbsolutePath().normalize());
+            spec.commandLine().getOut().flush();
         }
+        if (outcome.exitCode() == ConformanceRunner.PASSED) {
+            spec.commandLine().getOut().println(outcome.message());
+        } else {
+            spec.commandLine().getErr().println(outcome.message());
+        }
+        return outcome.exitCode();
+    }
+
+    /**
+     * The target these options describe.
+     *
+     * @throws ParameterException naming every missing or wrong setting by its option
+     */
+    TargetConfig target() {
+        List<String> problems = new ArrayList<>();
+        if (blank(orgId)) {
+            problems.add("--org-id is required (or env OTA_ORG_ID)");
+        }
+        if (blank(readyFirmwareId)) {
+            problems.add("--ready-firmware-id is required (or env OTA_READY_FIRMWARE_ID)");
+        }
+        if (auth != TargetConfig.Auth.NONE && blank(appKey)) {
+            problems.add("--app-key is required with --auth " + name(auth) + " (or env OTA_APP_KEY)");
+        }
+        if (auth != TargetConfig.Auth.NONE && blank(appSecret)) {
+            problems.add("--app-secret is required with --auth " + name(auth) + " (or env OTA_APP_SECRET)");
+        }
+        if (auth == TargetConfig.Auth.POSEIDON && !poseidonAvailable()) {
+            problems.add("--auth poseidon needs com.envisioniot:apim-poseidon on the class path (see the README)");
+        }
+        if (verificationLimit != null && verificationLimit < 1) {
+            problems.add("--verification-limit must be at least 1, was " + verificationLimit);
+        }
+        if (timeoutSeconds < 1) {
+            problems.add("--timeout must be at least 1 second, was " + timeoutSeconds);
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(System.lineSeparator(), problems));
+        }
+        List<String> keys = deviceKeys == null ? List.of()
+                : deviceKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
+        return new TargetConfig(baseUrl, orgId, blank(otherOrgId) ? null : otherOrgId, readyFirmwareId,
+                blank(unverifiedFirmwareId) ? null : unverifiedFirmwareId,
+                blank(missingFirmwareId) ? null : missingFirmwareId, keys, verificationLimit, allowWrites, auth,
+                appKey, appSecret, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private static boolean poseidonAvailable() {
+        try {
+            Class.forName("com.envision.apim.poseidon.core.Poseidon");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String name(TargetConfig.Auth auth) {
+        return auth.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 success; 1 a fault of the kit, or a documented rule failed ({@code conform}); 2 wrong
  * command-line usage or settings (a root dir that does not exist, a malformed state file); 3 the port could not be
- * opened; 4 the gateway refused the credentials ({@code conform}).
+ * opened; 4 the gateway refused the credentials ({@code conform}); 5 the target could not be judged
+ * ({@code conform}: unreachable, silent or dropping connections).
  */
 @Command(name = "enos-ota-kit",
         description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock and a"
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
             "1:a fault of the kit",
             "2:wrong usage or settings (root dir, state file)",
             "3:the port could not be opened",
-            "4:conform: the gateway refused the credentials"})
+            "4:conform: the gateway refused the credentials",
+            "5:conform: could not judge (the target is unreachable or silent)"})
 public final class KitCommand implements Runnable {
     /** Wrong usage or settings. */
     static final int EXIT_USAGE = 2;
@@ -35,13 +37,26 @@ public final class KitCommand implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLibraryLogs();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * slf4j-simple's settings, unless given with -D: Jetty and WireMock talk at INFO on every start, so only their
+     * warnings show and the console keeps the kit's own output; Jetty's traces of requests it cannot read (the
+     * client's fault, answered with 99400) are left out.
+     */
+    static void quietLibraryLogs() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.enoskit", "info");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty.server.HttpChannel", "error");
     }
 
     /** The command line with the kit's exception-to-exit-code mapping. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KitCommand());
         commandLine.setExitCodeExceptionMapper(KitCommand::exitCode);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             cl.getErr().println(cl.getColorScheme().errorText("error: " + describe(ex)));
             return exitCode(ex);

@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
 import java.io.PrintWriter;
@@ -51,13 +52,26 @@ final class MockCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
-    /** Gateway authentication of API calls. */
-    enum Auth { off, required }
-
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
-            description = "Gateway authentication of API calls: off or required (tokens from"
-                    + " POST /apim-token-service/v2.0/token/get, keys in the state file's apps) (default: ${DEFAULT-VALUE}).")
-    Auth auth;
+            converter = GatewayAuthConverter.class,
+            description = "Gateway authentication of API calls: off; required (tokens from"
+                    + " POST /apim-token-service/v2.0/token/get, keys in the state file's apps, signed calls, all"
+                    + " verified); enos-client (as required, and the official EnOS Java client let through by the"
+                    + " shape of its token, which no mock can verify) (default: ${DEFAULT-VALUE}).")
+    GatewayAuth auth;
+
+    /** {@code off}, {@code required}, {@code enos-client}. */
+    static final class GatewayAuthConverter implements picocli.CommandLine.ITypeConverter<GatewayAuth> {
+        @Override
+        public GatewayAuth convert(String value) {
+            try {
+                return GatewayAuth.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not one of off, required, enos-client");
+            }
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -76,7 +90,7 @@ final class MockCommand implements Callable<Integer> {
                 .verbose(verbose)
                 .journalEntries(journalEntries)
                 .maxBodyBytes(maxBodyBytes)
-                .authRequired(auth == Auth.required);
+                .gatewayAuth(auth);
         Thread hook = new Thread(this::stopAndWait, "enos-ota-mock-shutdown");
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;
@@ -126,8 +140,11 @@ final class MockCommand implements Callable<Integer> {
         out.println("EnOS OTA mock listening on " + base);
         out.println("  stub mappings and default state: " + root);
         out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient)" : "rejected with 99400"));
-        out.println("  gateway authentication: " + (options.authRequired()
-                ? "required (token service at " + base + "/apim-token-service/v2.0/token/get)" : "off"));
+        out.println("  gateway authentication: " + switch (options.gatewayAuth()) {
+            case OFF -> "off";
+            case REQUIRED -> "required (token service at " + base + "/apim-token-service/v2.0/token/get)";
+            case ENOS_CLIENT -> "required, and the EnOS Java client's unverifiable tokens let through";
+        });
         out.println("  admin API: " + base + "/__admin/ota/state");
         out.println("Try:");
         out.println("  " + sampleCurl(base));

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
 import io.restassured.RestAssured;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import picocli.CommandLine;
 
 /**
  * {@code conform} end to end against the mock started with gateway authentication required, as a team would run it
- * against a real gateway: the credentials, the write safety, the clean-up and the reports.
+ * against a real gateway: the credentials, the write safety, the clean-up, the reports, the exit codes.
  */
 class ConformCommandTest {
     private static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
@@ -43,7 +43,8 @@ class ConformCommandTest {
 
     @BeforeAll
     static void start() {
-        gateway = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().authRequired(true).journalEntries(2000));
+        gateway = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().gatewayAuth(GatewayAuth.REQUIRED)
+                .journalEntries(5000));
     }
 
     @AfterAll
@@ -53,11 +54,21 @@ class ConformCommandTest {
 
     @BeforeEach
     void resetTheGateway() {
-        RestAssured.given().baseUri(gateway.baseUrl()).post("/__admin/ota/reset").then().statusCode(200);
-        RestAssured.given().baseUri(gateway.baseUrl()).delete("/__admin/requests").then().statusCode(200);
+        gateway.reset();
     }
 
-    private Run conform(String secret, String... extra) {
+    private Run conform(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** conform at the gateway with the default state's fixtures, credentials and the given extra options. */
+    private Run conformAtGateway(String secret, String... extra) {
         List<String> args = new ArrayList<>(List.of("conform", "--base-url", gateway.baseUrl(),
                 "--org-id", "yourOrgId", "--ready-firmware-id", "yourFirmwareId",
                 "--unverified-firmware-id", "unverifiedFirmwareId", "--device-keys", "deviceKey1,deviceKey2",
@@ -67,19 +78,7 @@ class ConformCommandTest {
             args.addAll(List.of("--auth", "token"));
         }
         args.addAll(List.of(extra));
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            CommandLine commandLine = KitCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-            exit = commandLine.execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        return conform(args.toArray(String[]::new));
     }
 
     private String summary() throws IOException {
@@ -87,22 +86,24 @@ class ConformCommandTest {
     }
 
     @Test
-    void everyScenarioThatMayRunPassesAndEveryCreatedJobIsRemoved() throws Exception {
-        Run run = conform(APP_SECRET, "--allow-writes");
+    void everyRuleHoldsAtTheMockAndEveryCreatedJobIsRemoved() throws Exception {
+        Run run = conformAtGateway(APP_SECRET, "--allow-writes");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
-        assertThat(summary()).containsPattern("all\\s+22\\s+0\\s+2")
+        assertThat(run.out()).contains("every documented rule the run exercised held");
+        assertThat(summary()).contains("rules exercised 36/37 (97%), passed 36, failed 0, skipped 1")
+                .contains("needs 5 device keys, 2 given (--device-keys)")
                 .contains("Jobs created on the target and removed again")
                 .doesNotContain("could NOT remove");
-        RestAssured.given().baseUri(gateway.baseUrl()).get("/__admin/ota/orgs/yourOrgId/jobs").then()
-                .body("jobs.size()", org.hamcrest.Matchers.equalTo(0));
+        assertThat(gateway.jobs("yourOrgId")).isEmpty();
         assertThat(Files.exists(reports.resolve("report.html"))).isTrue();
-        assertThat(Files.exists(reports.resolve("junit.xml"))).isTrue();
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("CREATE-24404 ");
+        assertThat(Files.readAllLines(reports.resolve("scenarios.tsv")).get(1)).matches("PASSED\t[A-Z0-9-]+\t.*");
     }
 
     @Test
     void createdJobsNameOnlyTheGivenDevicesAndOtherRequestsNoRealDevice() throws Exception {
-        conform(APP_SECRET, "--allow-writes");
+        conformAtGateway(APP_SECRET, "--allow-writes");
 
         JsonNode requests = Json.mapper().readTree(RestAssured.given().baseUri(gateway.baseUrl())
                 .get("/__admin/requests").asString()).path("requests");
@@ -120,20 +121,19 @@ class ConformCommandTest {
 
     @Test
     void withoutAllowWritesNoScenarioCreatesAJob() throws Exception {
-        Run run = conform(APP_SECRET);
+        Run run = conformAtGateway(APP_SECRET);
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
         assertThat(summary()).contains("creates a job on the target; allow it with conform --allow-writes")
                 .doesNotContain("Jobs created on the target");
-        RestAssured.given().baseUri(gateway.baseUrl()).get("/__admin/ota/state").then()
-                .body("counts.jobs", org.hamcrest.Matchers.equalTo(0));
+        assertThat(gateway.jobs("yourOrgId")).isEmpty();
     }
 
     @Test
     void aWrongSecretStopsAtAuthenticationWithOneMessage() {
-        Run run = conform("not-the-secret", "--allow-writes");
+        Run run = conformAtGateway("not-the-secret", "--allow-writes");
 
-        assertThat(run.exit()).isEqualTo(ConformCommand.EXIT_AUTH);
+        assertThat(run.exit()).isEqualTo(4);
         assertThat(run.err().lines().filter(line -> !line.isBlank())).singleElement().asString()
                 .startsWith("authentication failed:").contains("status 1003 encryption invalid");
         assertThat(Files.exists(reports.resolve("summary.txt"))).isFalse();
@@ -141,7 +141,7 @@ class ConformCommandTest {
 
     @Test
     void theSecretAppearsNowhere() throws Exception {
-        Run run = conform(APP_SECRET, "--allow-writes");
+        Run run = conformAtGateway(APP_SECRET, "--allow-writes");
 
         assertThat(run.out()).doesNotContain(APP_SECRET);
         assertThat(run.err()).doesNotContain(APP_SECRET);
@@ -153,44 +153,162 @@ class ConformCommandTest {
     }
 
     @Test
-    void theRealEnosClientCanCarryTheRun() throws Exception {
-        Run run = conform(APP_SECRET, "--auth", "poseidon", "--allow-writes");
+    void theRealEnosClientCarriesTheRunAndTheMockLetsItsForgeableTokensThrough() throws Exception {
+        try (OtaMockServer clientGateway = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                .gatewayAuth(GatewayAuth.ENOS_CLIENT))) {
+            Run run = conform("conform", "--base-url", clientGateway.baseUrl(), "--org-id", "yourOrgId",
+                    "--ready-firmware-id", "yourFirmwareId", "--unverified-firmware-id", "unverifiedFirmwareId",
+                    "--device-keys", "deviceKey1,deviceKey2,deviceKey3,deviceKey4,deviceKey5",
+                    "--verification-limit", "5", "--app-key", APP_KEY, "--app-secret", APP_SECRET,
+                    "--auth", "poseidon", "--allow-writes", "--report-dir", reports.toString());
 
-        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
-        assertThat(summary()).containsPattern("all\\s+22\\s+0\\s+2");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).as(summary()).contains("documented rules failed: AUTH-FORGED-TOKEN");
+            assertThat(summary()).contains("A made-up token in the form the EnOS client sends is refused")
+                    .contains("the EnOS client (--auth poseidon) does not sign its calls")
+                    .containsPattern("passed 35, failed 1, skipped 1");
+        }
+    }
+
+    @Test
+    void aGatewayRefusingTheEnosClientStopsAfterTheFirstCallWithOneMessage() {
+        Run run = conformAtGateway(APP_SECRET, "--auth", "poseidon", "--allow-writes");
+
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err().lines().filter(line -> !line.isBlank())).singleElement().asString()
+                .startsWith("authentication failed: the target refused the EnOS client's credentials")
+                .contains("1203");
+        assertThat(Files.exists(reports.resolve("summary.txt"))).isFalse();
     }
 
     @Test
     void forgettingTheAuthenticationStopsWithOneMessage() {
-        Run run = conform(APP_SECRET, "--auth", "none");
+        Run run = conformAtGateway(APP_SECRET, "--auth", "none");
 
-        assertThat(run.exit()).isEqualTo(ConformCommand.EXIT_AUTH);
+        assertThat(run.exit()).isEqualTo(4);
         assertThat(run.err()).contains("answers HTTP 401 without credentials").contains("--auth token");
     }
 
     @Test
-    void missingSettingsAreAUsageError() {
-        Run run = conform(APP_SECRET, "--auth", "telepathy");
+    void everyMissingSettingIsNamedByItsOptionAtOnce() {
+        Run run = conform("conform", "--base-url", gateway.baseUrl(), "--auth", "token");
 
-        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(run.err()).contains("auth must be none, token or poseidon");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--org-id is required", "--ready-firmware-id is required",
+                "--app-key is required with --auth token", "--app-secret is required with --auth token")
+                .doesNotContain("ota.");
     }
 
     @Test
-    void aDeviatingTargetFailsTheRun() throws Exception {
+    void anUnknownAuthenticationModeIsAUsageError() {
+        Run run = conformAtGateway(APP_SECRET, "--auth", "telepathy");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--auth").contains("telepathy");
+    }
+
+    @Test
+    void aSelectionOfNoScenarioIsAUsageError() {
+        Run run = conformAtGateway(APP_SECRET, "--tags", "@nosuchtag");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no scenario matches --tags \"@nosuchtag\"");
+    }
+
+    @Test
+    void aTagExpressionThatDoesNotParseIsAUsageError() {
+        Run run = conformAtGateway(APP_SECRET, "--tags", "@a and (");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a tag expression");
+    }
+
+    @Test
+    void aSilentTargetEndsWithATimeoutAndItsOwnExitCode() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long started = System.nanoTime();
+
+            Run run = conform("conform", "--base-url", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "--org-id", "o1", "--ready-firmware-id", "f1", "--timeout", "1",
+                    "--report-dir", reports.toString());
+
+            assertThat(run.exit()).isEqualTo(5);
+            assertThat(run.err()).contains("did not answer within 1 s (--timeout)");
+            assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds").isLessThan(10);
+        }
+    }
+
+    @Test
+    void aTargetThatDropsConnectionsEndsWithTheExitCodeForCouldNotJudge() throws Exception {
+        try (ServerSocket dropping = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!dropping.isClosed()) {
+                        dropping.accept().close();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+
+            Run run = conform("conform", "--base-url", "http://127.0.0.1:" + dropping.getLocalPort(),
+                    "--org-id", "o1", "--ready-firmware-id", "f1", "--report-dir", reports.toString());
+
+            assertThat(run.exit()).isEqualTo(5);
+            assertThat(run.err()).startsWith("could not judge: the target").contains("dropped the connection");
+        }
+    }
+
+    @Test
+    void anUnreachableTargetEndsWithItsOwnExitCode() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Run run = conform("conform", "--base-url", "http://127.0.0.1:" + closedPort, "--org-id", "o1",
+                "--ready-firmware-id", "f1", "--report-dir", reports.toString());
+
+        assertThat(run.exit()).isEqualTo(5);
+        assertThat(run.err()).contains("cannot be reached");
+    }
+
+    @Test
+    void aDeviatingTargetFailsTheRunNamingTheRule() throws Exception {
         RestAssured.given().baseUri(gateway.baseUrl()).contentType("application/json")
                 .body("{\"priority\":1,\"request\":{\"method\":\"POST\",\"urlPath\":\"/connect-service/v2.1/ota-jobs\","
                         + "\"queryParameters\":{\"firmwareId\":{\"equalTo\":\"noSuchFirmware\"}}},"
                         + "\"response\":{\"status\":200,\"jsonBody\":{\"code\":24400,\"msg\":\"Firmware not found\","
                         + "\"requestId\":\"r\",\"data\":null}}}")
                 .post("/__admin/mappings").then().statusCode(201);
-        try {
-            Run run = conform(APP_SECRET, "--tags", "@business-errors", "--missing-firmware-id", "noSuchFirmware");
 
-            assertThat(run.exit()).isEqualTo(1);
-            assertThat(summary()).contains("A firmware that does not exist is answered with 24404");
-        } finally {
-            RestAssured.given().baseUri(gateway.baseUrl()).post("/__admin/mappings/reset").then().statusCode(200);
-        }
+        Run run = conformAtGateway(APP_SECRET, "--tags", "@business-errors", "--missing-firmware-id",
+                "noSuchFirmware");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("documented rules failed: CREATE-24404");
+        assertThat(summary()).contains("CREATE-24404: A firmware that does not exist is answered with 24404");
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        Run run = conform("conform", "--help");
+
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("Exit codes:", "could not judge", "--timeout=SECONDS", "--other-org-id");
     }
 }

@@ -1,40 +1,67 @@
 package io.enoskit.ota.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.Scenario;
 import io.enoskit.ota.contract.Json;
-import io.restassured.RestAssured;
+import io.enoskit.ota.contract.Operation;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What one scenario shares between its steps: the target, the last answer, the job it created and the
- * observations it made. Created anew for every scenario (cucumber-picocontainer).
+ * What one scenario shares between its steps: the run and its target, the last answer, the job it created, the
+ * spec breaches of its answers and the observations it made. Created anew for every scenario.
  */
 public final class ConformanceWorld {
-    static final String JOBS = "/connect-service/v2.1/ota-jobs";
+    static final String JOBS = Operation.JOBS;
+    /** Prefix of report lines the summary lists as observations. */
+    static final String OBSERVATION = "Observation: ";
 
-    private final TargetConfig target = TargetConfig.current();
-    private final List<String> observations = new ArrayList<>();
+    private final ConformanceRun run;
+    private final SpecChecks specChecks;
+    private final Set<String> observations = new LinkedHashSet<>();
+    private final List<String> specErrors = new ArrayList<>();
+    private Scenario scenario;
     private boolean createsJob;
+    private Response answer;
     private JsonNode answerBody;
     private String createdJobId;
 
-    TargetConfig target() {
-        return target;
+    public ConformanceWorld(ConformanceRun run) {
+        this.run = run;
+        this.specChecks = run.specChecks();
     }
 
-    /** Set by a hook from the scenario's tags: true when the scenario expects the target to create a job. */
-    void createsJob(boolean createsJob) {
-        this.createsJob = createsJob;
+    /** Called first in every scenario: what it is, and whether it may create a job (its tags). */
+    void begin(Scenario current) {
+        this.scenario = current;
+        this.createsJob = current.getSourceTagNames().contains("@creates-job")
+                || current.getSourceTagNames().contains("@starts-job");
+    }
+
+    ConformanceRun run() {
+        return run;
+    }
+
+    TargetConfig target() {
+        return run.target();
+    }
+
+    String baseUrl() {
+        return run.baseUrl();
     }
 
     /**
-     * Device keys for a request: in a scenario that creates a job, the target's own keys (the only devices a
-     * job may touch); in any other scenario, names of devices that do not exist, so that a server that wrongly
-     * accepts the request still touches no real device.
+     * Device keys for a request: in a scenario that creates a job, the target's own keys (the only devices a job may
+     * touch); in any other scenario, names of devices that do not exist, so that a server that wrongly accepts the
+     * request still touches no real device.
+     *
+     * @throws Skip when the scenario needs more device keys than the target gave
      */
     List<String> deviceKeys(int count) {
         if (!createsJob) {
@@ -44,89 +71,128 @@ public final class ConformanceWorld {
             }
             return fake;
         }
-        if (target.deviceKeys().size() < count) {
-            throw new org.opentest4j.TestAbortedException("needs " + count + " device keys, "
-                    + target.deviceKeys().size() + " given (ota.deviceKeys)");
+        if (target().deviceKeys().size() < count) {
+            throw new Skip("needs " + count + " device keys, " + target().deviceKeys().size()
+                    + " given (--device-keys)");
         }
-        return target.deviceKeys().subList(0, count);
+        return target().deviceKeys().subList(0, count);
     }
 
-    /** All the device keys a job of this scenario may name. */
+    /** All the device keys a job of this scenario may name (two made-up ones outside job-creating scenarios). */
     List<String> deviceKeys() {
-        return deviceKeys(createsJob ? target.deviceKeys().size() : 2);
+        return deviceKeys(createsJob ? Math.min(2, target().deviceKeys().size()) : 2);
     }
 
-    String baseUrl() {
-        return target.isMock() ? MockTarget.baseUrl() : target.baseUrl();
-    }
-
-    /** A request whose exchange is checked against the spec. */
+    /** A call whose request and answer are checked against the spec, with the target's credentials. */
     RequestSpecification request() {
-        return authenticated(RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecCheckFilter.checked(observations::add)));
+        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, false)));
     }
 
-    /** A request that breaks the spec on purpose; its answer is still checked against the spec. */
+    /** A call that breaks the spec on purpose; its answer is still checked against the spec. */
     RequestSpecification deliberatelyInvalidRequest() {
-        return authenticated(RestAssured.given().baseUri(baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecCheckFilter.deliberatelyInvalid(observations::add)));
+        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, true)));
     }
 
-    private RequestSpecification authenticated(RequestSpecification request) {
-        return authenticate(request, target, baseUrl());
+    /** A call with no credentials and no spec check (the rules on gateway authentication). */
+    RequestSpecification unauthenticatedRequest() {
+        return plain();
     }
 
-    /** Adds the target's gateway authentication, if it has one, to a request. */
-    static RequestSpecification authenticate(RequestSpecification request, TargetConfig target, String baseUrl) {
-        return switch (target.auth()) {
-            case "token" -> request.filter(TokenAuthFilter.forTarget(baseUrl, target.appKey(), target.appSecret()));
-            case "poseidon" -> request.filter(new PoseidonTransport(target.appKey(), target.appSecret()));
-            default -> request;
-        };
+    /** The calls of the token service. */
+    TokenAuthFilter tokens() {
+        return run.tokens();
     }
 
+    private RequestSpecification plain() {
+        return run.given().filter(new TransportGuard(run)).filter(new Exchanges(this))
+                .contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8));
+    }
+
+    /** Keeps an answer as the last one; it must be JSON. */
     void answer(Response response) {
+        this.answer = response;
+        String text = response.asString();
         try {
-            this.answerBody = Json.mapper().readTree(response.asString());
+            this.answerBody = Json.mapper().readTree(text == null ? "" : text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            this.answerBody = null;
+        }
+        if (answerBody == null || answerBody.isMissingNode()) {
+            answerBody = null;
             throw new AssertionError("the answer is not JSON (HTTP " + response.statusCode() + "): "
-                    + abbreviate(response.asString()));
+                    + abbreviate(text));
         }
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() < 500) {
             observe("HTTP status " + response.statusCode() + " with code " + answerBody.path("code").asText("?")
-                    + " (the vendor page does not document the HTTP status; the mock answers 200)");
+                    + " (the vendor pages do not document the HTTP status of answers; the mock answers 200)");
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
     /** The last answer's JSON body. */
     JsonNode body() {
         if (answerBody == null) {
-            throw new IllegalStateException("no request has been sent in this scenario yet");
+            throw new IllegalStateException("no answer has been received in this scenario yet");
         }
         return answerBody;
     }
 
-    void createdJobId(String jobId) {
-        this.createdJobId = jobId;
+    /** The last answer's HTTP status. */
+    int status() {
+        if (answer == null) {
+            throw new IllegalStateException("no answer has been received in this scenario yet");
+        }
+        return answer.statusCode();
     }
 
+    void createdJobId(String jobId) {
+        this.createdJobId = jobId;
+        run.createdJobs().record(target().orgId(), jobId);
+    }
+
+    /**
+     * The job this scenario created.
+     *
+     * @throws AssertionError when the target did not create it (the answer to the create says why)
+     */
     String createdJobId() {
         if (createdJobId == null) {
-            throw new IllegalStateException("no job has been created in this scenario");
+            throw new AssertionError("the target did not create the scenario's job"
+                    + (answerBody == null ? "" : "; it answered " + answerBody));
         }
         return createdJobId;
     }
 
-    /** Notes undocumented behaviour of the target; reported apart from failures. */
-    void observe(String observation) {
-        observations.add(observation);
+    /** The spec check of one exchange: breaches wait for a step on the documented shape; notes are observations. */
+    void checkedAgainstSpec(Operation operation, List<String> errors, List<String> warnings) {
+        takeSpecErrors().forEach(earlier -> observe("the answer does not fit the spec: " + earlier));
+        errors.forEach(error -> specErrors.add(error + " (" + operation.method() + " " + operation.action() + ")"));
+        warnings.forEach(warning -> observe("spec: " + warning + " (" + operation.method() + " "
+                + operation.action() + ")"));
     }
 
-    List<String> observations() {
-        return observations;
+    /** The spec breaches of the last answer, handed over once (a shape step asserts them). */
+    List<String> takeSpecErrors() {
+        List<String> taken = List.copyOf(specErrors);
+        specErrors.clear();
+        return taken;
+    }
+
+    /** Notes undocumented behaviour of the target, with the step it belongs to; reported apart from failures. */
+    void observe(String observation) {
+        if (observations.add(observation) && scenario != null) {
+            scenario.log(OBSERVATION + observation);
+        }
+    }
+
+    /** Adds text to the report under the current step. */
+    void attach(String name, String text) {
+        if (scenario != null) {
+            scenario.attach(text, "text/plain", name);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String shown = text == null ? "" : text;
+        return shown.length() <= 300 ? shown : shown.substring(0, 300) + "…";
     }
 }

@@ -1,6 +1,7 @@
 package io.enoskit.ota.conformance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
 import io.enoskit.ota.conformance.ParameterTypes.JobType;
@@ -8,7 +9,7 @@ import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.model.UpgradeScope;
 import io.restassured.specification.RequestSpecification;
 
-/** The When steps that send Create OTA Job, each with one request built from the models. */
+/** The steps that send Create OTA Job, each with one request built from the models. */
 public final class CreateJobSteps {
     /** Verification devices to name when the target's limit is not known: more than any limit seen in docs. */
     static final int UNKNOWN_LIMIT_PROBE = 100;
@@ -23,10 +24,15 @@ public final class CreateJobSteps {
         create(world.request(), firmware, JobRequests.vendorSample(world.deviceKeys()));
     }
 
+    @Given("a job of the kit on the {firmware} firmware")
     @When("I create an upgrade job on the {firmware} firmware")
-    @When("I create an upgrade job on the {firmware} firmware without optional fields")
     public void createUpgrade(FirmwareRole firmware) {
         create(world.request(), firmware, JobRequests.minimalUpgrade(world.deviceKeys()));
+    }
+
+    @When("I create a(n) {jobType} job on the {firmware} firmware without optional fields")
+    public void createWithoutOptionalFields(JobType type, FirmwareRole firmware) {
+        create(world.request(), firmware, body(type));
     }
 
     @When("I create a verification job on the {firmware} firmware for {int} device(s)")
@@ -46,6 +52,16 @@ public final class CreateJobSteps {
         Integer limit = world.target().verificationLimit();
         int count = (limit != null ? limit : UNKNOWN_LIMIT_PROBE) + 1;
         create(world.request(), firmware, JobRequests.verification(world.deviceKeys(count),
+                UpgradeScope.TypeEnum.PARTIAL));
+    }
+
+    @When("I create a verification job on the {firmware} firmware for as many devices as its limit")
+    public void createVerificationAtTheLimit(FirmwareRole firmware) {
+        Integer limit = world.target().verificationLimit();
+        if (limit == null) {
+            throw new Skip("needs the ready firmware's verification limit (--verification-limit)");
+        }
+        create(world.request(), firmware, JobRequests.verification(world.deviceKeys(limit),
                 UpgradeScope.TypeEnum.PARTIAL));
     }
 
@@ -76,12 +92,36 @@ public final class CreateJobSteps {
         create(world.deliberatelyInvalidRequest(), firmware, body);
     }
 
-    @When("I create an upgrade job on the {firmware} firmware with the upgradeTimeout {long}")
-    public void createWithTimeout(FirmwareRole firmware, long seconds) {
-        ObjectNode body = JobRequests.minimalUpgrade(world.deviceKeys());
+    @When("I create a(n) {jobType} job on the {firmware} firmware with the upgradeTimeout {long}")
+    public void createWithTimeout(JobType type, FirmwareRole firmware, long seconds) {
+        ObjectNode body = body(type);
         body.put("upgradeTimeout", seconds);
         boolean inRange = seconds >= 300 && seconds <= 172800;
         create(inRange ? world.request() : world.deliberatelyInvalidRequest(), firmware, body);
+    }
+
+    @When("I send a create request on the {firmware} firmware whose body is {unreadableBody}")
+    public void createWithUnreadableBody(FirmwareRole firmware, ParameterTypes.UnreadableBody body) {
+        world.answer(world.deliberatelyInvalidRequest()
+                .queryParam("action", "create")
+                .queryParam("orgId", world.target().orgId())
+                .queryParam("firmwareId", firmwareId(firmware))
+                .body(body.text())
+                .post(ConformanceWorld.JOBS));
+    }
+
+    @When("another organization creates an upgrade job on the {firmware} firmware")
+    public void anotherOrganizationCreates(FirmwareRole firmware) {
+        String other = new Organizations(world).other();
+        world.answer(world.request()
+                .queryParam("action", "create")
+                .queryParam("orgId", other)
+                .queryParam("firmwareId", firmwareId(firmware))
+                .body(Json.write(JobRequests.minimalUpgrade(world.deviceKeys())))
+                .post(ConformanceWorld.JOBS));
+        if (world.body().path("code").asInt(-1) == 0) {
+            world.run().createdJobs().record(other, world.body().path("data").path("jobId").asText(null));
+        }
     }
 
     private ObjectNode body(JobType type) {
@@ -90,7 +130,8 @@ public final class CreateJobSteps {
                 : JobRequests.verification(world.deviceKeys(1), UpgradeScope.TypeEnum.PARTIAL);
     }
 
-    private void create(RequestSpecification request, FirmwareRole firmware, ObjectNode body) {
+    /** Sends a create; when the target answers code 0, the job is the scenario's (and the run removes it later). */
+    void create(RequestSpecification request, FirmwareRole firmware, ObjectNode body) {
         world.answer(request
                 .queryParam("action", "create")
                 .queryParam("orgId", world.target().orgId())
@@ -99,11 +140,10 @@ public final class CreateJobSteps {
                 .post(ConformanceWorld.JOBS));
         if (world.body().path("code").asInt(-1) == 0) {
             world.createdJobId(world.body().path("data").path("jobId").asText(null));
-            CreatedJobs.record(world.target(), world.baseUrl(), world.createdJobId());
         }
     }
 
-    private String firmwareId(FirmwareRole firmware) {
+    String firmwareId(FirmwareRole firmware) {
         return switch (firmware) {
             case READY -> world.target().readyFirmwareId();
             case UNVERIFIED -> world.target().unverifiedFirmwareId();

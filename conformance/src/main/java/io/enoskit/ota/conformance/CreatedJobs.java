@@ -2,75 +2,63 @@ package io.enoskit.ota.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.Json;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every job a conformance run created on a target other than the in-process mock, and their removal at the end of
- * the run (Stop OTA Job, where "Job has stopped" 24616 is fine, then Delete OTA Job), so that a run against a real
- * gateway leaves nothing behind, or says what it left. Thread-safe.
+ * the run (Stop OTA Job, where 24616 "Job has stopped" is fine, then Delete OTA Job), so that a run against a real
+ * gateway leaves nothing behind, or says what it left. Thread-safe; one per run.
  */
 final class CreatedJobs {
-    /** A job the run created. */
-    record Created(TargetConfig target, String baseUrl, String jobId) {
-        @Override
-        public String toString() {
-            return baseUrl + " org " + target.orgId() + " job " + jobId;
+    private final ConformanceRun run;
+    private final Map<String, String> created = new LinkedHashMap<>();
+    private final List<String> removed = new ArrayList<>();
+    private final List<String> notRemoved = new ArrayList<>();
+
+    CreatedJobs(ConformanceRun run) {
+        this.run = run;
+    }
+
+    /** A job the target created in an organization (nothing is recorded for the in-process mock). */
+    synchronized void record(String orgId, String jobId) {
+        if (!run.target().isMock() && jobId != null && !jobId.isBlank()) {
+            created.put(jobId, orgId);
         }
     }
 
-    private static final List<Created> CREATED = new ArrayList<>();
-    private static final List<String> REMOVED = new ArrayList<>();
-    private static final List<String> NOT_REMOVED = new ArrayList<>();
-
-    private CreatedJobs() {
-    }
-
-    static void record(TargetConfig target, String baseUrl, String jobId) {
-        if (target.isMock() || jobId == null || jobId.isBlank()) {
-            return;
-        }
-        synchronized (CREATED) {
-            CREATED.add(new Created(target, baseUrl, jobId));
-        }
-    }
-
-    /** Forgets what earlier runs in this JVM created. */
-    static void clear() {
-        synchronized (CREATED) {
-            CREATED.clear();
-            REMOVED.clear();
-            NOT_REMOVED.clear();
+    /** A job a scenario deleted itself. */
+    synchronized void deleted(String jobId) {
+        String orgId = created.remove(jobId);
+        if (orgId != null) {
+            removed.add(describe(orgId, jobId) + " (deleted by its scenario)");
         }
     }
 
     /** Stops and deletes every job recorded and not yet removed. */
-    static void removeAll() {
-        synchronized (CREATED) {
-            for (Created job : CREATED) {
-                try {
-                    String stop = act(job, "stop");
-                    String delete = act(job, "delete");
-                    if ((stop.equals("0") || stop.equals("24616")) && delete.equals("0")) {
-                        REMOVED.add(job.toString());
-                    } else {
-                        NOT_REMOVED.add(job + ": stop answered " + stop + ", delete answered " + delete);
-                    }
-                } catch (RuntimeException failure) {
-                    NOT_REMOVED.add(job + ": " + failure.getMessage());
+    synchronized void removeAll() {
+        created.forEach((jobId, orgId) -> {
+            try {
+                String stop = act("stop", orgId, jobId);
+                String delete = act("delete", orgId, jobId);
+                if ((stop.equals("0") || stop.equals("24616")) && (delete.equals("0") || delete.equals("24404"))) {
+                    removed.add(describe(orgId, jobId));
+                } else {
+                    notRemoved.add(describe(orgId, jobId) + ": stop answered " + stop + ", delete answered " + delete);
                 }
+            } catch (RuntimeException failure) {
+                notRemoved.add(describe(orgId, jobId) + ": " + failure.getMessage());
             }
-            CREATED.clear();
-        }
+        });
+        created.clear();
     }
 
-    private static String act(Created job, String action) {
-        Response response = ConformanceWorld.authenticate(RestAssured.given().baseUri(job.baseUrl()), job.target(),
-                        job.baseUrl())
-                .queryParam("action", action).queryParam("orgId", job.target().orgId())
-                .queryParam("jobId", job.jobId())
+    private String act(String action, String orgId, String jobId) {
+        Response response = run.authenticated(run.given())
+                .queryParam("action", action).queryParam("orgId", orgId).queryParam("jobId", jobId)
                 .post(ConformanceWorld.JOBS);
         try {
             JsonNode body = Json.mapper().readTree(response.asString());
@@ -80,17 +68,17 @@ final class CreatedJobs {
         }
     }
 
-    static List<String> removed() {
-        synchronized (CREATED) {
-            return List.copyOf(REMOVED);
-        }
+    private String describe(String orgId, String jobId) {
+        return run.target().baseUrl() + " org " + orgId + " job " + jobId;
     }
 
-    static List<String> notRemoved() {
-        synchronized (CREATED) {
-            List<String> left = new ArrayList<>(NOT_REMOVED);
-            CREATED.forEach(job -> left.add(job + ": not removed (the run ended before the clean-up)"));
-            return left;
-        }
+    synchronized List<String> removed() {
+        return List.copyOf(removed);
+    }
+
+    synchronized List<String> notRemoved() {
+        List<String> left = new ArrayList<>(notRemoved);
+        created.forEach((jobId, orgId) -> left.add(describe(orgId, jobId) + ": not removed (the run ended early)"));
+        return left;
     }
 }

@@ -6,7 +6,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
-import io.restassured.RestAssured;
 
 /** Steps that use the mock's admin routes ({@code /__admin/ota/...}); only for scenarios tagged {@code @mock-only}. */
 public final class MockAdminSteps {
@@ -29,7 +28,7 @@ public final class MockAdminSteps {
 
     @When("the mock completes that verification job")
     public void completeVerification() {
-        int status = RestAssured.given().baseUri(world.baseUrl())
+        int status = world.run().given()
                 .post("/__admin/ota/orgs/" + world.target().orgId() + "/jobs/" + world.createdJobId()
                         + "/complete-verification")
                 .statusCode();

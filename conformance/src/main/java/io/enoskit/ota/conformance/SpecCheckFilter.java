@@ -1,82 +1,64 @@
 package io.enoskit.ota.conformance;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.JsonValidationReportFormat;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
-import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Checks every exchange of a scenario against the spec with swagger-request-validator: an ERROR fails the step
- * with the validator's report; a WARN becomes an observation.
- *
- * <p>Levels (configuration, not branches): what the vendor page leaves open is a WARN, namely an HTTP status the
- * spec does not list (the status of error answers is not documented) and response fields the spec does not
- * list. For a request sent wrong on purpose, the named rule {@link #deliberatelyInvalid} ignores the request
- * side; its response is checked all the same.
+ * Checks every exchange of a scenario against the spec document of its operation ({@link Operation}). It never
+ * fails a step by itself: the answer's breaches are handed to the world, where a step about the documented shape
+ * asserts them and any other step's breaches become observations, so that a spec error on an undocumented detail
+ * can never mask the documented rule the scenario is about. A request of the kit's own that breaks the spec is a
+ * bug of the kit and fails at once, unless the scenario sends it wrong on purpose ({@code deliberatelyInvalid}).
  */
 final class SpecCheckFilter implements Filter {
-    private static final OpenApiContract SPEC = OpenApiContract.load();
-    private static final OpenApiInteractionValidator CHECKED = validator(false);
-    private static final OpenApiInteractionValidator RESPONSE_ONLY = validator(true);
+    private final SpecChecks checks;
+    private final ConformanceWorld world;
+    private final boolean deliberatelyInvalid;
 
-    private final OpenApiInteractionValidator validator;
-    private final Consumer<String> observations;
-
-    private SpecCheckFilter(OpenApiInteractionValidator validator, Consumer<String> observations) {
-        this.validator = validator;
-        this.observations = observations;
-    }
-
-    /** Request and response are both checked. */
-    static SpecCheckFilter checked(Consumer<String> observations) {
-        return new SpecCheckFilter(CHECKED, observations);
-    }
-
-    /** Named rule "deliberately invalid request": only the response is checked. */
-    static SpecCheckFilter deliberatelyInvalid(Consumer<String> observations) {
-        return new SpecCheckFilter(RESPONSE_ONLY, observations);
-    }
-
-    private static OpenApiInteractionValidator validator(boolean ignoreRequest) {
-        LevelResolver.Builder levels = LevelResolver.create()
-                .withLevel("validation.response.status.unknown", Level.WARN)
-                .withLevel("validation.response.body.schema.additionalProperties", Level.WARN);
-        if (ignoreRequest) {
-            levels.withLevel("validation.request", Level.IGNORE);
-        }
-        return SPEC.validator(levels.build());
+    SpecCheckFilter(SpecChecks checks, ConformanceWorld world, boolean deliberatelyInvalid) {
+        this.checks = checks;
+        this.world = world;
+        this.deliberatelyInvalid = deliberatelyInvalid;
     }
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext context) {
+        Object action = request.getQueryParams().get("action");
+        Optional<Operation> operation = Operation.of(request.getMethod(), URI.create(request.getURI()).getPath(),
+                action == null ? "" : action.toString());
         Response response = context.next(request, responseSpec);
-        ValidationReport report = validator.validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
-        for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() == Level.WARN) {
-                observations.accept("spec: " + message.getMessage() + " (" + request.getMethod() + " "
-                        + request.getURI().replaceAll("\\?.*", "") + ")");
-            }
+        if (operation.isEmpty()) {
+            return response;
         }
-        if (report.hasErrors()) {
-            String errors = report.getMessages().stream()
-                    .filter(message -> message.getLevel() == Level.ERROR)
-                    .map(ValidationReport.Message::getMessage)
-                    .collect(Collectors.joining("; "));
-            throw new AssertionError("the exchange breaks the spec: " + errors + "\n"
-                    + JsonValidationReportFormat.getInstance().apply(report));
+        ValidationReport report = checks.validator(operation.get().document(), !deliberatelyInvalid)
+                .validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
+        List<String> requestErrors = messages(report, Level.ERROR, true);
+        if (!requestErrors.isEmpty()) {
+            throw new AssertionError("the kit's own request breaks the spec (a bug of the kit, not of the target): "
+                    + String.join("; ", requestErrors));
         }
+        world.checkedAgainstSpec(operation.get(), messages(report, Level.ERROR, false),
+                messages(report, Level.WARN, false));
         return response;
+    }
+
+    private static List<String> messages(ValidationReport report, Level level, boolean requestSide) {
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == level)
+                .filter(message -> message.getKey().startsWith("validation.request") == requestSide)
+                .map(ValidationReport.Message::getMessage)
+                .toList();
     }
 }

@@ -3,7 +3,6 @@ package io.enoskit.ota.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.contract.Json;
-import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -11,58 +10,64 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gateway authentication with the APIM token service, as a rest-assured filter: it gets an access token
- * ({@code POST /apim-token-service/v2.0/token/get} with {@code appKey}, {@code timestamp} and {@code encryption}),
- * keeps it until a minute before it expires, and signs every call with {@code apim-accesstoken},
- * {@code apim-timestamp} and {@code apim-signature} ({@link ApimSignature}). One per base URL, app key and secret,
- * shared by all scenarios. The secret is never logged; it only enters digests.
+ * ({@code POST /apim-token-service/v2.0/token/get} with {@code appKey}, {@code timestamp} in ms and
+ * {@code encryption}), keeps it until a minute before it expires, and signs every call with
+ * {@code apim-accesstoken}, {@code apim-timestamp} and {@code apim-signature} ({@link ApimSignature}). One per run.
+ * The secret is never logged; it only enters digests.
  */
 final class TokenAuthFilter implements Filter {
     static final String TOKEN_PATH = "/apim-token-service/v2.0/token/get";
-    private static final Map<String, TokenAuthFilter> SHARED = new ConcurrentHashMap<>();
 
-    private final String baseUrl;
+    private final ConformanceRun run;
     private final String appKey;
     private final String appSecret;
     private String accessToken;
     private long renewAtMillis;
 
-    private TokenAuthFilter(String baseUrl, String appKey, String appSecret) {
-        this.baseUrl = baseUrl;
+    TokenAuthFilter(ConformanceRun run, String appKey, String appSecret) {
+        this.run = run;
         this.appKey = appKey;
         this.appSecret = appSecret;
     }
 
-    static TokenAuthFilter forTarget(String baseUrl, String appKey, String appSecret) {
-        return SHARED.computeIfAbsent(baseUrl + " " + appKey + " " + ApimSignature.encryption(appKey, 0, appSecret),
-                key -> new TokenAuthFilter(baseUrl, appKey, appSecret));
-    }
-
-    /** The current access token, fetched when there is none or it is about to expire. */
+    /**
+     * The current access token, fetched when there is none or it is about to expire.
+     *
+     * @throws TokenRefused when the token service answers without a token
+     */
     synchronized String accessToken() {
         if (accessToken == null || System.currentTimeMillis() >= renewAtMillis) {
             long timestamp = System.currentTimeMillis();
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("appKey", appKey);
-            request.put("encryption", ApimSignature.encryption(appKey, timestamp, appSecret));
-            request.put("timestamp", timestamp);
-            Response response = RestAssured.given().baseUri(baseUrl).contentType("application/json")
-                    .body(Json.write(request)).post(TOKEN_PATH);
-            JsonNode body = readJson(response);
-            if (response.statusCode() != 200 || body.path("status").asInt(-1) != 0
-                    || body.path("data").path("accessToken").asText("").isEmpty()) {
-                throw new AuthenticationFailed("the token service at " + baseUrl + TOKEN_PATH + " refused app key "
-                        + appKey + ": HTTP " + response.statusCode() + ", status " + body.path("status").asText("?")
-                        + " " + body.path("msg").asText(""));
+            Response response = requestToken(appKey, ApimSignature.encryption(appKey, timestamp, appSecret), timestamp);
+            JsonNode body = readJson(response.asString());
+            String token = body.path("data").path("accessToken").asText("");
+            if (token.isEmpty()) {
+                throw TokenRefused.of(run.baseUrl() + TOKEN_PATH, appKey, response.statusCode(), body,
+                        response.asString());
             }
-            accessToken = body.path("data").path("accessToken").asText();
+            accessToken = token;
             long expire = body.path("data").path("expire").asLong(7200);
             renewAtMillis = timestamp + Math.max(0, expire - 60) * 1000;
         }
         return accessToken;
+    }
+
+    /** One token request as given (for the rules on the token service itself); nothing is kept. */
+    Response requestToken(String key, String encryption, long timestamp) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("appKey", key);
+        request.put("encryption", encryption);
+        request.put("timestamp", timestamp);
+        return run.given().filter(new TransportGuard(run)).contentType("application/json")
+                .body(Json.write(request)).post(TOKEN_PATH);
+    }
+
+    /** The {@code apim-signature} of a call with this token, over its query parameters and body. */
+    String sign(String token, Map<String, String> query, Object body, long timestamp) {
+        return ApimSignature.signature(token, query, body == null ? null : body.toString(), timestamp, appSecret);
     }
 
     @Override
@@ -70,27 +75,45 @@ final class TokenAuthFilter implements Filter {
                            FilterContext context) {
         String token = accessToken();
         long timestamp = System.currentTimeMillis();
-        Object body = request.getBody();
-        String signature = ApimSignature.signature(token, request.getQueryParams(),
-                body == null ? null : body.toString(), timestamp, appSecret);
         request.header("apim-accesstoken", token)
                 .header("apim-timestamp", String.valueOf(timestamp))
-                .header("apim-signature", signature);
+                .header("apim-signature", sign(token, request.getQueryParams(), request.getBody(), timestamp));
         return context.next(request, response);
     }
 
-    private static JsonNode readJson(Response response) {
+    static JsonNode readJson(String text) {
         try {
-            return Json.mapper().readTree(response.asString());
+            JsonNode node = Json.mapper().readTree(text == null ? "" : text);
+            return node == null ? Json.mapper().createObjectNode() : node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Json.mapper().createObjectNode();
         }
     }
 
-    /** The gateway refused the credentials: nothing else can run. */
-    static final class AuthenticationFailed extends RuntimeException {
-        AuthenticationFailed(String message) {
+    /** The token service gave no token: it refused the credentials, or answered in a shape the docs do not give. */
+    static final class TokenRefused extends RuntimeException {
+        /** True when the answer is the documented refusal ({@code status} other than 0). */
+        private final boolean refusal;
+
+        private TokenRefused(String message, boolean refusal) {
             super(message);
+            this.refusal = refusal;
+        }
+
+        static TokenRefused of(String url, String appKey, int httpStatus, JsonNode body, String raw) {
+            if (body.has("status")) {
+                return new TokenRefused("the token service at " + url + " refused app key " + appKey + ": HTTP "
+                        + httpStatus + ", status " + body.path("status").asText() + " " + body.path("msg").asText(""),
+                        true);
+            }
+            String shown = raw == null ? "" : raw.strip();
+            return new TokenRefused("the token service at " + url + " answered HTTP " + httpStatus + " without a "
+                    + "token and without the documented \"status\" field: "
+                    + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown), false);
+        }
+
+        boolean refusal() {
+            return refusal;
         }
     }
 }

@@ -1,20 +1,32 @@
 package io.enoskit.ota.conformance;
 
+import static io.enoskit.ota.conformance.TestDoubles.action;
+import static io.enoskit.ota.conformance.TestDoubles.answerInstead;
+import static io.enoskit.ota.conformance.TestDoubles.api;
+import static io.enoskit.ota.conformance.TestDoubles.body;
+import static io.enoskit.ota.conformance.TestDoubles.changeAnswer;
+import static io.enoskit.ota.conformance.TestDoubles.changeRequest;
+import static io.enoskit.ota.conformance.TestDoubles.envelope;
+import static io.enoskit.ota.conformance.TestDoubles.queryAbsent;
+import static io.enoskit.ota.conformance.TestDoubles.queryIs;
+import static io.enoskit.ota.conformance.TestDoubles.tokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cucumber.core.cli.Main;
-import io.enoskit.ota.contract.Json;
-import io.enoskit.ota.mock.MockOptions;
-import io.enoskit.ota.mock.OtaMockServer;
-import io.restassured.RestAssured;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.enoskit.ota.contract.ApimSignature;
+import io.enoskit.ota.contract.DocumentedRule;
+import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.mock.GatewayAuth;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,153 +34,266 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The features catch deviations: they run as against a foreign gateway (by base URL, with fixtures), first against
- * the correct mock, where every scenario that may run passes, then against servers that break one documented rule
- * each, where exactly the scenarios guarding that rule fail.
- *
- * <p>A deviating server is the mock plus one stub mapping of higher priority, added through WireMock's admin API
- * (test code only; the product has no switch for being wrong).
+ * The kit catches every documented deviation: for each rule of the spec's catalogue, a server that breaks that rule
+ * only (the mock plus one test-double extension) makes {@code conform --allow-writes} exit 1 naming exactly the
+ * rules that deviation breaks, with and without gateway authentication. The expected failures of these runs stay
+ * out of the build log (the summaries are kept under {@code target/conformance-runs/}).
  */
 class DeviationTest {
-    private static final String JOBS = "/connect-service/v2.1/ota-jobs";
-    private static final String SAMPLE_JOB_ID = "5ee1a91029b990001b9c188e";
-    private static final Set<String> MOCK_ONLY = Set.of(
-            "Another organization does not see the job",
-            "A completed verification lets upgrade jobs on the firmware through");
+    private static final String OTHER_ORG = "enos-ota-kit-no-such-org-";
+    private static final String MISSING_JOB = "enos-ota-kit-no-such-job";
 
-    /** One way of being wrong: a stub mapping, and the scenarios that must fail because of it. */
-    record Deviation(String name, Map<String, Object> stub, Set<String> guardingScenarios) {
+    /** A server that breaks one rule, and the rules the run must then fail. */
+    record Deviation(String rule, String how, GatewayAuth gatewayAuth, Set<String> failed, Extension... doubles) {
         @Override
         public String toString() {
-            return name;
+            return rule + ": " + how;
         }
     }
 
-    static Stream<Deviation> deviations() {
+    static Stream<Deviation> apiDeviations() {
         return Stream.of(
-                new Deviation("24404 answered with another code",
-                        stub(create(Map.of("firmwareId", Map.of("equalTo", "noSuchFirmware")), List.of()),
-                                envelope(24400, "Firmware not found", true, null)),
-                        Set.of("A firmware that does not exist is answered with 24404")),
-                new Deviation("jobId returned in the wrong field",
-                        stub(create(Map.of("firmwareId", Map.of("equalTo", "yourFirmwareId"),
-                                        "orgId", Map.of("equalTo", "yourOrgId")),
-                                List.of(Map.of("matchesJsonPath", "$[?(@.type == 'upgrade')]"),
-                                        Map.of("matchesJsonPath", "$.upgradeScope"),
-                                        Map.of("matchesJsonPath", "$[?(@.upgradePolicy == 'snapshot')]"),
-                                        Map.of("matchesJsonPath", "$.enableUpgradeRequest"),
-                                        Map.of("doesNotMatch", "(?s).*upgradeTimeout.*"))),
-                                envelope(0, "OK", true, Map.of("id", SAMPLE_JOB_ID))),
-                        Set.of("The vendor page's request sample creates an upgrade job",
-                                "A created job can be read back",
-                                "A job created without the optional fields gets the documented defaults")),
-                new Deviation("requestId missing from an error",
-                        stub(create(Map.of("firmwareId", Map.of("equalTo", "noSuchFirmware")), List.of()),
-                                envelope(24404, "Firmware not found", false, null)),
-                        Set.of("A firmware that does not exist is answered with 24404")),
-                new Deviation("upgradeTimeout 172801 accepted",
-                        stub(create(Map.of(), List.of(Map.of("matchesJsonPath", "$[?(@.upgradeTimeout == 172801)]"))),
-                                envelope(0, "OK", true, Map.of("jobId", SAMPLE_JOB_ID))),
-                        Set.of("upgradeTimeout 172801 is outside 300 to 172800 seconds")),
-                new Deviation("verification job with scope total accepted",
-                        stub(create(Map.of(), List.of(Map.of("matchesJsonPath", "$[?(@.type == 'verify')]"),
-                                        Map.of("matchesJsonPath", "$.upgradeScope[?(@.type == 'total')]"))),
-                                envelope(0, "OK", true, Map.of("jobId", SAMPLE_JOB_ID))),
-                        Set.of("A verification job may not target every device: 24611")),
-                new Deviation("job forgotten between create and get",
-                        stub(Map.of("method", "GET", "urlPath", JOBS,
-                                        "queryParameters", Map.of("action", Map.of("equalTo", "get"))),
-                                envelope(24404, "Job not found", true, null)),
-                        Set.of("A created job can be read back",
-                                "A job created without the optional fields gets the documented defaults")),
-                new Deviation("24612 with another limit than the firmware's",
-                        stub(create(Map.of(), List.of(
-                                        Map.of("matchesJsonPath", "$[?(@.upgradeScope.deviceKeys.length() > 5)]"))),
-                                envelope(24612, "Exceeded max verification deviceKeys, max[10]", true, null)),
-                        Set.of("A verification job over the device limit is answered with 24612 and the limit")),
-                new Deviation("orgId not required",
-                        stub(create(Map.of("orgId", Map.of("absent", true)), List.of()),
-                                envelope(0, "OK", true, Map.of("jobId", SAMPLE_JOB_ID))),
-                        Set.of("The query parameter orgId is mandatory")));
+                wrong("ENV-SUCCESS", "success answers say msg \"Success\"",
+                        changeAnswer(api(), answer -> code(answer) == 0 ? answer.put("msg", "Success") : answer)),
+                wrong("ENV-ERROR", "error answers carry data {}",
+                        changeAnswer(api(), answer -> code(answer) != 0 ? withEmptyData(answer) : answer)),
+                wrong("ENV-REQUESTID", "every answer carries the same requestId",
+                        changeAnswer(api(), answer -> answer.put("requestId", "0bdefc0f-369f-4664-a570-695f4e31877c"))),
+                wrong("CREATE-SAMPLE", "the page's sample is refused for its startSchedule",
+                        Set.of("CREATE-SAMPLE", "GET-READBACK"),
+                        answerInstead(action("create").and(body(b -> b.has("startSchedule"))), 200,
+                                envelope(99400, "Invalid Argument startSchedule: not a field", null))),
+                wrong("CREATE-VERIFY", "a verification job on one device without upgradeTimeout is refused",
+                        Set.of("CREATE-VERIFY", "CREATE-DEFAULT-TIMEOUT"),
+                        answerInstead(action("create").and(body(b -> type(b, "verify")
+                                        && "partial".equals(b.path("upgradeScope").path("type").asText())
+                                        && b.path("upgradeScope").path("deviceKeys").size() == 1
+                                        && !b.has("upgradeTimeout"))), 200,
+                                envelope(99400, "Invalid Argument upgradeScope: not allowed", null))),
+                wrong("CREATE-QUERY-MANDATORY", "a create without orgId is accepted",
+                        answerInstead(action("create").and(queryAbsent("orgId")), 200, created())),
+                wrong("CREATE-UPGRADE-MANDATORY", "an upgrade job without enableUpgradeRequest is accepted",
+                        answerInstead(action("create").and(body(b -> type(b, "upgrade")
+                                && !b.has("enableUpgradeRequest"))), 200, created())),
+                wrong("CREATE-VERIFY-MANDATORY", "a verification job without upgradeScope is accepted",
+                        answerInstead(action("create").and(body(b -> type(b, "verify") && !b.has("upgradeScope"))),
+                                200, created())),
+                wrong("CREATE-TYPE-VALUES", "type \"upgrading\" is taken as upgrade",
+                        changeRequest(action("create").and(body(b -> type(b, "upgrading"))), Map.of(),
+                                b -> b.put("type", "upgrade"))),
+                wrong("CREATE-POLICY-VALUES", "upgradePolicy \"full\" is taken as snapshot",
+                        changeRequest(action("create").and(body(b -> "full".equals(b.path("upgradePolicy").asText()))),
+                                Map.of(), b -> b.put("upgradePolicy", "snapshot"))),
+                wrong("CREATE-TIMEOUT-RANGE", "a verification job's upgradeTimeout is not checked",
+                        changeRequest(action("create").and(body(b -> type(b, "verify") && b.has("upgradeTimeout")
+                                        && (b.path("upgradeTimeout").asLong() < 300
+                                        || b.path("upgradeTimeout").asLong() > 172800))), Map.of(),
+                                b -> {
+                                    b.remove("upgradeTimeout");
+                                    return b;
+                                })),
+                wrong("CREATE-UNREADABLE", "a body that is not a JSON object gets HTTP 500",
+                        answerInstead(action("create").and(request -> {
+                            JsonNode parsed = TestDoubles.json(request.getBodyAsString());
+                            return parsed == null || !parsed.isObject();
+                        }), 500, "<html><body>Internal Server Error</body></html>")),
+                wrong("CREATE-DEFAULT-TIMEOUT", "the default upgradeTimeout is 3600",
+                        changeAnswer(action("get"), answer -> data(answer, job -> job.path("upgradeTimeout")
+                                .asLong() == 7200 ? job.put("upgradeTimeout", 3600) : job))),
+                wrong("CREATE-DEFAULT-CONCURRENCY", "the default maximumConcurrency is 100",
+                        changeAnswer(action("get"), answer -> data(answer, job -> job.path("maximumConcurrency")
+                                .asInt() == 300 ? job.put("maximumConcurrency", 100) : job))),
+                wrong("CREATE-DEFAULT-RETRY", "jobs retry by default",
+                        changeAnswer(action("get"), answer -> data(answer, job -> {
+                            job.putObject("retryPolicy").put("enableRetry", true).put("retryInterval", 60)
+                                    .put("retryCount", 3);
+                            return job;
+                        }))),
+                wrong("CREATE-DEFAULT-SCHEDULE", "the default schedule does not repeat daily",
+                        changeAnswer(action("get"), answer -> data(answer, job -> {
+                            if (job.path("schedulePolicy").isObject()) {
+                                ((ObjectNode) job.get("schedulePolicy")).put("isRepeatDaily", false);
+                            }
+                            return job;
+                        }))),
+                wrong("CREATE-24404", "an unknown firmware is answered 24400",
+                        changeAnswer(action("create"), answer -> code(answer) == 24404 ? answer.put("code", 24400)
+                                : answer)),
+                wrong("CREATE-24610", "an unverified firmware takes upgrade jobs",
+                        changeRequest(action("create").and(queryIs("firmwareId", "unverifiedFirmwareId"))
+                                .and(body(b -> type(b, "upgrade"))), Map.of("firmwareId", "yourFirmwareId"),
+                                b -> b)),
+                wrong("CREATE-24611", "a verification job with the scope total is accepted",
+                        changeRequest(action("create").and(body(b -> type(b, "verify")
+                                        && "total".equals(b.path("upgradeScope").path("type").asText()))), Map.of(),
+                                b -> {
+                                    ((ObjectNode) b.get("upgradeScope")).put("type", "partial");
+                                    return b;
+                                })),
+                wrong("CREATE-24612", "24612 names another limit than the firmware's",
+                        changeAnswer(action("create"), answer -> code(answer) == 24612
+                                ? answer.put("msg", "Exceeded max verification deviceKeys, max[10]") : answer)),
+                wrong("CREATE-24612-AT-LIMIT", "a verification job naming exactly the limit is refused",
+                        answerInstead(action("create").and(body(b -> type(b, "verify")
+                                        && b.path("upgradeScope").path("deviceKeys").size() == 5)), 200,
+                                envelope(24612, "Exceeded max verification deviceKeys, max[5]", null))),
+                wrong("GET-READBACK", "a job is read back with other device keys",
+                        changeAnswer(action("get"), answer -> data(answer, job -> {
+                            ((ObjectNode) job.get("upgradeScope")).putArray("deviceKeys").add("someone-elses-device");
+                            return job;
+                        }))),
+                wrong("GET-SHAPE", "a job is read back with upgradeTimeout as a string",
+                        changeAnswer(action("get"), answer -> data(answer, job -> job.put("upgradeTimeout",
+                                job.path("upgradeTimeout").asText())))),
+                wrong("GET-24404", "a job that does not exist is answered 24400",
+                        changeAnswer(action("get").and(queryIs("jobId", MISSING_JOB)),
+                                answer -> answer.put("code", 24400))),
+                wrong("ACTION-24404", "stopping a job that does not exist is answered OK",
+                        answerInstead(action("stop").and(queryIs("jobId", MISSING_JOB)), 200,
+                                envelope(0, "OK", null))),
+                wrong("START-24615", "starting a started job is answered OK",
+                        changeAnswer(action("start"), answer -> code(answer) == 24615 ? ok(answer) : answer)),
+                wrong("STOP-24616", "stopping a stopped job is answered OK",
+                        changeAnswer(action("stop"), answer -> code(answer) == 24616 ? ok(answer) : answer)),
+                wrong("DELETE-24618", "deleting a started job is answered OK",
+                        changeAnswer(action("delete"), answer -> code(answer) == 24618 ? ok(answer) : answer)),
+                wrong("DELETE-GONE", "a deleted stopped job can still be read", new KeepsDeletedJobs()),
+                wrong("ISO-READ", "another organization reads the job",
+                        changeRequest(action("get").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)),
+                wrong("ISO-FIRMWARE", "another organization creates a job on the firmware",
+                        changeRequest(action("create").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)),
+                wrong("ISO-DELETE", "another organization deletes the job",
+                        changeRequest(action("delete").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)));
+    }
+
+    static Stream<Deviation> authDeviations() {
+        return Stream.of(
+                new Deviation("AUTH-NO-TOKEN", "calls without a token are served", GatewayAuth.OFF,
+                        Set.of("AUTH-NO-TOKEN"), TestGateway.servingCallsWithoutToken()),
+                new Deviation("AUTH-FORGED-TOKEN", "any made-up token is served", GatewayAuth.OFF,
+                        Set.of("AUTH-FORGED-TOKEN"), TestGateway.servingUnknownTokens()),
+                new Deviation("AUTH-BAD-SIGNATURE", "signatures are not checked", GatewayAuth.OFF,
+                        Set.of("AUTH-BAD-SIGNATURE"), TestGateway.notCheckingSignatures()),
+                new Deviation("AUTH-TOKEN-ENCRYPTION", "a token is issued for a wrong encryption",
+                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-ENCRYPTION"),
+                        changeRequest(tokenService(), Map.of(), b -> b.put("encryption", ApimSignature.encryption(
+                                b.path("appKey").asText(), b.path("timestamp").asLong(), Targets.APP_SECRET)))),
+                new Deviation("AUTH-TOKEN-SHAPE", "the token service answers code instead of status",
+                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-SHAPE"),
+                        changeAnswer(tokenService(), answer -> {
+                            answer.set("code", answer.remove("status"));
+                            return answer;
+                        })));
     }
 
     @Test
-    void theCorrectMockPassesEveryScenarioThatMayRunAgainstAForeignTarget() throws Exception {
-        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().journalEntries(0))) {
-            Map<String, Set<String>> results = run("correct-mock", server.baseUrl());
+    void everyRuleOfTheCatalogueHasAServerThatBreaksIt() {
+        Set<String> covered = Stream.concat(apiDeviations(), authDeviations()).map(Deviation::rule)
+                .collect(Collectors.toCollection(TreeSet::new));
 
-            assertThat(results.getOrDefault("FAILED", Set.of())).isEmpty();
-            assertThat(results.getOrDefault("SKIPPED", Set.of())).isEqualTo(MOCK_ONLY);
-            assertThat(results.get("PASSED")).hasSize(22);
-        }
+        assertThat(covered).isEqualTo(OpenApiContract.allRules().stream().map(DocumentedRule::id)
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("deviations")
-    void eachDeviationFailsExactlyTheScenariosGuardingItsRule(Deviation deviation) throws Exception {
-        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().journalEntries(0))) {
-            RestAssured.given().baseUri(server.baseUrl()).contentType("application/json")
-                    .body(Json.write(deviation.stub())).post("/__admin/mappings").then().statusCode(201);
+    @MethodSource("apiDeviations")
+    void eachDeviationFailsExactlyItsRulesWithoutGatewayAuth(Deviation deviation) {
+        Targets.Run run = Targets.run(deviation.toString(), GatewayAuth.OFF, TargetConfig.Auth.NONE, null,
+                deviation.doubles());
 
-            Map<String, Set<String>> results = run(deviation.name().replaceAll("\\W+", "-"), server.baseUrl());
-
-            assertThat(results.getOrDefault("FAILED", Set.of())).isEqualTo(deviation.guardingScenarios());
-        }
+        assertFailsExactly(run, deviation);
     }
 
-    /** Runs the features against a base URL; returns scenario names by status. */
-    private static Map<String, Set<String>> run(String name, String baseUrl) throws IOException {
-        Path summary = Path.of("target", "deviations", name, "summary.txt");
-        Map<String, String> fixtures = new LinkedHashMap<>();
-        fixtures.put("ota.baseUrl", baseUrl);
-        fixtures.put("ota.orgId", "yourOrgId");
-        fixtures.put("ota.readyFirmwareId", "yourFirmwareId");
-        fixtures.put("ota.unverifiedFirmwareId", "unverifiedFirmwareId");
-        fixtures.put("ota.missingFirmwareId", "noSuchFirmware");
-        fixtures.put("ota.deviceKeys", "deviceKey1,deviceKey2");
-        fixtures.put("ota.verificationLimit", "5");
-        fixtures.put("ota.allowWrites", "true");
-        fixtures.forEach(System::setProperty);
-        try {
-            Main.run(new String[] {"--glue", "io.enoskit.ota.conformance", "--monochrome",
-                "--plugin", ConformanceSummary.class.getName() + ":" + summary, "classpath:io/enoskit/ota/features"},
-                    Thread.currentThread().getContextClassLoader());
-        } finally {
-            fixtures.keySet().forEach(System::clearProperty);
-        }
-        try (Stream<String> lines = Files.lines(summary.resolveSibling("scenarios.tsv"))) {
-            return lines.map(line -> line.split("\t", -1))
-                    .collect(Collectors.groupingBy(cells -> cells[0],
-                            Collectors.mapping(cells -> cells[2], Collectors.toCollection(TreeSet::new))));
-        }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiDeviations")
+    void eachDeviationFailsExactlyItsRulesBehindGatewayAuth(Deviation deviation) {
+        Targets.Run run = Targets.run(deviation + " (auth)", GatewayAuth.OFF, TargetConfig.Auth.TOKEN, null,
+                Targets.behindGateway(deviation.doubles()));
+
+        assertFailsExactly(run, deviation);
     }
 
-    private static Map<String, Object> create(Map<String, Object> query, List<Map<String, Object>> body) {
-        Map<String, Object> queryParameters = new LinkedHashMap<>(query);
-        queryParameters.put("action", Map.of("equalTo", "create"));
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("method", "POST");
-        request.put("urlPath", JOBS);
-        request.put("queryParameters", queryParameters);
-        if (!body.isEmpty()) {
-            request.put("bodyPatterns", body);
-        }
-        return request;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("authDeviations")
+    void eachAuthenticationDeviationFailsExactlyItsRule(Deviation deviation) {
+        Targets.Run run = Targets.run(deviation.toString(), deviation.gatewayAuth(), TargetConfig.Auth.TOKEN, null,
+                deviation.doubles());
+
+        assertFailsExactly(run, deviation);
     }
 
-    private static Map<String, Object> stub(Map<String, Object> request, Map<String, Object> body) {
-        return Map.of("priority", 1, "request", request, "response", Map.of("status", 200,
-                "headers", Map.of("Content-Type", "application/json"), "jsonBody", body));
+    private static void assertFailsExactly(Targets.Run run, Deviation deviation) {
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.RULE_FAILED);
+        assertThat(run.failedRules()).as(run.printed()).containsExactlyInAnyOrderElementsOf(deviation.failed());
+        assertThat(run.outcome().message()).contains(deviation.rule());
     }
 
-    private static Map<String, Object> envelope(int code, String msg, boolean withRequestId, Object data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("code", code);
-        envelope.put("msg", msg);
-        if (withRequestId) {
-            envelope.put("requestId", "0bdefc0f-369f-4664-a570-695f4e31877c");
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static Deviation wrong(String rule, String how, Extension double_) {
+        return wrong(rule, how, Set.of(rule), double_);
+    }
+
+    private static Deviation wrong(String rule, String how, Set<String> failed, Extension double_) {
+        return new Deviation(rule, how, GatewayAuth.OFF, failed, double_);
+    }
+
+    private static int code(ObjectNode answer) {
+        return answer.path("code").asInt(-1);
+    }
+
+    private static boolean type(JsonNode body, String type) {
+        return type.equals(body.path("type").asText());
+    }
+
+    private static ObjectNode ok(ObjectNode answer) {
+        return answer.put("code", 0).put("msg", "OK");
+    }
+
+    private static ObjectNode withEmptyData(ObjectNode answer) {
+        answer.putObject("data");
+        return answer;
+    }
+
+    private static ObjectNode data(ObjectNode answer, java.util.function.UnaryOperator<ObjectNode> change) {
+        if (code(answer) == 0 && answer.path("data").isObject()) {
+            change.apply((ObjectNode) answer.get("data"));
         }
-        envelope.put("data", data);
-        return envelope;
+        return answer;
+    }
+
+    private static Map<String, Object> created() {
+        return envelope(0, "OK", Map.of("jobId", "5f0e0c30c9a715c9f3c1a199"));
+    }
+
+    private static Predicate<Request> orgIsOther() {
+        return request -> String.valueOf(TestDoubles.query(request).get("orgId")).startsWith(OTHER_ORG);
+    }
+
+    /** Delete OTA Job of a stopped job answers OK and deletes nothing (a started job is left to the mock: 24618). */
+    static final class KeepsDeletedJobs implements StubRequestFilterV2, Targets.ServerAware {
+        private volatile io.enoskit.ota.mock.OtaMockServer server;
+
+        @Override
+        public void server(io.enoskit.ota.mock.OtaMockServer mock) {
+            this.server = mock;
+        }
+
+        @Override
+        public String getName() {
+            return "keeps-deleted-jobs";
+        }
+
+        @Override
+        public RequestFilterAction filter(Request request, ServeEvent event) {
+            Map<String, String> query = TestDoubles.query(request);
+            if (!action("delete").test(request) || !"yourOrgId".equals(query.get("orgId"))) {
+                return RequestFilterAction.continueWith(request);
+            }
+            boolean stopped = server.jobs("yourOrgId").stream().anyMatch(job -> job.getJobId().equals(query.get("jobId"))
+                    && job.getStatus() == io.enoskit.ota.model.JobInfo.StatusEnum.STOPPED);
+            return stopped ? RequestFilterAction.stopWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+                    .okForJson(envelope(0, "OK", null)).build()) : RequestFilterAction.continueWith(request);
+        }
     }
 }

@@ -32,6 +32,11 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
                 .findFirst().orElse(null);
     }
 
+    /** The same request without its body. */
+    public HttpRequest withoutBody() {
+        return new HttpRequest(method, path, query, headers, null);
+    }
+
     /** True when the body holds more than white space. */
     public boolean hasBody() {
         return body != null && !body.isBlank();

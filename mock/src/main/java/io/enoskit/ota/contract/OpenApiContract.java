@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,8 @@ public final class OpenApiContract {
     public static final String SPEC_RESOURCE = "io/enoskit/ota/spec/ota-jobs.yaml";
     /** Start, Stop and Delete OTA Job: same path and method as create, so a document of their own. */
     public static final String ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-job-actions.yaml";
+    /** Every document of the kit, in the order their rules are listed. */
+    public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE);
 
     private final String text;
     private final OpenAPI openApi;
@@ -123,6 +127,30 @@ public final class OpenApiContract {
             }
         }
         return values;
+    }
+
+    /**
+     * The rules this document catalogues under {@code x-enos-rules} (each {@code {id, rule, source}}), in document
+     * order; empty when it has none.
+     */
+    public List<DocumentedRule> rules() {
+        Object listed = openApi.getExtensions() == null ? null : openApi.getExtensions().get("x-enos-rules");
+        List<DocumentedRule> rules = new ArrayList<>();
+        if (listed instanceof List<?> entries) {
+            for (Object entry : entries) {
+                Map<?, ?> fields = (Map<?, ?>) entry;
+                rules.add(new DocumentedRule(String.valueOf(fields.get("id")), String.valueOf(fields.get("rule")),
+                        String.valueOf(fields.get("source"))));
+            }
+        }
+        return rules;
+    }
+
+    /** The rules of every document of the kit ({@link #DOCUMENTS}), in order. */
+    public static List<DocumentedRule> allRules() {
+        List<DocumentedRule> rules = new ArrayList<>();
+        DOCUMENTS.forEach(document -> rules.addAll(load(document).rules()));
+        return rules;
     }
 
     /** A named schema of {@code components/schemas}, or the schema itself when it is not a reference. */

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code apim-accesstoken} (a live token of the mock's token service), {@code apim-timestamp} (ms, within
  *       5 minutes) and {@code apim-signature} ({@link ApimSignature#signature}), all checked; or</li>
- *   <li>an {@code apim-accesstoken} of the shape the official EnOS Java client (Poseidon) sends and no signature:
- *       base64 of 256 bytes (344 characters), or 64 lowercase hex; the mock cannot verify it (that needs the
- *       gateway's private key), so it checks the shape only: a forged token of that shape passes too.</li>
+ *   <li>only with {@link GatewayAuth#ENOS_CLIENT}: an {@code apim-accesstoken} of the shape the official EnOS Java
+ *       client (Poseidon) sends and no signature: base64 of 256 bytes (344 characters), or 64 lowercase hex; the
+ *       mock cannot verify it (that needs the gateway's private key), so it checks the shape only: a forged token of
+ *       that shape passes too.</li>
  * </ul>
  * Anything else is answered HTTP 401 with {@code {"status": code, "msg": String}} (the gateway's error body is not
  * documented; the codes are the APIM token codes): 1202 header missing, 1203 token not live, 1004 timestamp
@@ -30,9 +31,12 @@ public final class GatewayAuthFilter implements StubRequestFilterV2 {
     private static final Pattern POSEIDON_SHORT_TOKEN = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern POSEIDON_LONG_TOKEN = Pattern.compile("[A-Za-z0-9+/]{342}==");
     private final GatewayTokens tokens;
+    private final boolean acceptClientTokens;
 
-    GatewayAuthFilter(GatewayTokens tokens) {
+    /** @param acceptClientTokens let the EnOS Java client's unverifiable tokens through ({@link GatewayAuth#ENOS_CLIENT}) */
+    GatewayAuthFilter(GatewayTokens tokens, boolean acceptClientTokens) {
         this.tokens = tokens;
+        this.acceptClientTokens = acceptClientTokens;
     }
 
     @Override
@@ -51,9 +55,12 @@ public final class GatewayAuthFilter implements StubRequestFilterV2 {
             return refuse(1202, "parameter empty: the header apim-accesstoken is required");
         }
         if (signature == null) {
-            return poseidonShaped(accessToken) && header(request, "apim-timestamp") == null
-                    ? RequestFilterAction.continueWith(request)
-                    : refuse(1202, "parameter empty: the header apim-signature is required");
+            if (poseidonShaped(accessToken) && header(request, "apim-timestamp") == null) {
+                return acceptClientTokens ? RequestFilterAction.continueWith(request)
+                        : refuse(1203, "access token unknown: a token of the EnOS Java client cannot be verified by"
+                                + " a mock; start the mock with --auth enos-client to let that client through");
+            }
+            return refuse(1202, "parameter empty: the header apim-signature is required");
         }
         Optional<GatewayTokens.Token> token = tokens.live(accessToken);
         if (token.isEmpty()) {

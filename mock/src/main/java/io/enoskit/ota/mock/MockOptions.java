@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,7 +41,8 @@ public final class MockOptions {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private boolean lenient;
     private boolean verbose;
-    private boolean authRequired;
+    private GatewayAuth gatewayAuth = GatewayAuth.OFF;
+    private final List<Extension> extensions = new ArrayList<>();
 
     private MockOptions() {
     }
@@ -105,14 +109,23 @@ public final class MockOptions {
         return this;
     }
 
-    /** Require gateway authentication on API calls (tokens from the mock's APIM token service). */
-    public MockOptions authRequired(boolean authRequired) {
-        this.authRequired = authRequired;
+    /** Gateway authentication of API calls ({@link GatewayAuth}); off by default. */
+    public MockOptions gatewayAuth(GatewayAuth gatewayAuth) {
+        this.gatewayAuth = java.util.Objects.requireNonNull(gatewayAuth, "gatewayAuth");
         return this;
     }
 
-    public boolean authRequired() {
-        return authRequired;
+    public GatewayAuth gatewayAuth() {
+        return gatewayAuth;
+    }
+
+    /**
+     * WireMock extensions of your own (request filters, response transformers, listeners), loaded before the
+     * mock's: a request filter given here sees each request before the mock's gateway authentication does.
+     */
+    public MockOptions extensions(Extension... more) {
+        extensions.addAll(List.of(more));
+        return this;
     }
 
     public int port() {
@@ -138,7 +151,7 @@ public final class MockOptions {
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
-        return new OtaMockExtensions(lenient, maxBodyBytes, authRequired);
+        return new OtaMockExtensions(lenient, maxBodyBytes, gatewayAuth);
     }
 
     /**
@@ -154,6 +167,7 @@ public final class MockOptions {
                 .jettyAcceptors(1)
                 .stubCorsEnabled(true)
                 .notifier(new ConsoleNotifier(verbose))
+                .extensions(this.extensions.toArray(Extension[]::new))
                 .extensions(extensions)
                 .httpServerFactory(new EnvelopeHttpServerFactory());
         if (rootDirOnClasspath()) {

@@ -19,18 +19,18 @@ import java.util.List;
 public final class OtaMockExtensions implements ExtensionFactory {
     private final boolean lenient;
     private final long maxBodyBytes;
-    private final boolean authRequired;
+    private final GatewayAuth gatewayAuth;
     private volatile OtaStore store;
 
     /**
      * @param lenient      when true, unknown body fields are accepted instead of answered with 99400
      * @param maxBodyBytes the largest request body accepted, in bytes
-     * @param authRequired when true, API calls need gateway authentication ({@link GatewayAuthFilter})
+     * @param gatewayAuth  how API calls authenticate ({@link GatewayAuthFilter})
      */
-    public OtaMockExtensions(boolean lenient, long maxBodyBytes, boolean authRequired) {
+    public OtaMockExtensions(boolean lenient, long maxBodyBytes, GatewayAuth gatewayAuth) {
         this.lenient = lenient;
         this.maxBodyBytes = maxBodyBytes;
-        this.authRequired = authRequired;
+        this.gatewayAuth = gatewayAuth;
     }
 
     @Override
@@ -40,8 +40,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
         ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
         GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
-        if (authRequired) {
-            extensions.add(new GatewayAuthFilter(tokens));
+        if (gatewayAuth != GatewayAuth.OFF) {
+            extensions.add(new GatewayAuthFilter(tokens, gatewayAuth == GatewayAuth.ENOS_CLIENT));
         }
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(

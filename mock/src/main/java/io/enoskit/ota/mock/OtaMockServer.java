@@ -96,6 +96,15 @@ public final class OtaMockServer implements AutoCloseable {
     }
 
     /**
+     * Starts a job, as Start OTA Job does.
+     *
+     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job, 24615 when it runs already
+     */
+    public void startJob(String orgId, String jobId) {
+        store.startJob(orgId, jobId);
+    }
+
+    /**
      * Completes a verification job: its firmware counts as verified from now on (upgrade jobs on it no longer get
      * 24610).
      *

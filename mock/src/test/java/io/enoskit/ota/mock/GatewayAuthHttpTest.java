@@ -1,6 +1,7 @@
 package io.enoskit.ota.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -26,7 +27,7 @@ class GatewayAuthHttpTest {
 
     @BeforeAll
     static void start() {
-        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().authRequired(true));
+        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().gatewayAuth(GatewayAuth.REQUIRED));
     }
 
     @AfterAll
@@ -146,11 +147,22 @@ class GatewayAuthHttpTest {
     }
 
     @Test
-    void theRealEnosClientIsAcceptedByTheShapeOfItsToken() throws Exception {
-        String answer = Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET))
+    void theRealEnosClientsUnverifiableTokenIsRefusedWithTheModeThatAcceptsIt() {
+        assertThatThrownBy(() -> Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET))
                 .url(mock.baseUrl() + CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
-                .method("POST").requestBody(Bodies.vendorSample()).sync();
+                .method("POST").requestBody(Bodies.vendorSample()).sync())
+                .hasMessageContaining("1203").hasMessageContaining("--auth enos-client");
+    }
 
-        assertThat(Json.mapper().readTree(answer).path("code").asInt(-1)).isEqualTo(0);
+    @Test
+    void theRealEnosClientIsAcceptedByTheShapeOfItsTokenInTheEnosClientMode() throws Exception {
+        try (OtaMockServer clientMock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                .gatewayAuth(GatewayAuth.ENOS_CLIENT))) {
+            String answer = Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET))
+                    .url(clientMock.baseUrl() + CREATE + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                    .method("POST").requestBody(Bodies.vendorSample()).sync();
+
+            assertThat(Json.mapper().readTree(answer).path("code").asInt(-1)).isEqualTo(0);
+        }
     }
 }

@@ -1,0 +1,218 @@
+package io.enoskit.ota.conformance;
+
+import static io.enoskit.ota.conformance.TestDoubles.action;
+import static io.enoskit.ota.conformance.TestDoubles.answerInstead;
+import static io.enoskit.ota.conformance.TestDoubles.api;
+import static io.enoskit.ota.conformance.TestDoubles.changeAnswer;
+import static io.enoskit.ota.conformance.TestDoubles.changeStatus;
+import static io.enoskit.ota.conformance.TestDoubles.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.mock.GatewayAuth;
+import io.enoskit.ota.mock.OtaMockServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kit does not fail a correct server that answers unlike the mock: each of these servers follows the vendor
+ * pages but differs where the pages leave room (nulls for unset fields, absent optional fields, extra fields,
+ * HTTP 400 on errors with the envelope intact, other id formats, another order of checks, 99403 for a foreign
+ * organization, jobs created started, another form of refusal). {@code conform --allow-writes} must exit 0 against
+ * each, with and without gateway authentication, and say what differed as observations.
+ */
+class DifferentServersTest {
+    /** A correct server that differs from the mock, and a text its observations must contain (or null). */
+    record Different(String how, String observed, Extension... doubles) {
+        @Override
+        public String toString() {
+            return how;
+        }
+    }
+
+    static Stream<Different> servers() {
+        return Stream.of(
+                new Different("the mock itself", null),
+                new Different("nulls for every field a job does not set", null,
+                        changeAnswer(action("get"), DifferentServersTest::nullsForUnsetFields)),
+                new Different("optional fields left out", "no data field",
+                        changeAnswer(action("get"), DifferentServersTest::withoutOptionalFields),
+                        changeAnswer(api(), answer -> {
+                            if (answer.path("code").asInt() != 0) {
+                                answer.remove("data");
+                            }
+                            return answer;
+                        })),
+                new Different("extra fields in answers", "not allowed by the schema: [\"traceId\"]",
+                        changeAnswer(api(), answer -> {
+                            answer.put("traceId", "x-123");
+                            if (answer.path("data").isObject()) {
+                                ((ObjectNode) answer.get("data")).put("productKey", "pk1").putObject("extra")
+                                        .put("a", 1);
+                            }
+                            return answer;
+                        })),
+                new Different("HTTP 400 on errors, the envelope intact", "HTTP status 400",
+                        changeStatus(api(), answer -> answer.path("code").asInt() != 0, 400)),
+                new Different("other requestId and jobId formats", "is not a UUID",
+                        new OtherIdFormats(), new OtherIdFormats.Answers()),
+                new Different("checks in another order: firmware before the request's shape", null,
+                        answerInstead(action("create").and(request -> {
+                                    String firmwareId = TestDoubles.query(request).get("firmwareId");
+                                    return firmwareId != null && !firmwareId.equals("yourFirmwareId")
+                                            && !firmwareId.equals("unverifiedFirmwareId");
+                                }),
+                                200, envelope(24404, "Firmware not found", null))),
+                new Different("99403 for another organization", "99403",
+                        answerInstead(api().and(request -> String.valueOf(TestDoubles.query(request).get("orgId"))
+                                .startsWith("enos-ota-kit-no-such-org-")), 200,
+                                envelope(99403, "Denied resource: orgId", null))),
+                new Different("jobs created started", "created started", new StartsCreatedJobs()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aCorrectServerThatDiffersPassesWithoutGatewayAuth(Different server) {
+        Targets.Run run = Targets.run("different " + server.how(), GatewayAuth.OFF, TargetConfig.Auth.NONE, null,
+                server.doubles());
+
+        assertPasses(run, server);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aCorrectServerThatDiffersPassesBehindGatewayAuth(Different server) {
+        Targets.Run run = Targets.run("different " + server.how() + " (auth)", GatewayAuth.OFF,
+                TargetConfig.Auth.TOKEN, null, Targets.behindGateway(server.doubles()));
+
+        assertPasses(run, server);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMocksOwnGatewayAuthenticationPassesEveryAuthenticationRule() {
+        Targets.Run run = Targets.run("the mock with --auth required", GatewayAuth.REQUIRED, TargetConfig.Auth.TOKEN,
+                null);
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
+        assertThat(run.printed()).contains("rules exercised 37/37 (100%), passed 37");
+    }
+
+    private static void assertPasses(Targets.Run run, Different server) {
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
+        assertThat(run.failedRules()).as(run.printed()).isEmpty();
+        if (server.observed() != null) {
+            assertThat(run.printed()).as("observations").contains("Observations").contains(server.observed());
+        }
+    }
+
+    private static ObjectNode nullsForUnsetFields(ObjectNode answer) {
+        if (answer.path("code").asInt() != 0 || !answer.path("data").isObject()) {
+            return answer;
+        }
+        ObjectNode job = (ObjectNode) answer.get("data");
+        for (String field : List.of("name", "firmwareVersion", "firmwareName", "productKey", "upgradePolicy",
+                "enableUpgradeRequest", "retryPolicy", "schedulePolicy", "startSchedule", "endSchedule",
+                "maximumConcurrency", "createTime")) {
+            if (!job.has(field)) {
+                job.putNull(field);
+            }
+        }
+        for (String[] nested : new String[][] {{"retryPolicy", "retryInterval"}, {"retryPolicy", "retryCount"},
+            {"schedulePolicy", "endTimestamp"}, {"schedulePolicy", "timezoneOffsetInMinutes"},
+            {"upgradeScope", "versionNumbers"}, {"upgradeScope", "deviceKeys"}, {"upgradeScope", "attributes"},
+            {"upgradeScope", "tags"}, {"upgradeScope", "assetTrees"}}) {
+            if (job.path(nested[0]).isObject() && !job.get(nested[0]).has(nested[1])) {
+                ((ObjectNode) job.get(nested[0])).putNull(nested[1]);
+            }
+        }
+        return answer;
+    }
+
+    private static ObjectNode withoutOptionalFields(ObjectNode answer) {
+        if (answer.path("code").asInt() == 0 && answer.path("data").isObject()) {
+            ((ObjectNode) answer.get("data")).remove(List.of("firmwareName", "firmwareVersion", "startSchedule",
+                    "endSchedule", "createTime", "retryPolicy", "schedulePolicy"));
+        }
+        return answer;
+    }
+
+    /** requestIds that are not UUIDs, jobIds that are not 24 hex: "job-" + the mock's id, mapped back on requests. */
+    static final class OtherIdFormats implements StubRequestFilterV2 {
+        @Override
+        public String getName() {
+            return "other-id-formats-requests";
+        }
+
+        @Override
+        public RequestFilterAction filter(Request request, ServeEvent event) {
+            String jobId = TestDoubles.query(request).get("jobId");
+            if (jobId == null || !jobId.startsWith("job-")) {
+                return RequestFilterAction.continueWith(request);
+            }
+            return RequestFilterAction.continueWith(RequestWrapper.create().transformAbsoluteUrl(url ->
+                    TestDoubles.withQuery(url, Map.of("jobId", jobId.substring("job-".length())))).wrap(request));
+        }
+
+        static final class Answers implements ResponseTransformerV2 {
+            private final AtomicLong counter = new AtomicLong();
+
+            @Override
+            public String getName() {
+                return "other-id-formats-answers";
+            }
+
+            @Override
+            public Response transform(Response response, ServeEvent event) {
+                JsonNode body = TestDoubles.json(response.getBodyAsString());
+                if (!api().test(event.getRequest()) || body == null || !body.isObject()) {
+                    return response;
+                }
+                ObjectNode answer = (ObjectNode) body;
+                answer.put("requestId", "req-" + counter.incrementAndGet());
+                if (answer.path("data").path("jobId").isTextual()) {
+                    ((ObjectNode) answer.get("data")).put("jobId", "job-" + answer.get("data").get("jobId").asText());
+                }
+                return Response.Builder.like(response).but().body(Json.write(answer)).build();
+            }
+        }
+    }
+
+    /** Every job is started right after it is created (the page leaves the status after create open). */
+    static final class StartsCreatedJobs implements ResponseTransformerV2, Targets.ServerAware {
+        private volatile OtaMockServer server;
+
+        @Override
+        public void server(OtaMockServer mock) {
+            this.server = mock;
+        }
+
+        @Override
+        public String getName() {
+            return "starts-created-jobs";
+        }
+
+        @Override
+        public Response transform(Response response, ServeEvent event) {
+            JsonNode body = TestDoubles.json(response.getBodyAsString());
+            if (action("create").test(event.getRequest()) && body != null && body.path("code").asInt(-1) == 0) {
+                String orgId = TestDoubles.query(event.getRequest()).get("orgId");
+                server.startJob(orgId, body.path("data").path("jobId").asText());
+            }
+            return response;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.enoskit.ota.contract;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The operations of the EnOS OTA job API the kit knows, and the spec document of each. EnOS selects the operation by
+ * the {@code action} query parameter on one path and method, which one OpenAPI 3.0 document cannot express, so the
+ * operations sharing a path and method live in documents of their own. This is the one place that maps an action
+ * to its document; the mock's stub mappings and the conformance checks both go through it.
+ */
+public enum Operation {
+    /** V2.1 Create OTA Job. */
+    CREATE_JOB("POST", Operation.JOBS, "create", OpenApiContract.SPEC_RESOURCE),
+    /** Get OTA Job. */
+    GET_JOB("GET", Operation.JOBS, "get", OpenApiContract.SPEC_RESOURCE),
+    /** Start OTA Job. */
+    START_JOB("POST", Operation.JOBS, "start", OpenApiContract.ACTIONS_RESOURCE),
+    /** Stop OTA Job. */
+    STOP_JOB("POST", Operation.JOBS, "stop", OpenApiContract.ACTIONS_RESOURCE),
+    /** Delete OTA Job. */
+    DELETE_JOB("POST", Operation.JOBS, "delete", OpenApiContract.ACTIONS_RESOURCE);
+
+    /** The path of the OTA job operations. */
+    public static final String JOBS = "/connect-service/v2.1/ota-jobs";
+
+    private final String method;
+    private final String path;
+    private final String action;
+    private final String document;
+
+    Operation(String method, String path, String action, String document) {
+        this.method = method;
+        this.path = path;
+        this.action = action;
+        this.document = document;
+    }
+
+    /** The operation a request names, if any. */
+    public static Optional<Operation> of(String method, String path, String action) {
+        return Arrays.stream(values())
+                .filter(op -> op.method.equalsIgnoreCase(method) && op.path.equals(path) && op.action.equals(action))
+                .findFirst();
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The value of the {@code action} query parameter. */
+    public String action() {
+        return action;
+    }
+
+    /** The class-path resource of its spec document. */
+    public String document() {
+        return document;
+    }
+}
