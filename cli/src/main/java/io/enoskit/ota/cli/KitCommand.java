@@ -38,6 +38,13 @@ public final class KitCommand implements Runnable {
 
     public static void main(String[] args) {
         quietLibraryLogs();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (failure instanceof OutOfMemoryError) {
+                System.err.println("enos-ota-kit: out of memory in " + thread.getName() + "; stopping.");
+                Runtime.getRuntime().halt(1);
+            }
+            failure.printStackTrace();
+        });
         System.exit(commandLine().execute(args));
     }
 

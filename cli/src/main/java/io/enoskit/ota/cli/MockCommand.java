@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +17,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code mock}: runs the stateful mock until Ctrl-C, printing its base URL and a curl line that works. */
 @Command(name = "mock", mixinStandardHelpOptions = true,
-        description = "Start the stateful mock of the EnOS OTA job API (Create OTA Job, Get OTA Job).")
+        description = {"Start the stateful mock of the EnOS OTA job API. It serves, on"
+                + " /connect-service/v2.1/ota-jobs: Create OTA Job (POST action=create), Get OTA Job (GET action=get),"
+                + " Start, Stop and Delete OTA Job (POST action=start|stop|delete); the APIM token service"
+                + " (POST /apim-token-service/v2.0/token/get|refresh); and its admin routes under /__admin/ota/.",
+            "Every answer is the EnOS envelope; bad input gets 99400 naming the field and the rule."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped (130 after Ctrl-C, as for any process ended by SIGINT)",
+            "1:a fault of the kit, or out of memory (the message says so)",
+            "2:wrong usage or settings: a root dir without mappings/ or ota-state.json, a malformed state file, a"
+                    + " stub mapping that serves no operation, beyond loopback without --admin-token",
+            "3:the address or port could not be opened"})
 final class MockCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + MockOptions.DEFAULT_PORT,
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -52,6 +61,32 @@ final class MockCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--body-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + MockOptions.DEFAULT_BODY_TIMEOUT_SECONDS,
+            description = "How long a request body may take to arrive; a slower one gets HTTP 408 and 99400. Bodies"
+                    + " are read without holding a thread (default: ${DEFAULT-VALUE}).")
+    int bodyTimeoutSeconds;
+
+    @Option(names = "--container-threads", paramLabel = "COUNT",
+            defaultValue = "" + MockOptions.DEFAULT_CONTAINER_THREADS,
+            description = "Jetty worker threads (default: ${DEFAULT-VALUE}).")
+    int containerThreads;
+
+    @Option(names = "--max-jobs", paramLabel = "COUNT", defaultValue = "" + MockOptions.DEFAULT_MAX_JOBS,
+            description = "Jobs kept at most; past it the oldest stopped jobs are dropped first, then the oldest"
+                    + " (counted in /__admin/ota/state) (default: ${DEFAULT-VALUE}).")
+    int maxJobs;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:OTA_ADMIN_TOKEN}",
+            description = "Require this token on the admin API (header Authorization: Token <token>); required"
+                    + " with a --bind-address other than loopback (env OTA_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Option(names = "--allow-proxy-targets", paramLabel = "TARGETS", split = ",",
+            description = "Hosts or addresses a stub mapping may proxy to (WireMock's expressions, e.g."
+                    + " 10.0.0.1-10.0.0.9,*.example.com); none by default.")
+    List<String> allowProxyTargets;
+
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
             converter = GatewayAuthConverter.class,
             description = "Gateway authentication of API calls: off; required (tokens from"
@@ -76,8 +111,6 @@ final class MockCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile OtaMockServer running;
 
     @Override
@@ -90,17 +123,22 @@ final class MockCommand implements Callable<Integer> {
                 .verbose(verbose)
                 .journalEntries(journalEntries)
                 .maxBodyBytes(maxBodyBytes)
+                .bodyTimeout(java.time.Duration.ofSeconds(bodyTimeoutSeconds))
+                .containerThreads(containerThreads)
+                .maxJobs(maxJobs)
+                .adminToken(adminToken)
+                .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
+                .exitOnOutOfMemory(true)
                 .gatewayAuth(auth);
-        Thread hook = new Thread(this::stopAndWait, "enos-ota-mock-shutdown");
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;
+            Thread hook = new Thread(mock::close, "enos-ota-mock-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             printBanner(spec.commandLine().getOut(), mock, options);
-            stopRequested.await();
+            mock.awaitStop();
+            removeHook(hook);
         } finally {
             running = null;
-            stopped.countDown();
-            removeHook(hook);
         }
         return 0;
     }
@@ -112,15 +150,9 @@ final class MockCommand implements Callable<Integer> {
 
     /** Asks a running {@link #call()} to stop the server and return. */
     void stop() {
-        stopRequested.countDown();
-    }
-
-    private void stopAndWait() {
-        stop();
-        try {
-            stopped.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        OtaMockServer mock = running;
+        if (mock != null) {
+            mock.close();
         }
     }
 
@@ -138,11 +170,17 @@ final class MockCommand implements Callable<Integer> {
                 ? "the copy inside the jar"
                 : Path.of(options.rootDir()).toAbsolutePath().normalize().toString();
         out.println("EnOS OTA mock listening on " + base);
+        if (!options.loopbackOnly()) {
+            out.println("  WARNING: listening on " + options.bindAddress() + ": other machines can reach the mock at "
+                    + String.join(", ", reachableAt(options.bindAddress(), mock.port()))
+                    + "; the admin API needs the admin token (Authorization: Token ...)");
+        }
         out.println("  stub mappings and default state: " + root);
         out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient)" : "rejected with 99400"));
         out.println("  gateway authentication: " + switch (options.gatewayAuth()) {
             case OFF -> "off";
-            case REQUIRED -> "required (token service at " + base + "/apim-token-service/v2.0/token/get)";
+            case REQUIRED -> "required (token service at " + base + "/apim-token-service/v2.0/token/get;"
+                    + " the README's \"The mock as a gateway\" shows a signed curl)";
             case ENOS_CLIENT -> "required, and the EnOS Java client's unverifiable tokens let through";
         });
         out.println("  admin API: " + base + "/__admin/ota/state");
@@ -150,6 +188,28 @@ final class MockCommand implements Callable<Integer> {
         out.println("  " + sampleCurl(base));
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** The URLs that serve, for each address of this machine's interfaces the bind address covers. */
+    static List<String> reachableAt(String bindAddress, int port) {
+        List<String> urls = new java.util.ArrayList<>();
+        try {
+            java.net.InetAddress bound = java.net.InetAddress.getByName(bindAddress);
+            if (!bound.isAnyLocalAddress()) {
+                return List.of("http://" + bound.getHostAddress() + ":" + port);
+            }
+            for (java.net.NetworkInterface nic : java.util.Collections.list(
+                    java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+                        urls.add("http://" + address.getHostAddress() + ":" + port);
+                    }
+                }
+            }
+        } catch (java.io.IOException unknown) {
+            urls.add("http://" + bindAddress + ":" + port);
+        }
+        return urls.isEmpty() ? List.of("http://" + bindAddress + ":" + port) : urls;
     }
 
     /** A curl line creating an upgrade job on the default state's firmware. */

@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ContractCheck {
     /** The report key of an unknown body field; lenient mode maps it to IGNORE. */
     public static final String UNKNOWN_FIELD_KEY = "validation.request.body.schema.additionalProperties";
+    /** The report key of a query parameter the operation does not declare; lenient mode maps it to IGNORE. */
+    public static final String UNKNOWN_QUERY_PARAMETER_KEY = "validation.request.parameter.query.unexpected";
     private static final Set<String> KNOWN_METHODS = Arrays.stream(Request.Method.values())
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
@@ -52,16 +54,30 @@ public final class ContractCheck {
         this.contract = contract;
         this.numericStrings = new NumericStrings(contract);
         this.reportReader = new ReportReader(contract.discriminatorValues());
-        LevelResolver levels = lenient
-                ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE).build()
-                : LevelResolver.defaultResolver();
-        LevelResolver bodyApart = lenient
-                ? LevelResolver.create().withLevel(UNKNOWN_FIELD_KEY, ValidationReport.Level.IGNORE)
-                        .withLevel(BODY_MISSING_KEY, ValidationReport.Level.IGNORE).build()
-                : LevelResolver.create().withLevel(BODY_MISSING_KEY, ValidationReport.Level.IGNORE).build();
+        LevelResolver levels = levels(lenient, false);
+        LevelResolver bodyApart = levels(lenient, true);
         this.validator = contract.validator(levels);
         this.withoutBody = contract.validator(bodyApart);
         this.bodyValidator = new SchemaValidator(contract.openApi(), new MessageResolver(levels));
+    }
+
+    /**
+     * How each kind of report message counts: configuration, not branches (STYLE V5). Unknown body fields and
+     * query parameters are errors (so typos show up offline) unless lenient; an {@code Accept} header with a part
+     * that is no media type (older Java clients send {@code *; q=.2}) is let through, its valid parts still decide.
+     *
+     * @param bodyApart true for the check that leaves the body to the discriminated branch's schema
+     */
+    private static LevelResolver levels(boolean lenient, boolean bodyApart) {
+        ValidationReport.Level unknown = lenient ? ValidationReport.Level.IGNORE : ValidationReport.Level.ERROR;
+        LevelResolver.Builder levels = LevelResolver.create()
+                .withLevel(UNKNOWN_FIELD_KEY, unknown)
+                .withLevel(UNKNOWN_QUERY_PARAMETER_KEY, unknown)
+                .withLevel("validation.request.accept.invalid", ValidationReport.Level.IGNORE);
+        if (bodyApart) {
+            levels.withLevel(BODY_MISSING_KEY, ValidationReport.Level.IGNORE);
+        }
+        return levels.build();
     }
 
     /**
@@ -156,6 +172,9 @@ public final class ContractCheck {
         }
         try {
             return Json.mapper().readTree(request.body());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooDeep) {
+            throw new ContractViolation(List.of(new Violation("body", "nests objects and arrays deeper than "
+                    + Json.MAX_NESTING_DEPTH + " levels")), false);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -63,9 +63,15 @@ public final class OpenApiContract {
     /**
      * Parses a spec text.
      *
-     * @throws IllegalArgumentException when the parser reports any message
+     * @throws IllegalArgumentException when the parser reports any message, or a schema has a keyword the validator
+     *                                  would drop or fail on ({@link SpecSelfCheck})
      */
     public static OpenApiContract parse(String text) {
+        List<String> problems = SpecSelfCheck.problems(text);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the OpenAPI document cannot be used as it is: "
+                    + String.join("; ", problems));
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);

@@ -12,8 +12,9 @@ import java.util.List;
  * <ol>
  *   <li>24611: a verification job must use {@code upgradeScope.type} {@code partial} (vendor page, body table
  *       of the verification task and error table);</li>
- *   <li>24612: a verification job may name at most the firmware's {@code maxAllowedForVerification} device keys,
- *       else the state's default (vendor page, error table; the limit's source is inferred);</li>
+ *   <li>24612: a verification job may name at most the firmware's {@code maxAllowedForVerification} devices,
+ *       else the state's default (vendor page, error table; the limit's source is inferred); a device named twice
+ *       counts once (inferred: the limit is on devices, not on list entries);</li>
  *   <li>24610: an upgrade job needs a verified firmware when the firmware has {@code enableVerification} on
  *       (vendor page, error table).</li>
  * </ol>
@@ -54,7 +55,7 @@ public final class CreateJobRules {
         }
         int limit = verificationLimit(firmware, defaultMaxKeys);
         List<String> deviceKeys = scope.getDeviceKeys();
-        if (deviceKeys != null && deviceKeys.size() > limit) {
+        if (deviceKeys != null && deviceKeys.stream().distinct().count() > limit) {
             throw new OtaRuleException(OtaError.TOO_MANY_VERIFICATION_DEVICE_KEYS, limit);
         }
     }

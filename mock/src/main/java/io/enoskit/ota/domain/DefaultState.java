@@ -24,6 +24,19 @@ public record DefaultState(int maxAllowedForVerification, List<Firmware> firmwar
         }
         firmwares = firmwares == null ? List.of() : List.copyOf(firmwares);
         apps = apps == null ? List.of() : List.copyOf(apps);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Firmware firmware : firmwares) {
+            if (!seen.add(firmware.orgId() + "\n" + firmware.firmwareId())) {
+                throw new IllegalArgumentException("firmware " + firmware.firmwareId() + " of org " + firmware.orgId()
+                        + " is listed twice");
+            }
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (GatewayApp app : apps) {
+            if (!keys.add(app.appKey())) {
+                throw new IllegalArgumentException("app key " + app.appKey() + " is listed twice");
+            }
+        }
     }
 
     /** A state without gateway applications. */

@@ -9,8 +9,9 @@ package io.enoskit.ota.domain;
  *
  * @param orgId                     the organization that owns it
  * @param firmwareId                its id, the {@code firmwareId} query parameter of create
- * @param name                      default-locale name, echoed as {@code firmwareName} by Get OTA Job
- * @param version                   the version devices get, echoed as {@code firmwareVersion}
+ * @param name                      default-locale name, echoed as {@code firmwareName} by Get OTA Job (required,
+ *                                  as in Create Firmware File)
+ * @param version                   the version devices get, echoed as {@code firmwareVersion} (required)
  * @param enableVerification        when true, upgrade jobs need the firmware verified first (24610)
  * @param isVerified                whether a verification job has completed on it
  * @param maxAllowedForVerification the most {@code deviceKeys} a verification job may name (a count, at
@@ -22,6 +23,8 @@ public record Firmware(String orgId, String firmwareId, String name, String vers
     public Firmware {
         requireText(orgId, "orgId");
         requireText(firmwareId, "firmwareId");
+        requireText(name, "name");
+        requireText(version, "version");
         if (maxAllowedForVerification != null && maxAllowedForVerification < 1) {
             throw new IllegalArgumentException(
                     "maxAllowedForVerification must be at least 1, was " + maxAllowedForVerification);

@@ -30,6 +30,11 @@ public enum OtaError {
     DELETE_RUNNING_JOB(24618, "Not allowed to delete running job"),
     /** 99400: the request breaks the spec; arguments are the field and the rule it breaks. */
     INVALID_ARGUMENT(99400, "Invalid Argument %s"),
+    /**
+     * 99403: the caller's application may not act in the organization named (EnOS common codes, sample message
+     * "Denied resource: orgId o1558..."); the argument names the resource.
+     */
+    DENIED_RESOURCE(99403, "Denied resource: %s"),
     /** 99404: the request names no operation of the spec; the argument says what did not match. */
     NO_SUCH_OPERATION(99404, "No such operation: %s"),
     /** 99500: a fault of the mock itself; never caused by the request. */

@@ -14,17 +14,39 @@ import java.util.Map;
  * <p>Every method holds the store's lock for its whole read-modify-write, so concurrent creates never lose a
  * job and a rule is always checked against the state the job is inserted into. Jobs handed out are the
  * stored objects: callers serialise them and must not change them.
+ *
+ * <p>Memory is bounded: at most {@code maxJobs} jobs are kept; a create past it drops the oldest stopped job
+ * first, or the oldest job when none is stopped (a mock's limit, not a rule of the API), and counts the drop.
  */
 public final class OtaStore {
+    /** Jobs kept at most when no limit is given, a count. */
+    public static final int DEFAULT_MAX_JOBS = 20_000;
     private final DefaultState initial;
     private final JobIdGenerator ids;
     private final Clock clock;
+    private final int maxJobs;
     private final Map<String, Org> orgs = new HashMap<>();
+    /** Every job by org and id, in creation order: the order of eviction. */
+    private final LinkedHashMap<JobKey, JobInfo> byAge = new LinkedHashMap<>();
+    private long evicted;
+
+    /** A job's place in the store. */
+    private record JobKey(String orgId, String jobId) {
+    }
 
     public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock) {
+        this(initial, ids, clock, DEFAULT_MAX_JOBS);
+    }
+
+    /** @param maxJobs the most jobs kept, a count (at least 1) */
+    public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock, int maxJobs) {
+        if (maxJobs < 1) {
+            throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
+        }
         this.initial = initial;
         this.ids = ids;
         this.clock = clock;
+        this.maxJobs = maxJobs;
         reset();
     }
 
@@ -44,8 +66,24 @@ public final class OtaStore {
         CreateJobRules.check(firmware, request, initial.maxAllowedForVerification());
         long now = clock.millis();
         String jobId = ids.next(now);
-        org.jobs.put(jobId, JobDefaults.newJob(jobId, firmware, request, now));
+        JobInfo job = JobDefaults.newJob(jobId, firmware, request, now);
+        org.jobs.put(jobId, job);
+        byAge.put(new JobKey(orgId, jobId), job);
+        while (byAge.size() > maxJobs) {
+            evictOne();
+        }
         return jobId;
+    }
+
+    /** Drops the oldest stopped job, or the oldest job when none is stopped. */
+    private void evictOne() {
+        JobKey victim = byAge.entrySet().stream()
+                .filter(entry -> entry.getValue().getStatus() == JobInfo.StatusEnum.STOPPED)
+                .map(Map.Entry::getKey).findFirst()
+                .orElse(byAge.keySet().iterator().next());
+        byAge.remove(victim);
+        orgs.get(victim.orgId()).jobs.remove(victim.jobId());
+        evicted++;
     }
 
     /**
@@ -99,6 +137,7 @@ public final class OtaStore {
             throw new OtaRuleException(OtaError.DELETE_RUNNING_JOB);
         }
         orgs.get(orgId).jobs.remove(jobId);
+        byAge.remove(new JobKey(orgId, jobId));
     }
 
     /** The org's jobs, oldest first; empty for an unknown org. */
@@ -145,21 +184,27 @@ public final class OtaStore {
     /** Drops every job and firmware and loads the default state again. */
     public synchronized void reset() {
         orgs.clear();
+        byAge.clear();
         initial.firmwares().forEach(this::putFirmware);
     }
 
-    /** Counts of what is stored, for the admin API: {@code orgs}, {@code firmwares}, {@code jobs}. */
-    public synchronized Map<String, Integer> counts() {
+    /**
+     * Counts of what is stored, for the admin API: {@code orgs}, {@code firmwares}, {@code jobs}, the limit
+     * {@code maxJobs} and {@code evictedJobs}, how many jobs were dropped for it since the start.
+     */
+    public synchronized Map<String, Long> counts() {
         int firmwareCount = 0;
         int jobCount = 0;
         for (Org org : orgs.values()) {
             firmwareCount += org.firmwares.size();
             jobCount += org.jobs.size();
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("orgs", orgs.size());
-        counts.put("firmwares", firmwareCount);
-        counts.put("jobs", jobCount);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("orgs", (long) orgs.size());
+        counts.put("firmwares", (long) firmwareCount);
+        counts.put("jobs", (long) jobCount);
+        counts.put("maxJobs", (long) maxJobs);
+        counts.put("evictedJobs", evicted);
         return counts;
     }
 

@@ -6,15 +6,55 @@ import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import com.github.tomakehurst.wiremock.common.JettySettings;
+import org.eclipse.jetty.io.NetworkTrafficListener;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.FilterMapping;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHandler;
+import org.eclipse.jetty.servlets.CrossOriginFilter;
 
-/** WireMock's own Jetty 11 server, with {@link EnvelopeErrorHandler} in place of Jetty's HTML error pages. */
+/**
+ * WireMock's own Jetty 11 server, with {@link EnvelopeErrorHandler} in place of Jetty's HTML error pages and
+ * {@link RequestBodyFilter} in front of both contexts (API and admin API). The admin API answers no cross-origin
+ * request: WireMock opens it to any origin, which would let any web page a user has open read or reset the mock.
+ */
 final class EnvelopeHttpServerFactory implements HttpServerFactory {
+    private final MockOptions settings;
+
+    EnvelopeHttpServerFactory(MockOptions settings) {
+        this.settings = settings;
+    }
+
     @Override
     public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
                                       StubRequestHandler stubRequestHandler) {
         return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
+            /**
+             * Jetty waits for the first body bytes before it hands a request on; a client that declares a body and
+             * sends none would then get no answer at all. The body is read without holding a thread anyway
+             * ({@link RequestBodyFilter}), so requests go on at once: an oversized declared length gets its 413 at
+             * once, a stalled body its 408 after the body timeout.
+             */
+            @Override
+            protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings jettySettings,
+                                                          NetworkTrafficListener listener) {
+                ServerConnector connector = super.createHttpConnector(bindAddress, port, jettySettings, listener);
+                connector.getConnectionFactories().stream()
+                        .filter(factory -> factory instanceof HttpConfiguration.ConnectionFactory)
+                        .map(factory -> ((HttpConfiguration.ConnectionFactory) factory).getHttpConfiguration())
+                        .forEach(config -> config.setDelayDispatchUntilContent(false));
+                return connector;
+            }
+
             @Override
             protected void applyAdditionalServerConfiguration(Server server, Options serverOptions) {
                 super.applyAdditionalServerConfiguration(server, serverOptions);
@@ -25,13 +65,29 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
                 super.decorateMockServiceContextAfterConfig(context);
                 context.setErrorHandler(new EnvelopeErrorHandler(false));
+                addBodyFilter(context, false);
             }
 
             @Override
             protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
                 super.decorateAdminServiceContextAfterConfig(context);
                 context.setErrorHandler(new EnvelopeErrorHandler(true));
+                ServletHandler handler = context.getServletHandler();
+                Set<String> cors = Arrays.stream(handler.getFilters())
+                        .filter(holder -> CrossOriginFilter.class.getName().equals(holder.getClassName()))
+                        .map(FilterHolder::getName).collect(Collectors.toSet());
+                handler.setFilterMappings(Arrays.stream(handler.getFilterMappings())
+                        .filter(mapping -> !cors.contains(mapping.getFilterName()))
+                        .toArray(FilterMapping[]::new));
+                addBodyFilter(context, true);
             }
         };
+    }
+
+    private void addBodyFilter(ServletContextHandler context, boolean admin) {
+        FilterHolder holder = new FilterHolder(new RequestBodyFilter(settings.maxBodyBytes(),
+                settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory()));
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
     }
 }

@@ -26,18 +26,31 @@ final class GatewayTokens {
     record Token(String accessToken, String appKey, long expiresAtMillis) {
     }
 
-    private final Map<String, String> secrets = new HashMap<>();
+    private final Map<String, GatewayApp> apps = new HashMap<>();
     private final Map<String, Token> byAppKey = new HashMap<>();
     private final Map<String, Token> byToken = new HashMap<>();
     private final Clock clock;
 
     GatewayTokens(List<GatewayApp> apps, Clock clock) {
-        apps.forEach(app -> secrets.put(app.appKey(), app.appSecret()));
+        apps.forEach(app -> this.apps.put(app.appKey(), app));
         this.clock = clock;
     }
 
     synchronized Optional<String> secretOf(String appKey) {
-        return Optional.ofNullable(secrets.get(appKey));
+        return app(appKey).map(GatewayApp::appSecret);
+    }
+
+    /** The registered app with this key, if any. */
+    synchronized Optional<GatewayApp> app(String appKey) {
+        return Optional.ofNullable(apps.get(appKey));
+    }
+
+    /**
+     * True when some registered app may act in the organization: what the EnOS Java client's unverifiable token is
+     * allowed (it names no app the mock could read).
+     */
+    synchronized boolean someAppMayUse(String orgId) {
+        return apps.values().stream().anyMatch(app -> app.mayUse(orgId));
     }
 
     /** The app's live token, or a new one; {@code renew} forces a new one (refresh). */

@@ -3,12 +3,18 @@ package io.enoskit.ota.mock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.common.NetworkAddressRules;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
-import java.util.ArrayList;
-import java.util.List;
+import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Settings of the mock server, a fluent builder with named defaults: {@code MockOptions.mockOptions().port(0)}.
@@ -26,12 +32,21 @@ public final class MockOptions {
      */
     public static final int DEFAULT_JOURNAL_ENTRIES = 0;
     /**
-     * The largest request body accepted, in bytes (1 MiB: room for tens of thousands of device keys). The gateway's
-     * own limit is not documented; this one is the mock's, so that a journal of bodies stays bounded.
+     * The largest request body accepted, in bytes, as sent and once decoded (1 MiB: room for tens of thousands of
+     * device keys). The gateway's own limit is not documented; this one is the mock's.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    /** Jetty worker threads, a count. */
-    public static final int DEFAULT_CONTAINER_THREADS = 16;
+    /** How long a request body may take to arrive, in seconds; a slower one is answered HTTP 408. */
+    public static final int DEFAULT_BODY_TIMEOUT_SECONDS = 10;
+    /** {@link #DEFAULT_BODY_TIMEOUT_SECONDS} as a duration. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(DEFAULT_BODY_TIMEOUT_SECONDS);
+    /** Jetty worker threads, a count. Bodies are read without holding one, so slow clients do not use them up. */
+    public static final int DEFAULT_CONTAINER_THREADS = 32;
+    /**
+     * Jobs kept at most, a count (about 1 KiB of heap each without device tasks): past it, the oldest stopped jobs
+     * are dropped first, then the oldest of any status.
+     */
+    public static final int DEFAULT_MAX_JOBS = 20_000;
 
     private int port = DEFAULT_PORT;
     private String bindAddress = DEFAULT_BIND_ADDRESS;
@@ -39,9 +54,14 @@ public final class MockOptions {
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int containerThreads = DEFAULT_CONTAINER_THREADS;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+    private int maxJobs = DEFAULT_MAX_JOBS;
     private boolean lenient;
     private boolean verbose;
+    private boolean exitOnOutOfMemory;
     private GatewayAuth gatewayAuth = GatewayAuth.OFF;
+    private String adminToken;
+    private final List<String> allowedProxyTargets = new ArrayList<>();
     private final List<Extension> extensions = new ArrayList<>();
 
     private MockOptions() {
@@ -63,8 +83,9 @@ public final class MockOptions {
         return port(0);
     }
 
+    /** The address to listen on; anything but loopback needs an {@link #adminToken(String)}. */
     public MockOptions bindAddress(String bindAddress) {
-        this.bindAddress = bindAddress;
+        this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         return this;
     }
 
@@ -83,7 +104,7 @@ public final class MockOptions {
         return this;
     }
 
-    /** Larger bodies are answered with HTTP 413 and 99400. */
+    /** Larger bodies (as sent or decoded) are answered with HTTP 413 and 99400. */
     public MockOptions maxBodyBytes(long maxBodyBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the body limit must be at least 1 byte, was " + maxBodyBytes);
@@ -92,31 +113,75 @@ public final class MockOptions {
         return this;
     }
 
+    /** A body that takes longer to arrive is answered with HTTP 408 and 99400. */
+    public MockOptions bodyTimeout(Duration bodyTimeout) {
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("the body timeout must be positive, was " + bodyTimeout);
+        }
+        this.bodyTimeout = bodyTimeout;
+        return this;
+    }
+
     public MockOptions containerThreads(int containerThreads) {
+        if (containerThreads < 4) {
+            throw new IllegalArgumentException("container threads must be at least 4, was " + containerThreads);
+        }
         this.containerThreads = containerThreads;
         return this;
     }
 
-    /** Accept unknown body fields instead of answering 99400. */
+    /** The most jobs kept; past it the oldest stopped jobs are dropped first. */
+    public MockOptions maxJobs(int maxJobs) {
+        if (maxJobs < 1) {
+            throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
+        }
+        this.maxJobs = maxJobs;
+        return this;
+    }
+
+    /** Accept unknown body fields and query parameters instead of answering 99400. */
     public MockOptions lenient(boolean lenient) {
         this.lenient = lenient;
         return this;
     }
 
-    /** Log every request and stub match (WireMock's verbose notifier). */
+    /** Log every request and stub match (WireMock's verbose notifier); access tokens are masked. */
     public MockOptions verbose(boolean verbose) {
         this.verbose = verbose;
         return this;
     }
 
-    /** Gateway authentication of API calls ({@link GatewayAuth}); off by default. */
-    public MockOptions gatewayAuth(GatewayAuth gatewayAuth) {
-        this.gatewayAuth = java.util.Objects.requireNonNull(gatewayAuth, "gatewayAuth");
+    /**
+     * Stop the JVM with exit status 1 and a message on an {@code OutOfMemoryError} rather than go on answering
+     * nothing (the executable sets it; a library in someone's test JVM should not).
+     */
+    public MockOptions exitOnOutOfMemory(boolean exitOnOutOfMemory) {
+        this.exitOnOutOfMemory = exitOnOutOfMemory;
         return this;
     }
 
-    public GatewayAuth gatewayAuth() {
-        return gatewayAuth;
+    /** Gateway authentication of API calls ({@link GatewayAuth}); off by default. */
+    public MockOptions gatewayAuth(GatewayAuth gatewayAuth) {
+        this.gatewayAuth = Objects.requireNonNull(gatewayAuth, "gatewayAuth");
+        return this;
+    }
+
+    /**
+     * A token the admin API then requires ({@code Authorization: Token <token>}, WireMock's token authenticator);
+     * required when the mock listens on anything but loopback.
+     */
+    public MockOptions adminToken(String adminToken) {
+        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+        return this;
+    }
+
+    /**
+     * Hosts or addresses a stub mapping may proxy to (WireMock's expressions: {@code 10.1.2.3},
+     * {@code 10.0.0.1-10.0.0.9}, {@code *.example.com}); none by default, so nobody can make the mock fetch a URL.
+     */
+    public MockOptions allowProxyTargets(List<String> targets) {
+        allowedProxyTargets.addAll(targets);
+        return this;
     }
 
     /**
@@ -126,6 +191,15 @@ public final class MockOptions {
     public MockOptions extensions(Extension... more) {
         extensions.addAll(List.of(more));
         return this;
+    }
+
+    /** The names of the extensions given with {@link #extensions(Extension...)}. */
+    List<String> extensionNames() {
+        return extensions.stream().map(Extension::getName).toList();
+    }
+
+    public GatewayAuth gatewayAuth() {
+        return gatewayAuth;
     }
 
     public int port() {
@@ -144,32 +218,77 @@ public final class MockOptions {
         return lenient;
     }
 
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    public int maxJobs() {
+        return maxJobs;
+    }
+
+    public boolean exitOnOutOfMemory() {
+        return exitOnOutOfMemory;
+    }
+
+    /** True when an admin token protects the admin API. */
+    public boolean adminTokenSet() {
+        return adminToken != null;
+    }
+
     /** True when the mock serves the embedded root (no root dir given). */
     public boolean rootDirOnClasspath() {
         return rootDir == null;
     }
 
+    /** True when the bind address is a loopback address (only this machine can reach the mock). */
+    public boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException unknown) {
+            throw new IllegalArgumentException("bind address " + bindAddress + " is not an address of this machine");
+        }
+    }
+
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
-        return new OtaMockExtensions(lenient, maxBodyBytes, gatewayAuth);
+        return new OtaMockExtensions(lenient, gatewayAuth, maxJobs);
     }
 
     /**
      * The WireMock configuration these options stand for.
      *
-     * @throws IllegalArgumentException when a root dir other than the default does not exist
+     * @throws IllegalArgumentException when the root dir does not exist, or the mock would listen beyond loopback
+     *                                  with an open admin API
      */
-    WireMockConfiguration toWireMockConfiguration(OtaMockExtensions extensions) {
+    WireMockConfiguration toWireMockConfiguration(OtaMockExtensions factory) {
+        if (!loopbackOnly() && adminToken == null) {
+            throw new IllegalArgumentException("listening on " + bindAddress + " (not loopback) lets other machines"
+                    + " reach the admin API, which can read and reset every job: give it a token with --admin-token");
+        }
+        NetworkAddressRules.Builder proxyTargets = NetworkAddressRules.builder();
+        if (allowedProxyTargets.isEmpty()) {
+            proxyTargets.deny("0.0.0.0-255.255.255.255").deny("*");
+        } else {
+            allowedProxyTargets.forEach(proxyTargets::allow);
+        }
         WireMockConfiguration config = wireMockConfig()
                 .port(port)
                 .bindAddress(bindAddress)
                 .containerThreads(containerThreads)
                 .jettyAcceptors(1)
                 .stubCorsEnabled(true)
-                .notifier(new ConsoleNotifier(verbose))
-                .extensions(this.extensions.toArray(Extension[]::new))
-                .extensions(extensions)
-                .httpServerFactory(new EnvelopeHttpServerFactory());
+                .limitProxyTargets(proxyTargets.build())
+                .notifier(new MaskingNotifier(new ConsoleNotifier(verbose)))
+                .extensions(extensions.toArray(Extension[]::new))
+                .extensions(factory)
+                .httpServerFactory(new EnvelopeHttpServerFactory(this));
+        if (adminToken != null) {
+            config.adminAuthenticator(new TokenAuthenticator(adminToken));
+        }
         if (rootDirOnClasspath()) {
             config.usingFilesUnderClasspath(EMBEDDED_ROOT);
         } else if (Files.isDirectory(Path.of(rootDir, "mappings"))) {

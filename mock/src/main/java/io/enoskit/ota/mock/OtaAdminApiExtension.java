@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static com.github.tomakehurst.wiremock.http.RequestMethod.ANY;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
@@ -43,7 +44,11 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  */
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
-    private static final ObjectReader FIRMWARE = Json.mapper().readerFor(Firmware.class)
+    /** The routes, as the 404 of an unknown route lists them. */
+    static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "POST /reset",
+            "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
+            "POST /orgs/{orgId}/jobs/{jobId}/complete-verification");
+    private static final ObjectReader FIRMWARE = strict().readerFor(Firmware.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final OtaStore store;
@@ -67,6 +72,17 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(PUT, "/ota/orgs/{orgId}/firmwares/{firmwareId}", putFirmware());
         router.add(GET, "/ota/orgs/{orgId}/jobs", listJobs());
         router.add(POST, "/ota/orgs/{orgId}/jobs/{jobId}/complete-verification", completeVerification());
+        router.add(ANY, "/ota/**", unknownRoute());
+    }
+
+    /**
+     * Any other request under {@code /__admin/ota/}: 404 with the routes there are (WireMock's router takes the
+     * first route that matches, so this one comes after the real ones).
+     */
+    private static AdminTask unknownRoute() {
+        return (admin, event, params) -> EnvelopeResponses.json(404, Map.of("error", "no admin route "
+                + event.getRequest().getMethod() + " /__admin" + event.getRequest().getUrl().replaceFirst("\\?.*", "")
+                + "; the routes under /__admin/ota are: " + String.join(", ", ROUTES)));
     }
 
     private AdminTask state() {
@@ -103,6 +119,23 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private AdminTask completeVerification() {
         return (admin, event, params) -> answer(
                 () -> Map.of("firmware", store.completeVerification(param(params, "orgId"), param(params, "jobId"))));
+    }
+
+    /** The kit's mapper, but a number is no string, and a string no number or boolean (admin bodies are typed). */
+    private static com.fasterxml.jackson.databind.ObjectMapper strict() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper().copy();
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return mapper;
     }
 
     private static Object readObject(String body) {

@@ -18,41 +18,51 @@ import java.util.List;
  */
 public final class OtaMockExtensions implements ExtensionFactory {
     private final boolean lenient;
-    private final long maxBodyBytes;
     private final GatewayAuth gatewayAuth;
+    private final int maxJobs;
     private volatile OtaStore store;
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * @param lenient      when true, unknown body fields are accepted instead of answered with 99400
-     * @param maxBodyBytes the largest request body accepted, in bytes
-     * @param gatewayAuth  how API calls authenticate ({@link GatewayAuthFilter})
+     * @param lenient     when true, unknown body fields are accepted instead of answered with 99400
+     * @param gatewayAuth how API calls authenticate ({@link GatewayFilter})
+     * @param maxJobs     the most jobs the store keeps, a count
      */
-    public OtaMockExtensions(boolean lenient, long maxBodyBytes, GatewayAuth gatewayAuth) {
+    OtaMockExtensions(boolean lenient, GatewayAuth gatewayAuth, int maxJobs) {
         this.lenient = lenient;
-        this.maxBodyBytes = maxBodyBytes;
         this.gatewayAuth = gatewayAuth;
+        this.maxJobs = maxJobs;
     }
 
     @Override
     public List<Extension> create(WireMockServices services) {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
-        store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC());
+        store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC(), maxJobs);
         ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
         GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
-        if (gatewayAuth != GatewayAuth.OFF) {
-            extensions.add(new GatewayAuthFilter(tokens, gatewayAuth == GatewayAuth.ENOS_CLIENT));
-        }
+        extensions.add(new GatewayFilter(tokens, gatewayAuth));
+        extensions.add(new StateResetListener(store));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
-                new BodySizeLimitFilter(maxBodyBytes),
                 new CreateOtaJobTransformer(contract, store),
                 new GetOtaJobTransformer(contract, store),
                 new OtaJobActionTransformer(
                         new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store),
                 new UnmatchedRequestTransformer(contract),
                 new OtaAdminApiExtension(store, state.maxAllowedForVerification())));
+        extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
+    }
+
+    /**
+     * The names of every extension the server loads: the mock's (once created) and the ones the options add, for the
+     * check that each stub mapping's transformer exists.
+     */
+    java.util.Set<String> names(MockOptions options) {
+        java.util.Set<String> names = new java.util.HashSet<>(created);
+        options.extensionNames().forEach(names::add);
+        return names;
     }
 
     /** The store the extensions share, once WireMock has asked for them (at server construction). */

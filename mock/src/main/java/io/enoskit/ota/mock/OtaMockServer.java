@@ -21,6 +21,7 @@ import java.util.List;
  * The admin operations here are the same as the admin API's routes under {@code /__admin/ota/}.
  */
 public final class OtaMockServer implements AutoCloseable {
+    private static final long STOP_POLL_MILLIS = 200;
     private final WireMockServer server;
     private final MockOptions options;
     private final OtaStore store;
@@ -40,6 +41,12 @@ public final class OtaMockServer implements AutoCloseable {
         OtaMockExtensions extensions = options.extensions();
         WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
         server.start();
+        List<String> problems = StubRootCheck.problems(server, extensions.names(options));
+        if (!problems.isEmpty()) {
+            server.stop();
+            throw new IllegalArgumentException("the root dir " + (options.rootDirOnClasspath() ? "inside the jar"
+                    : options.rootDir()) + " cannot serve the API: " + String.join("; ", problems));
+        }
         return new OtaMockServer(server, options, extensions.store());
     }
 
@@ -114,6 +121,22 @@ public final class OtaMockServer implements AutoCloseable {
      */
     public Firmware completeVerification(String orgId, String jobId) {
         return store.completeVerification(orgId, jobId);
+    }
+
+    /**
+     * Blocks until the server has stopped: by {@link #close()}, or by WireMock's {@code POST /__admin/shutdown}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitStop() throws InterruptedException {
+        while (server.isRunning()) {
+            Thread.sleep(STOP_POLL_MILLIS);
+        }
+    }
+
+    /** True until the server stops. */
+    public boolean isRunning() {
+        return server.isRunning();
     }
 
     /** Stops the server; what it stored is lost. */

@@ -7,8 +7,8 @@ import io.enoskit.ota.domain.DefaultState;
 import java.io.IOException;
 
 /**
- * Reads the mock's default state, {@value #NAME} in the root dir (beside {@code mappings/}).
- * A missing file means an empty state; a malformed one stops the start with a message naming the file.
+ * Reads the mock's default state, {@value #NAME} in the root dir (beside {@code mappings/}). A missing, empty or
+ * malformed file stops the start with a message naming the file and the problem (never an empty state by surprise).
  */
 final class StateFile {
     static final String NAME = "ota-state.json";
@@ -16,20 +16,35 @@ final class StateFile {
     private StateFile() {
     }
 
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof IllegalArgumentException ? cause.getMessage() : failure.getMessage();
+    }
+
     static DefaultState read(FileSource root) {
+        String where = NAME + " under " + root.getPath();
         String text;
         try {
             text = root.getTextFileNamed(NAME).readContentsAsString();
         } catch (RuntimeException missing) {
-            return DefaultState.empty();
+            throw new IllegalArgumentException("the root dir has no " + where + " (copy the kit's stubs/" + NAME
+                    + " to start from)", missing);
         }
+        DefaultState state;
         try {
-            return Json.mapper().readerFor(DefaultState.class)
+            state = Json.mapper().readerFor(DefaultState.class)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + NAME + " under " + root.getPath() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + where + ": " + rootCause(e), e);
         }
+        if (state == null) {
+            throw new IllegalArgumentException("cannot read " + where + ": it holds no object (a JSON null or"
+                    + " nothing); see the kit's stubs/" + NAME);
+        }
+        return state;
     }
 }

@@ -51,7 +51,7 @@ public final class MemoryBench {
         for (int org = 0; org < ORGS; org++) {
             firmwares.add(new Firmware("org-" + org, "yourFirmwareId", "fw", "1.1", false, false, null));
         }
-        OtaStore store = new OtaStore(new DefaultState(5, firmwares), new JobIdGenerator(), Clock.systemUTC());
+        OtaStore store = new OtaStore(new DefaultState(5, firmwares), new JobIdGenerator(), Clock.systemUTC(), jobs);
         long before = usedAfterGc();
         for (int i = 0; i < jobs; i++) {
             CreateOtaJobRequest request = Json.mapper().readValue(sample, CreateOtaJobRequest.class);

@@ -44,12 +44,13 @@ class SpecTest {
                 entry(OtaError.FIRMWARE_NOT_VERIFIED),
                 entry(OtaError.TOTAL_SCOPE_FOR_VERIFICATION),
                 entry(OtaError.TOO_MANY_VERIFICATION_DEVICE_KEYS),
+                entry(OtaError.DENIED_RESOURCE),
                 "99400 Invalid Argument <field>: <rule>");
     }
 
     @Test
     void theGetErrorCodesOfTheSpecAreTheCatalogues() {
-        assertThat(errorCodes("GET")).containsExactly(entry(OtaError.JOB_NOT_FOUND),
+        assertThat(errorCodes("GET")).containsExactly(entry(OtaError.JOB_NOT_FOUND), entry(OtaError.DENIED_RESOURCE),
                 "99400 Invalid Argument <field>: <rule>");
     }
 
@@ -62,7 +63,8 @@ class SpecTest {
 
         assertThat(codes.stream().map(c -> c.get("code") + " " + c.get("msg")).toList()).containsExactly(
                 entry(OtaError.JOB_NOT_FOUND), entry(OtaError.JOB_HAS_STARTED), entry(OtaError.JOB_HAS_STOPPED),
-                entry(OtaError.DELETE_RUNNING_JOB), "99400 Invalid Argument <field>: <rule>");
+                entry(OtaError.DELETE_RUNNING_JOB), entry(OtaError.DENIED_RESOURCE),
+                "99400 Invalid Argument <field>: <rule>");
     }
 
     @Test

@@ -14,8 +14,16 @@ class FirmwareTest {
     }
 
     @Test
+    void aNameAndAVersionAreRequired() {
+        assertThatThrownBy(() -> new Firmware("o", "f", null, "1.0", false, false, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> new Firmware("o", "f", "fw", " ", false, false, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+    }
+
+    @Test
     void aVerificationLimitBelowOneIsRefused() {
-        assertThatThrownBy(() -> new Firmware("o", "f", null, null, true, false, 0))
+        assertThatThrownBy(() -> new Firmware("o", "f", "fw", "1.0", true, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAllowedForVerification");
     }
 }

@@ -188,6 +188,6 @@ class OtaStoreTest {
 
         assertThat(ids).hasSize(threads * perThread);
         assertThat(store.jobs("org1")).hasSize(threads * perThread);
-        assertThat(store.counts()).containsEntry("jobs", threads * perThread);
+        assertThat(store.counts()).containsEntry("jobs", (long) threads * perThread);
     }
 }

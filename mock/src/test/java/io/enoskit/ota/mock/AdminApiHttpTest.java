@@ -70,11 +70,17 @@ class AdminApiHttpTest {
 
     @Test
     void badFirmwareBodiesAre400AndNameTheProblem() {
-        admin().contentType(ContentType.JSON).body("{\"enableVerfication\":true}")
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"enableVerfication\":true}")
                 .put("/orgs/o/firmwares/f").then().statusCode(400).body("error", containsString("enableVerfication"));
-        admin().contentType(ContentType.JSON).body("{\"maxAllowedForVerification\":0}")
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"maxAllowedForVerification\":0}")
                 .put("/orgs/o/firmwares/f").then().statusCode(400)
                 .body("error", containsString("maxAllowedForVerification must be at least 1"));
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\"}")
+                .put("/orgs/o/firmwares/f").then().statusCode(400)
+                .body("error", containsString("version is required"));
+        admin().contentType(ContentType.JSON).body("{\"name\":12,\"version\":\"1\"}")
+                .put("/orgs/o/firmwares/f").then().statusCode(400)
+                .body("error", containsString("field 'name' has the wrong type"));
         admin().contentType(ContentType.JSON).body("[1]")
                 .put("/orgs/o/firmwares/f").then().statusCode(400).body("error", containsString("JSON object"));
         admin().contentType(ContentType.JSON).body("{")
@@ -84,7 +90,7 @@ class AdminApiHttpTest {
 
     @Test
     void pathIdsArePercentDecodedLikeTheApisQueryParameters() {
-        admin().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"name\":\"n\"}")
+        admin().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\"}")
                 .put("/orgs/lab%20org/firmwares/fw%C3%A9").then().statusCode(200)
                 .body("orgId", equalTo("lab org")).body("firmwareId", equalTo("fw\u00e9"));
 
@@ -95,13 +101,13 @@ class AdminApiHttpTest {
 
     @Test
     void firmwareErrorsNameTheFieldWithoutJavaNames() {
-        admin().contentType(ContentType.JSON).body("{\"version\":[]}").put("/orgs/o/firmwares/f").then()
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":[]}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("field 'version' has the wrong type"))
                 .body("error", org.hamcrest.Matchers.not(containsString("java.")));
-        admin().contentType(ContentType.JSON).body("{\"maxAllowedForVerification\":2.5}")
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"maxAllowedForVerification\":2.5}")
                 .put("/orgs/o/firmwares/f").then().statusCode(400)
                 .body("error", containsString("maxAllowedForVerification"));
-        admin().contentType(ContentType.JSON).body("{\"bogus\":1}").put("/orgs/o/firmwares/f").then()
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"bogus\":1}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("unknown field 'bogus'"))
                 .body("error", org.hamcrest.Matchers.not(containsString("io.enoskit")));
     }
@@ -111,7 +117,8 @@ class AdminApiHttpTest {
         RunningMock.api().body(Bodies.upgrade())
                 .post(RunningMock.JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then()
                 .body("code", equalTo(0));
-        admin().contentType(ContentType.JSON).body("{}").put("/orgs/o/firmwares/f").then().statusCode(200);
+        admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\"}").put("/orgs/o/firmwares/f").then()
+                .statusCode(200);
 
         admin().post("/reset").then().statusCode(200).body("counts.jobs", equalTo(0))
                 .body("counts.firmwares", equalTo(2));

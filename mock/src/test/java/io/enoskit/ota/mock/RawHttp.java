@@ -19,6 +19,30 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /**
+     * Sends the bytes as they are (a whole request, head and body, as a client may garble it) and reads the answer
+     * until the server closes; status -1 when the server closed without answering.
+     */
+    static Answer sendBytes(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(all);
+            } catch (java.net.SocketException reset) {
+                // a reset after the answer is fine; an empty answer is reported as -1
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            if (text.length() < 12) {
+                return new Answer(-1, text);
+            }
+            int split = text.indexOf("\r\n\r\n");
+            return new Answer(Integer.parseInt(text.substring(9, 12)), split < 0 ? "" : text.substring(split + 4));
+        }
+    }
+
     static Answer send(int port, String method, String target, String headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

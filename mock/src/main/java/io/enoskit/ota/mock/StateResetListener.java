@@ -1,0 +1,27 @@
+package io.enoskit.ota.mock;
+
+import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import io.enoskit.ota.domain.OtaStore;
+
+/**
+ * WireMock's own reset ({@code POST /__admin/reset}, {@code POST /__admin/mappings/reset}, {@code resetAll()}) resets
+ * the OTA state too, so that one reset brings back the whole start state. Built by {@link OtaMockExtensions}.
+ */
+final class StateResetListener implements StubLifecycleListener {
+    static final String NAME = "enos-ota-state-reset";
+    private final OtaStore store;
+
+    StateResetListener(OtaStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public void afterStubsReset() {
+        store.reset();
+    }
+}
