@@ -94,16 +94,22 @@ final class OtherRequests {
         return out;
     }
 
+    /** A change to one mandatory parameter, found by name; null (not applied) when the query no longer has it. */
     private static QueryChange onMandatory(String note, Expect expect, int index,
                                            java.util.function.BiConsumer<List<String[]>, Integer> change) {
         return new QueryChange(note, expect, op -> {
-            List<String[]> q = copy(op.query());
             if (op.mandatory().isEmpty()) {
-                return q;
+                return null;
             }
-            int i = index % op.mandatory().size();
-            change.accept(q, i);
-            return q;
+            String name = op.mandatory().get(index % op.mandatory().size());
+            List<String[]> q = copy(op.query());
+            for (int j = 0; j < q.size(); j++) {
+                if (q.get(j)[0].equals(name)) {
+                    change.accept(q, j);
+                    return q;
+                }
+            }
+            return null;
         });
     }
 
@@ -181,6 +187,9 @@ final class OtherRequests {
                     List<String> notes = new ArrayList<>(List.of(op.name() + " " + op.target(op.query())));
                     for (QueryChange c : changes) {
                         List<String[]> q = c.apply().apply(current);
+                        if (q == null) {
+                            continue;
+                        }
                         current = new Operation(op.name(), op.route(), op.method(), op.path(), q, op.headers(),
                                 op.body(), op.mandatory());
                         expect = expect.and(op.mandatory().isEmpty() ? ANY : c.expect());
