@@ -123,7 +123,7 @@ class MalformedRequestProperties {
     // the broad properties: must hold on the current mock
 
     @Property
-    @Budget(shortTries = 250, fullTries = 3000)
+    @Budget(shortTries = 200, fullTries = 3000)
     void createBodiesChangedAlongTheSpec(@ForAll("specBodies") HostileRequest request) {
         send(request);
     }
@@ -145,7 +145,7 @@ class MalformedRequestProperties {
     }
 
     @Property
-    @Budget(shortTries = 150, fullTries = 2000)
+    @Budget(shortTries = 120, fullTries = 2000)
     void createWithOddHeaders(@ForAll("headerVariants") HostileRequest request) {
         send(request);
     }

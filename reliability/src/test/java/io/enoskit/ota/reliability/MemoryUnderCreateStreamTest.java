@@ -168,7 +168,7 @@ class MemoryUnderCreateStreamTest {
 
     /** A sample of the broad generators' requests against the jar, each checked like the properties do. */
     private static List<String> hostileSample(int port) {
-        int each = Mode.full() ? 100 : 12;
+        int each = Mode.full() ? 100 : 8;
         Tally tally = new Tally();
         List<String> failures = new ArrayList<>();
         List<net.jqwik.api.Arbitrary<HostileRequest>> generators = List.of(CreateRequests.specDrivenBodies(),

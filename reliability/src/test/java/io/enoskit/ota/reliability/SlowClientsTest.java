@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * come), and the admin API must stay responsive. Figures go to {@code target/reliability/slow-clients.txt}.
  *
  * <p>The number of slow clients is {@code -Dreliability.slowClients} (16 by default, the mock's worker thread
- * count); the attack lasts 6 s in short mode, 30 s in full mode.
+ * count); the attack lasts 4 s in short mode, 30 s in full mode.
  */
 class SlowClientsTest {
     private static final String REPORT = "slow-clients.txt";
@@ -47,7 +47,7 @@ class SlowClientsTest {
     }
 
     private void run(String label, int slowBodies, int headerOnly) throws Exception {
-        Duration attack = Mode.full() ? Duration.ofSeconds(30) : Duration.ofSeconds(6);
+        Duration attack = Mode.full() ? Duration.ofSeconds(30) : Duration.ofSeconds(4);
         try (OtaMockServer mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
             int port = mock.port();
             Client client = new Client(port);
@@ -57,7 +57,7 @@ class SlowClientsTest {
             }
             List<Long> usualCreate = new ArrayList<>();
             List<Long> usualAdmin = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 30; i++) {
                 usualCreate.add(timedCreate(client, Duration.ofSeconds(10)));
                 usualAdmin.add(timedAdmin(client, Duration.ofSeconds(10)));
             }
@@ -126,7 +126,7 @@ class SlowClientsTest {
                 t.join(5000);
             }
             String figures = String.format("%s, attack %d s (mode %s)%n"
-                            + "  usual time (40 each, before):  create p50 %d ms, p99 %d ms, max %d ms; admin p50 %d ms,"
+                            + "  usual time (30 each, before):  create p50 %d ms, p99 %d ms, max %d ms; admin p50 %d ms,"
                             + " max %d ms%n"
                             + "  bound: create %d ms, admin %d ms (usual p50 + %d ms)%n"
                             + "  slow clients connected: %d of %d; body bytes trickled: %d%n"
