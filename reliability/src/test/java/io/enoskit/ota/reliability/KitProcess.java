@@ -139,10 +139,16 @@ final class KitProcess implements AutoCloseable {
             return -1;
         }
         try {
+            String info;
             if (afterGc) {
-                run(jcmd.toString(), String.valueOf(pid()), "GC.run");
+                // one jcmd launch for both commands
+                Path commands = Files.createTempFile("jcmd", ".txt");
+                Files.writeString(commands, "GC.run\nGC.heap_info\n");
+                info = run(jcmd.toString(), String.valueOf(pid()), "-f", commands.toString());
+                Files.deleteIfExists(commands);
+            } else {
+                info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
             }
-            String info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
             // G1: " garbage-first heap   total 131072K, used 23456K [...]"; others: "used NNNK" on the heap line
             Matcher m = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K").matcher(info);
             if (m.find()) {

@@ -9,7 +9,6 @@ import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
 import io.enoskit.ota.reliability.RawHttp.Answer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -406,9 +405,4 @@ class MalformedRequestProperties {
         return RawRequests.connect();
     }
 
-    static List<HostileRequest> sample(Arbitrary<HostileRequest> arbitrary, int n) {
-        List<HostileRequest> out = new ArrayList<>();
-        arbitrary.sampleStream().limit(n).forEach(out::add);
-        return out;
-    }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * Part 3: memory under a stream of creates. The fat jar runs as {@code java -Xmx128m -jar enos-ota-kit.jar mock
  * --port 0}, with {@code --max-jobs} only when its {@code mock --help} lists that option. Four clients stream valid
  * creates for 10 s (short mode) or 3 minutes (full mode, or {@code -Dreliability.streamSeconds=N}); resident memory
- * (/proc/PID/status VmRSS), used heap after a full GC (jcmd GC.heap_info) and the job count (admin state) are
- * sampled on the way. The process must keep answering: no 5xx, no request left unanswered for 10 s, and afterwards a
+ * (/proc/PID/status VmRSS), used heap after a full GC (jcmd GC.run, then GC.heap_info, the stream holding still
+ * meanwhile) and the job count (admin state) are sampled on the way. The process must keep answering: no 5xx, no request left unanswered for 10 s, and afterwards a
  * create and the admin state answer. With a job cap, the used heap after GC must stay flat once the cap is reached;
  * without one the figures are only recorded. Figures go to {@code target/reliability/memory.txt}.
  *
@@ -57,6 +57,8 @@ class MemoryUnderCreateStreamTest {
                             + Api.create(Api.ORG, Api.FIRMWARE))).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").POST(BodyPublishers.ofString(Api.VERIFY_BODY)).build();
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean paused = new AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
             LongAdder sent = new LongAdder();
             Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
             AtomicLong slowest = new AtomicLong();
@@ -64,6 +66,15 @@ class MemoryUnderCreateStreamTest {
             for (int c = 0; c < CLIENTS; c++) {
                 Thread t = new Thread(() -> {
                     while (!stop.get()) {
+                        if (paused.get()) {
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            continue;
+                        }
+                        inFlight.incrementAndGet();
                         long start = System.nanoTime();
                         String outcome;
                         try {
@@ -79,6 +90,7 @@ class MemoryUnderCreateStreamTest {
                         } catch (Exception e) {
                             outcome = e.getClass().getSimpleName();
                         }
+                        inFlight.decrementAndGet();
                         sent.increment();
                         outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                         slowest.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
@@ -93,27 +105,41 @@ class MemoryUnderCreateStreamTest {
             List<Sample> samples = new ArrayList<>();
             long begin = System.nanoTime();
             long end = begin + duration.toNanos();
-            long every = Mode.full() ? 15 : 3;
+            // RSS and the job count often (cheap); the heap after a full GC less often, the stream holding still
+            // meanwhile (a jcmd launch takes a second or two of the 2 cores)
+            long every = Mode.full() ? 5 : 2;
+            long heapEvery = Mode.full() ? 30 : Long.MAX_VALUE;
             long next = 0;
+            long nextHeap = 0;
             Long capReachedAt = null;
             while (System.nanoTime() < end && kit.alive()) {
                 long second = (System.nanoTime() - begin) / 1_000_000_000L;
                 if (second >= next) {
-                    Sample s = sample(kit, admin, second, sent.sum());
+                    boolean heap = second >= nextHeap;
+                    if (heap) {
+                        paused.set(true);
+                        long wait = System.nanoTime() + 2_000_000_000L;
+                        while (inFlight.get() > 0 && System.nanoTime() < wait) {
+                            Thread.sleep(2);
+                        }
+                        nextHeap = second + heapEvery;
+                    }
+                    Sample s = sample(kit, admin, second, sent.sum(), heap);
+                    paused.set(false);
                     samples.add(s);
                     if (capOption && capReachedAt == null && s.jobs() >= cap) {
                         capReachedAt = second;
                     }
                     next = second + every;
                 }
-                Thread.sleep(200);
+                Thread.sleep(100);
             }
             stop.set(true);
             for (Thread t : clients) {
                 t.join(15_000);
             }
             long seconds = Math.max(1, (System.nanoTime() - begin) / 1_000_000_000L);
-            Sample last = kit.alive() ? sample(kit, admin, seconds, sent.sum()) : null;
+            Sample last = kit.alive() ? sample(kit, admin, seconds, sent.sum(), true) : null;
             if (last != null) {
                 samples.add(last);
             }
@@ -156,14 +182,14 @@ class MemoryUnderCreateStreamTest {
         }
     }
 
-    private static Sample sample(KitProcess kit, Client admin, long second, long creates) {
+    private static Sample sample(KitProcess kit, Client admin, long second, long creates, boolean heap) {
         long jobs = -1;
         try {
             jobs = admin.send("GET", Api.ADMIN + "/state", null).json().path("counts").path("jobs").asLong(-1);
         } catch (RuntimeException | AssertionError e) {
             // no count this time
         }
-        return new Sample(second, kit.rssKib(), kit.usedHeapKib(true), jobs, creates);
+        return new Sample(second, kit.rssKib(), heap ? kit.usedHeapKib(true) : -1, jobs, creates);
     }
 
     /** A sample of the broad generators' requests against the jar, each checked like the properties do. */
@@ -205,8 +231,8 @@ class MemoryUnderCreateStreamTest {
         t.append("  outcomes: ").append(sorted).append('\n');
         t.append(String.format("  %6s %10s %12s %10s %10s%n", "second", "RSS MiB", "heap MiB(GC)", "jobs", "creates"));
         for (Sample s : samples) {
-            t.append(String.format("  %6d %10.1f %12.1f %10d %10d%n", s.second(), s.rssKib() / 1024.0,
-                    s.heapKib() / 1024.0, s.jobs(), s.creates()));
+            t.append(String.format("  %6d %10.1f %12s %10d %10d%n", s.second(), s.rssKib() / 1024.0,
+                    s.heapKib() < 0 ? "" : String.format("%.1f", s.heapKib() / 1024.0), s.jobs(), s.creates()));
         }
         if (capOption) {
             t.append("  cap reached at: ").append(capReachedAt == null ? "never" : capReachedAt + " s").append('\n');
