@@ -36,6 +36,11 @@ final class Invariants {
     }
 
     static Answer sendAndCheck(int port, HostileRequest request, Tally tally, Duration deadline) {
+        return sendAndCheck(port, request, tally, deadline, true);
+    }
+
+    /** As above; {@code readBack} false leaves (e) to the caller. */
+    static Answer sendAndCheck(int port, HostileRequest request, Tally tally, Duration deadline, boolean readBack) {
         Answer answer;
         try {
             answer = RawHttp.exchange(port, request.bytes(port), request.halfClose(), request.isHead(), deadline);
@@ -44,7 +49,8 @@ final class Invariants {
         }
         tally.count(request, answer);
         check(request, answer);
-        if (request.route() == Route.CREATE && answer.outcome() == Outcome.ANSWERED && code(answer) == 0) {
+        if (readBack && request.route() == Route.CREATE && answer.outcome() == Outcome.ANSWERED
+                && code(answer) == 0) {
             readBack(port, request, answer, tally);
         }
         return answer;
@@ -113,7 +119,7 @@ final class Invariants {
     }
 
     /** (e) a created job reads back. */
-    private static void readBack(int port, HostileRequest request, Answer created, Tally tally) {
+    static void readBack(int port, HostileRequest request, Answer created, Tally tally) {
         String org = Api.queryParam(request.target(), "orgId");
         JsonNode body = json(created);
         String jobId = body.path("data").path("jobId").asText("");

@@ -43,6 +43,8 @@ class MalformedRequestProperties {
     private static final Tally TALLY = new Tally();
     private static final List<String> JOBS = new CopyOnWriteArrayList<>();
     private static long started;
+    private static final java.util.concurrent.atomic.AtomicInteger DEEP_ORGS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeContainer
     static void startMock() {
@@ -303,36 +305,40 @@ class MalformedRequestProperties {
 
     /**
      * Arrays or objects nested 10..2000 deep in upgradeScope.attributes (allowed by the spec): the answer keeps the
-     * invariants, and a job that was stored reads back with Get OTA Job and in its org's admin job list. Runs in an
-     * org of its own, deleting each job afterwards.
+     * invariants, and a job that was stored reads back with Get OTA Job and in its org's admin job list. Each try
+     * runs in an org of its own and deletes its job afterwards.
      */
     @Property
     @Tag("known-failure")
     @Budget(shortTries = 40, fullTries = 300)
     void deepNestingInsideUpgradeScopeAttributes(@ForAll("deepAttributes") String nested) {
+        // an org of its own for each try, so a job left behind by one try cannot fail another
+        String org = "deepOrg" + DEEP_ORGS.incrementAndGet();
         Client client = new Client(port);
-        client.send("PUT", Api.ADMIN + "/orgs/deepOrg/firmwares/deepFw", "{\"name\":\"n\",\"version\":\"1\"}");
+        client.send("PUT", Api.ADMIN + "/orgs/" + org + "/firmwares/deepFw", "{\"name\":\"n\",\"version\":\"1\"}");
         String body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"attributes\":{\"a\":" + nested
                 + "}}}";
         HostileRequest request = HostileRequest.of("deep-attributes", Route.CREATE, Expect.ANY, "POST",
-                Api.create("deepOrg", "deepFw"), List.of("Content-Type: application/json"),
+                Api.create(org, "deepFw"), List.of("Content-Type: application/json"),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(describeNesting(nested)
                         + " in upgradeScope.attributes.a"));
-        Answer answer = send(request);
+        Answer answer = Invariants.sendAndCheck(port, request, TALLY, Invariants.DEADLINE, false);
         JsonNode json = Invariants.json(answer);
-        String jobId = json == null ? "" : json.path("data").path("jobId").asText("");
+        String jobId = json == null || json.path("code").asLong(-1) != 0 ? ""
+                : json.path("data").path("jobId").asText("");
         if (jobId.isEmpty()) {
             return;
         }
         try {
-            Client.Reply list = client.send("GET", Api.ADMIN + "/orgs/deepOrg/jobs", null);
+            Invariants.readBack(port, request, answer, TALLY);
+            Client.Reply list = client.send("GET", Api.ADMIN + "/orgs/" + org + "/jobs", null);
             if (list.status() != 200) {
                 throw new AssertionError("(e) the admin job list of the org answers HTTP " + list.status() + " ("
                         + list.body() + ") once this job is stored\n  request: " + request);
             }
             list.json();
         } finally {
-            client.send("POST", Api.JOBS + "?action=delete&orgId=deepOrg&jobId=" + jobId, null);
+            client.send("POST", Api.JOBS + "?action=delete&orgId=" + org + "&jobId=" + jobId, null);
         }
     }
 
