@@ -118,7 +118,8 @@ record HostileRequest(String family, List<String> notes, Route route, Expect exp
         if (halfClose) {
             text.append(" then the client shuts its sending side");
         }
-        text.append("\n    reproduce: printf '%b' '<bytes>' | nc -q 10 127.0.0.1 PORT");
+        text.append("\n    reproduce: printf '%b' '<bytes>' | ").append(halfClose ? "nc -N" : "nc -q 15")
+                .append(" 127.0.0.1 PORT   (OpenBSD netcat)");
         return text.toString();
     }
 }
