@@ -258,7 +258,7 @@ final class RequestBodyFilter implements Filter {
     private void answer(HttpServletResponse response, int status, OtaError error, String message) throws IOException {
         Object body = admin ? Map.of("error", message) : Envelope.error(error, message);
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
+        response.setStatus(admin && status < 400 ? 400 : status);
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);
         if (status >= 400) {

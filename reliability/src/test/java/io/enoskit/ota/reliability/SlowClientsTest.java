@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,6 @@ class SlowClientsTest {
 
     /** The mock's default: as many slow clients as it has worker threads, plus header-only ones. */
     @Test
-    @Tag("known-failure")
     void slowClientsDoNotDelayNormalClients() throws Exception {
         int slow = Integer.getInteger("reliability.slowClients", MockOptions.DEFAULT_CONTAINER_THREADS);
         run("default: " + slow + " slow-body clients and " + (slow / 2) + " header-only clients", slow, slow / 2);
