@@ -44,6 +44,65 @@ class MockCommandTest {
     }
 
     @Test
+    void wireMocksShutdownRouteEndsTheCommand() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port", "0"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+
+        RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port()).post("/__admin/shutdown")
+                .then().statusCode(200);
+
+        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(0);
+    }
+
+    @Test
+    void listeningBeyondLoopbackWithoutAnAdminTokenIsAUsageErrorNamingTheOption() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--bind-address", "0.0.0.0");
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--admin-token");
+    }
+
+    @Test
+    void beyondLoopbackTheBannerWarnsAndNamesTheUrlsThatServe() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port",
+                "0", "--bind-address", "0.0.0.0", "--admin-token", "t0ken"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+        try {
+            assertThat(out.toString()).contains("WARNING: listening on 0.0.0.0: other machines can reach the mock at"
+                    + " http://");
+            RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port()).get("/__admin/ota/state")
+                    .then().statusCode(401);
+        } finally {
+            mock.stop();
+            exit.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void helpNamesEveryOperationAndTheExitCodes() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+
+        assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("Create OTA Job (POST action=create)",
+                "Get OTA Job (GET action=get)", "Start, Stop and Delete OTA Job", "/apim-token-service/",
+                "/__admin/ota/", "Exit codes:", "--max-jobs=COUNT", "--admin-token=TOKEN", "--body-timeout=SECONDS");
+    }
+
+    @Test
     void aRootDirThatDoesNotExistIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();

@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * WireMock's notifier with credentials masked: its verbose log prints every request's headers as received, access
- * tokens and signatures included ({@link GatewayFilter#CREDENTIAL_HEADERS}).
+ * tokens and signatures included ({@link GatewayFilter#CREDENTIAL_HEADERS}), and the token service's answers, which
+ * carry the token issued.
  */
 final class MaskingNotifier implements Notifier {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "(?im)^(apim-accesstoken|apim-signature|authorization): (.*)$");
+    private static final Pattern ISSUED = Pattern.compile("(\"accessToken\"\\s*:\\s*\")([^\"]*)(\")");
     private final Notifier delegate;
 
     MaskingNotifier(Notifier delegate) {
@@ -43,6 +45,13 @@ final class MaskingNotifier implements Notifier {
                     + GatewayFilter.mask(credential.group(2).strip())));
         }
         credential.appendTail(masked);
-        return masked.toString();
+        Matcher issued = ISSUED.matcher(masked.toString());
+        StringBuilder result = new StringBuilder();
+        while (issued.find()) {
+            issued.appendReplacement(result, Matcher.quoteReplacement(issued.group(1)
+                    + GatewayFilter.mask(issued.group(2)) + issued.group(3)));
+        }
+        issued.appendTail(result);
+        return result.toString();
     }
 }

@@ -29,7 +29,7 @@ final class StateFile {
         String text;
         try {
             text = root.getTextFileNamed(NAME).readContentsAsString();
-        } catch (RuntimeException missing) {
+        } catch (Exception missing) { // WireMock's file source rethrows I/O exceptions without declaring them
             throw new IllegalArgumentException("the root dir has no " + where + " (copy the kit's stubs/" + NAME
                     + " to start from)", missing);
         }

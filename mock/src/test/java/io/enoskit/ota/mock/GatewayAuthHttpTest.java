@@ -12,6 +12,7 @@ import io.enoskit.ota.contract.Json;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,8 @@ class GatewayAuthHttpTest {
 
     @BeforeAll
     static void start() {
-        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().gatewayAuth(GatewayAuth.REQUIRED));
+        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().gatewayAuth(GatewayAuth.REQUIRED)
+                .journalEntries(100));
     }
 
     @AfterAll
@@ -54,7 +56,12 @@ class GatewayAuthHttpTest {
     }
 
     private static ValidatableResponse create(String accessToken, long timestamp, String signatureSecret) {
-        Map<String, String> query = Map.of("action", "create", "orgId", "yourOrgId", "firmwareId", "yourFirmwareId");
+        return create(accessToken, timestamp, signatureSecret, "yourOrgId");
+    }
+
+    private static ValidatableResponse create(String accessToken, long timestamp, String signatureSecret,
+                                              String orgId) {
+        Map<String, String> query = Map.of("action", "create", "orgId", orgId, "firmwareId", "yourFirmwareId");
         String body = Bodies.upgrade();
         return RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").queryParams(query)
                 .header("apim-accesstoken", accessToken)
@@ -164,5 +171,49 @@ class GatewayAuthHttpTest {
 
             assertThat(Json.mapper().readTree(answer).path("code").asInt(-1)).isEqualTo(0);
         }
+    }
+
+    @Test
+    void anAppMayActOnlyInItsOrganizations() {
+        create(accessToken(), System.currentTimeMillis(), APP_SECRET, "someoneElsesOrg").statusCode(200)
+                .body("code", equalTo(99403)).body("msg", equalTo("Denied resource: orgId someoneElsesOrg"));
+    }
+
+    @Test
+    void credentialsAreMaskedInTheRequestJournal() {
+        mock.wireMock().resetRequests();
+        String token = accessToken();
+        create(token, System.currentTimeMillis(), APP_SECRET).body("code", equalTo(0));
+
+        List<Map<String, Object>> calls = RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/requests")
+                .jsonPath().getList("requests.request.findAll { it.url.startsWith('/connect-service/') }");
+        assertThat(calls).hasSize(1);
+        assertThat(Json.write(calls)).doesNotContain(token).contains("characters, masked");
+    }
+
+    @Test
+    void credentialsAreMaskedInTheVerboseLog() {
+        String logged = MaskingNotifier.mask("Request received:\nHost: x\napim-accesstoken: 0123456789abcdef0123\n"
+                + "apim-signature: ffffffffffffffff\nContent-Type: application/json\n\nResponse:\n"
+                + "{\"status\":0,\"data\":{\"accessToken\":\"abcdefabcdef1234\",\"expire\":7199}}");
+
+        assertThat(logged).doesNotContain("0123456789abcdef0123").doesNotContain("ffffffffffffffff")
+                .doesNotContain("abcdefabcdef1234")
+                .contains("apim-accesstoken: ****0123 (20 characters, masked)").contains("Host: x");
+    }
+
+    @Test
+    void aShiftedParameterBoundaryIsNotServed() {
+        String token = accessToken();
+        long timestamp = System.currentTimeMillis();
+        Map<String, String> signed = Map.of("action", "create", "orgId", "yourOrgId", "firmwareId", "yourFirmwareId");
+        String body = Bodies.upgrade();
+        String signature = ApimSignature.signature(token, signed, body, timestamp, APP_SECRET);
+
+        RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json")
+                .queryParams(Map.of("action", "create", "orgId", "yourOrgId", "firmwareI", "dyourFirmwareId"))
+                .header("apim-accesstoken", token).header("apim-timestamp", String.valueOf(timestamp))
+                .header("apim-signature", signature).body(body).post(CREATE).then()
+                .body("code", equalTo(99400)).body("msg", org.hamcrest.Matchers.containsString("firmwareI"));
     }
 }

@@ -109,6 +109,15 @@ final class KitProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself; true when it did within the time. */
+    boolean waitForExit(java.time.Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
     List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
