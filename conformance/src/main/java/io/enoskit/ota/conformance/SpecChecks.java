@@ -20,7 +20,8 @@ final class SpecChecks {
         return validators.computeIfAbsent(document + (checkRequest ? "" : "#response-only"), key -> {
             LevelResolver.Builder levels = LevelResolver.create()
                     .withLevel("validation.response.status.unknown", Level.WARN)
-                    .withLevel("validation.response.body.schema.additionalProperties", Level.WARN);
+                    .withLevel("validation.response.body.schema.additionalProperties", Level.WARN)
+                    .withLevel(io.enoskit.ota.contract.ContractCheck.GATEWAY_CREDENTIALS_KEY, Level.IGNORE);
             if (!checkRequest) {
                 levels.withLevel("validation.request", Level.IGNORE);
             }
