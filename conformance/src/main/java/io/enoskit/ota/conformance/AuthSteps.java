@@ -57,7 +57,7 @@ public final class AuthSteps {
     @When("I read a job with a valid access token and a signature of another request")
     public void readWithAWrongSignature() {
         if (world.target().auth() != TargetConfig.Auth.TOKEN) {
-            throw new Skip("the EnOS client (--auth poseidon) does not sign its calls; run with --auth token");
+            throw world.skip("the EnOS client (--auth poseidon) does not sign its calls; run with --auth token");
         }
         String token = world.tokens().accessToken();
         long timestamp = System.currentTimeMillis();

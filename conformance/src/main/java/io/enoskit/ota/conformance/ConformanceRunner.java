@@ -86,7 +86,7 @@ public final class ConformanceRunner {
                     .withRuntimeOptions(options)
                     .withClassLoader(ConformanceRunner.class::getClassLoader)
                     .withObjectFactorySupplier(() -> factory)
-                    .withAdditionalPlugins(run, summary)
+                    .withAdditionalPlugins(run, summary, new HtmlReport(reportDir.resolve("report.html"), target))
                     .build();
             runtime.run();
             return judge(summary.result(), run);
@@ -114,7 +114,6 @@ public final class ConformanceRunner {
 
     private RuntimeOptions options() {
         List<String> args = new ArrayList<>(List.of("--glue", GLUE,
-                "--plugin", "html:" + reportDir.resolve("report.html"),
                 "--plugin", "junit:" + reportDir.resolve("junit.xml"),
                 "--monochrome", "--no-summary"));
         if (tags != null && !tags.isBlank()) {

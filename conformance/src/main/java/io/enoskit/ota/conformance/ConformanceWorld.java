@@ -72,8 +72,7 @@ public final class ConformanceWorld {
             return fake;
         }
         if (target().deviceKeys().size() < count) {
-            throw new Skip("needs " + count + " device keys, " + target().deviceKeys().size()
-                    + " given (--device-keys)");
+            throw skip("needs " + count + " device keys, " + target().deviceKeys().size() + " given (--device-keys)");
         }
         return target().deviceKeys().subList(0, count);
     }
@@ -104,7 +103,7 @@ public final class ConformanceWorld {
     }
 
     private RequestSpecification plain() {
-        return run.given().filter(new TransportGuard(run)).filter(new Exchanges(this))
+        return run.given().filter(new TransportGuard(run, this)).filter(new Exchanges(this))
                 .contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8));
     }
 
@@ -182,6 +181,25 @@ public final class ConformanceWorld {
         if (observations.add(observation) && scenario != null) {
             scenario.log(OBSERVATION + observation);
         }
+    }
+
+    /**
+     * Stops the scenario as skipped: the reason is logged once, as plain text, under the step that stopped it (the
+     * report shows no exception for a skip, {@link HtmlReport}); throw what this returns.
+     */
+    Skip skip(String reason) {
+        if (scenario != null) {
+            scenario.log("Skipped: " + reason);
+        }
+        return new Skip(reason);
+    }
+
+    /** Notes that a call got no answer, under its step; throw what this returns. */
+    TargetSilent silent(String reason) {
+        if (scenario != null) {
+            scenario.log("Could not judge: " + reason);
+        }
+        return new TargetSilent(reason);
     }
 
     /** Adds text to the report under the current step. */

@@ -59,7 +59,7 @@ public final class CreateJobSteps {
     public void createVerificationAtTheLimit(FirmwareRole firmware) {
         Integer limit = world.target().verificationLimit();
         if (limit == null) {
-            throw new Skip("needs the ready firmware's verification limit (--verification-limit)");
+            throw world.skip("needs the ready firmware's verification limit (--verification-limit)");
         }
         create(world.request(), firmware, JobRequests.verification(world.deviceKeys(limit),
                 UpgradeScope.TypeEnum.PARTIAL));

@@ -16,9 +16,17 @@ import java.net.UnknownHostException;
  */
 final class TransportGuard implements Filter {
     private final ConformanceRun run;
+    private final ConformanceWorld world;
 
+    /** For calls of the run itself (preflight, tokens, clean-up). */
     TransportGuard(ConformanceRun run) {
+        this(run, null);
+    }
+
+    /** For a scenario's calls: the reason is also logged in the scenario. */
+    TransportGuard(ConformanceRun run, ConformanceWorld world) {
         this.run = run;
+        this.world = world;
     }
 
     @Override
@@ -33,7 +41,7 @@ final class TransportGuard implements Filter {
             }
             String reason = describe(io) + " (" + request.getMethod() + " " + request.getURI() + ")";
             run.couldNotJudge(describe(io));
-            throw new TargetSilent(reason);
+            throw world != null ? world.silent(reason) : new TargetSilent(reason);
         }
     }
 
