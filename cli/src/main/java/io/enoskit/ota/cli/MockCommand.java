@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.mock.FaultRule;
 import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
@@ -87,6 +88,13 @@ final class MockCommand implements Callable<Integer> {
                     + " 10.0.0.1-10.0.0.9,*.example.com); none by default.")
     List<String> allowProxyTargets;
 
+    @Option(names = "--fault", paramLabel = "RULE", converter = FaultRuleConverter.class,
+            description = "A fault or delay on an operation, repeatable: OPERATION:EFFECT[:EFFECT...] with OPERATION"
+                    + " one of *, create-job, get-job, start-job, stop-job, delete-job, and EFFECT one of 500, 502,"
+                    + " 503, 429, reset, empty, malformed, delay=MS, delay=MIN-MAX, share=P (0-1], next=N. E.g."
+                    + " create-job:503:next=2, *:delay=100-300, get-job:reset:share=0.1.")
+    List<FaultRule> faults;
+
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
             converter = GatewayAuthConverter.class,
             description = "Gateway authentication of API calls: off; required (tokens from"
@@ -94,6 +102,43 @@ final class MockCommand implements Callable<Integer> {
                     + " verified); enos-client (as required, and the official EnOS Java client let through by the"
                     + " shape of its token, which no mock can verify) (default: ${DEFAULT-VALUE}).")
     GatewayAuth auth;
+
+    /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
+    static final class FaultRuleConverter implements picocli.CommandLine.ITypeConverter<FaultRule> {
+        @Override
+        public FaultRule convert(String value) {
+            String[] parts = value.split(":");
+            try {
+                FaultRule rule = FaultRule.on(parts[0].strip());
+                for (int i = 1; i < parts.length; i++) {
+                    rule = apply(rule, parts[i].strip());
+                }
+                if (!rule.hasEffect()) {
+                    throw new IllegalArgumentException("it names no fault and no delay");
+                }
+                return rule;
+            } catch (IllegalArgumentException wrong) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a fault rule: "
+                        + wrong.getMessage());
+            }
+        }
+
+        private static FaultRule apply(FaultRule rule, String effect) {
+            if (effect.startsWith("delay=")) {
+                String[] range = effect.substring("delay=".length()).split("-", 2);
+                return range.length == 1 ? rule.delay(java.time.Duration.ofMillis(Long.parseLong(range[0])))
+                        : rule.delay(java.time.Duration.ofMillis(Long.parseLong(range[0])),
+                                java.time.Duration.ofMillis(Long.parseLong(range[1])));
+            }
+            if (effect.startsWith("share=")) {
+                return rule.share(Double.parseDouble(effect.substring("share=".length())));
+            }
+            if (effect.startsWith("next=")) {
+                return rule.nextCalls(Integer.parseInt(effect.substring("next=".length())));
+            }
+            return rule.fail(FaultRule.Fault.of(effect));
+        }
+    }
 
     /** {@code off}, {@code required}, {@code enos-client}. */
     static final class GatewayAuthConverter implements picocli.CommandLine.ITypeConverter<GatewayAuth> {
@@ -129,6 +174,7 @@ final class MockCommand implements Callable<Integer> {
                 .adminToken(adminToken)
                 .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
                 .exitOnOutOfMemory(true)
+                .faults(faults == null ? new FaultRule[0] : faults.toArray(FaultRule[]::new))
                 .gatewayAuth(auth);
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;

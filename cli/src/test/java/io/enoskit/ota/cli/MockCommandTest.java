@@ -103,6 +103,43 @@ class MockCommandTest {
     }
 
     @Test
+    void faultsGivenOnTheCommandLineApplyFromTheStart() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port",
+                "0", "--fault", "create-job:503:next=1", "--fault", "get-job:delay=200"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+        try {
+            String base = "http://127.0.0.1:" + mock.running().port() + "/connect-service/v2.1/ota-jobs";
+            String body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}";
+            String create = base + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId";
+            RestAssured.given().contentType("application/json").body(body).post(create).then().statusCode(503);
+            RestAssured.given().contentType("application/json").body(body).post(create).then().statusCode(200);
+            long started = System.nanoTime();
+            RestAssured.given().get(base + "?action=get&orgId=yourOrgId&jobId=nope").then().statusCode(200);
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
+        } finally {
+            mock.stop();
+            exit.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFaultRuleThatDoesNotParseIsAUsageErrorNamingIt() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--fault", "create-job:418");
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--fault").contains("'create-job:418' is not a fault rule")
+                .contains("fault '418' is not one of");
+    }
+
+    @Test
     void aRootDirThatDoesNotExistIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();

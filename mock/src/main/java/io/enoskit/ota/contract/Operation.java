@@ -51,6 +51,16 @@ public enum Operation {
         return path;
     }
 
+    /** A short name: {@code create-job}, {@code get-job}, ... (fault rules and messages use it). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The operation with this {@link #id()}, if any. */
+    public static Optional<Operation> byId(String id) {
+        return Arrays.stream(values()).filter(op -> op.id().equals(id)).findFirst();
+    }
+
     /** The value of the {@code action} query parameter. */
     public String action() {
         return action;

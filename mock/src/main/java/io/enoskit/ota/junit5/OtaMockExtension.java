@@ -142,6 +142,14 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
         return server().completeVerification(orgId, jobId);
     }
 
+    /**
+     * Faults and delays for the next calls, to test the client's retries and timeouts:
+     * {@code mock.faults().add(FaultRule.on("create-job").fail(FaultRule.Fault.HTTP_503).nextCalls(2))}.
+     */
+    public io.enoskit.ota.mock.FaultPlan faults() {
+        return server().faults();
+    }
+
     /** Back to the default state, empty journal, only the root's stub mappings. */
     public void reset() {
         server().reset();

@@ -15,8 +15,8 @@ public final class CreateOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-create-ota-job";
     private final OtaStore store;
 
-    CreateOtaJobTransformer(ContractCheck contract, OtaStore store) {
-        super(NAME, contract);
+    CreateOtaJobTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+        super(NAME, contract, faults);
         this.store = store;
     }
 

@@ -13,8 +13,8 @@ public final class GetOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-get-ota-job";
     private final OtaStore store;
 
-    GetOtaJobTransformer(ContractCheck contract, OtaStore store) {
-        super(NAME, contract);
+    GetOtaJobTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+        super(NAME, contract, faults);
         this.store = store;
     }
 

@@ -63,6 +63,7 @@ public final class MockOptions {
     private String adminToken;
     private final List<String> allowedProxyTargets = new ArrayList<>();
     private final List<Extension> extensions = new ArrayList<>();
+    private final List<FaultRule> faultRules = new ArrayList<>();
 
     private MockOptions() {
     }
@@ -182,6 +183,16 @@ public final class MockOptions {
     public MockOptions allowProxyTargets(List<String> targets) {
         allowedProxyTargets.addAll(targets);
         return this;
+    }
+
+    /** Fault and delay rules in force from the start ({@link FaultRule}); a reset clears them. */
+    public MockOptions faults(FaultRule... rules) {
+        faultRules.addAll(List.of(rules));
+        return this;
+    }
+
+    List<FaultRule> faultRules() {
+        return List.copyOf(faultRules);
     }
 
     /**

@@ -1,23 +1,32 @@
 package io.enoskit.ota.mock;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.ContractCheck;
+import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.contract.ValidRequest;
+import java.util.Optional;
 
 /**
  * The data path every operation of the mock shares: the request is checked against the spec, the operation
- * serves the valid request, and the outcome becomes the EnOS envelope ({@link EnvelopeResponses}).
+ * serves the valid request, and the outcome becomes the EnOS envelope ({@link EnvelopeResponses}). A fault rule
+ * ({@link FaultPlan}) that covers the call answers it instead, or delays the answer.
  * Runs only where a stub mapping names it ({@code applyGlobally() == false}).
  */
 abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     private final String name;
     private final ContractCheck contract;
+    private final FaultPlan faults;
 
-    OperationTransformer(String name, ContractCheck contract) {
+    OperationTransformer(String name, ContractCheck contract, FaultPlan faults) {
         this.name = name;
         this.contract = contract;
+        this.faults = faults;
     }
 
     /** The operation on a request that passed the spec; returns {@code data} or throws a documented error. */
@@ -35,6 +44,24 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
 
     @Override
     public final ResponseDefinition transform(ServeEvent serveEvent) {
-        return EnvelopeResponses.answer(() -> serve(contract.check(WireMockRequests.of(serveEvent.getRequest()))));
+        Request request = serveEvent.getRequest();
+        Optional<FaultPlan.Decision> decision = operation(request).flatMap(faults::decide);
+        if (decision.isPresent() && decision.get().fault() != null) {
+            return delayed(FaultPlan.answer(decision.get().fault()), decision.get().delayMs());
+        }
+        ResponseDefinition answer = EnvelopeResponses.answer(() -> serve(contract.check(WireMockRequests.of(request))));
+        return decision.map(delay -> delayed(answer, delay.delayMs())).orElse(answer);
+    }
+
+    private static Optional<Operation> operation(Request request) {
+        String url = request.getUrl();
+        int query = url.indexOf('?');
+        QueryParameter action = Urls.splitQueryFromUrl(url).get("action");
+        return Operation.of(request.getMethod().getName(), query < 0 ? url : url.substring(0, query),
+                action == null || !action.isPresent() ? "" : action.firstValue());
+    }
+
+    private static ResponseDefinition delayed(ResponseDefinition answer, int delayMs) {
+        return delayMs <= 0 ? answer : ResponseDefinitionBuilder.like(answer).but().withFixedDelay(delayMs).build();
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.http.RequestMethod.ANY;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
@@ -39,6 +40,9 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs</td><td>{@code {"jobs": [JobInfo]}}, oldest first</td></tr>
  *   <tr><td>POST /__admin/ota/orgs/{orgId}/jobs/{jobId}/complete-verification</td><td>the verification job
  *       succeeded: its firmware becomes verified, so upgrade jobs on it no longer get 24610</td></tr>
+ *   <tr><td>GET  /__admin/ota/faults</td><td>{@code {"faults": [FaultRule]}}, the fault and delay rules in force</td></tr>
+ *   <tr><td>POST /__admin/ota/faults</td><td>adds a rule, body a {@link FaultRule}</td></tr>
+ *   <tr><td>DELETE /__admin/ota/faults</td><td>removes every rule</td></tr>
  * </table>
  * Built by {@link OtaMockExtensions}; do not register it alone.
  */
@@ -47,15 +51,20 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     /** The routes, as the 404 of an unknown route lists them. */
     static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "POST /reset",
             "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
-            "POST /orgs/{orgId}/jobs/{jobId}/complete-verification");
+            "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /faults", "POST /faults",
+            "DELETE /faults");
+    private static final ObjectReader FAULT = strict().readerFor(FaultRule.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectReader FIRMWARE = strict().readerFor(Firmware.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final OtaStore store;
+    private final FaultPlan faults;
     private final int defaultVerificationLimit;
 
-    OtaAdminApiExtension(OtaStore store, int defaultVerificationLimit) {
+    OtaAdminApiExtension(OtaStore store, FaultPlan faults, int defaultVerificationLimit) {
         this.store = store;
+        this.faults = faults;
         this.defaultVerificationLimit = defaultVerificationLimit;
     }
 
@@ -72,6 +81,9 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(PUT, "/ota/orgs/{orgId}/firmwares/{firmwareId}", putFirmware());
         router.add(GET, "/ota/orgs/{orgId}/jobs", listJobs());
         router.add(POST, "/ota/orgs/{orgId}/jobs/{jobId}/complete-verification", completeVerification());
+        router.add(GET, "/ota/faults", listFaults());
+        router.add(POST, "/ota/faults", addFault());
+        router.add(DELETE, "/ota/faults", clearFaults());
         router.add(ANY, "/ota/**", unknownRoute());
     }
 
@@ -90,9 +102,50 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 "counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit));
     }
 
+    private AdminTask listFaults() {
+        return (admin, event, params) -> answer(() -> Map.of("faults", faults.rules()));
+    }
+
+    private AdminTask addFault() {
+        return (admin, event, params) -> answer(() -> {
+            ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
+            FaultRule rule;
+            try {
+                rule = FAULT.readValue(body);
+            } catch (java.io.IOException wrong) {
+                Throwable cause = wrong.getCause() instanceof IllegalArgumentException rule1 ? rule1 : wrong;
+                throw new IllegalArgumentException("the fault rule is not valid: " + (cause instanceof
+                        IllegalArgumentException ? cause.getMessage() : fieldProblem(wrong)));
+            }
+            faults.add(rule);
+            return Map.of("faults", faults.rules());
+        });
+    }
+
+    private AdminTask clearFaults() {
+        return (admin, event, params) -> answer(() -> {
+            faults.clear();
+            return Map.of("faults", faults.rules());
+        });
+    }
+
+    private static String fieldProblem(java.io.IOException wrong) {
+        if (wrong instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "' (known: operation, fault, delayMs, delayMaxMs,"
+                    + " share, calls)";
+        }
+        if (wrong instanceof JsonMappingException mapping) {
+            return "field '" + mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("."))
+                    + "' has the wrong type";
+        }
+        return String.valueOf(wrong.getMessage());
+    }
+
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
             store.reset();
+            faults.clear();
             return Map.of("counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit);
         });
     }

@@ -13,8 +13,8 @@ public final class OtaJobActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-job-action";
     private final OtaStore store;
 
-    OtaJobActionTransformer(ContractCheck contract, OtaStore store) {
-        super(NAME, contract);
+    OtaJobActionTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+        super(NAME, contract, faults);
         this.store = store;
     }
 

@@ -21,6 +21,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final GatewayAuth gatewayAuth;
     private final int maxJobs;
     private volatile OtaStore store;
+    private final FaultPlan faults = new FaultPlan();
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -42,15 +43,16 @@ public final class OtaMockExtensions implements ExtensionFactory {
         GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth));
-        extensions.add(new StateResetListener(store));
+        extensions.add(new StateResetListener(store, faults));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
-                new CreateOtaJobTransformer(contract, store),
-                new GetOtaJobTransformer(contract, store),
+                new CreateOtaJobTransformer(contract, store, faults),
+                new GetOtaJobTransformer(contract, store, faults),
                 new OtaJobActionTransformer(
-                        new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store),
+                        new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store,
+                        faults),
                 new UnmatchedRequestTransformer(contract),
-                new OtaAdminApiExtension(store, state.maxAllowedForVerification())));
+                new OtaAdminApiExtension(store, faults, state.maxAllowedForVerification())));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }
@@ -63,6 +65,11 @@ public final class OtaMockExtensions implements ExtensionFactory {
         java.util.Set<String> names = new java.util.HashSet<>(created);
         options.extensionNames().forEach(names::add);
         return names;
+    }
+
+    /** The fault rules the operations share. */
+    FaultPlan faults() {
+        return faults;
     }
 
     /** The store the extensions share, once WireMock has asked for them (at server construction). */

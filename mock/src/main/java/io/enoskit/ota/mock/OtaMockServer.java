@@ -25,11 +25,13 @@ public final class OtaMockServer implements AutoCloseable {
     private final WireMockServer server;
     private final MockOptions options;
     private final OtaStore store;
+    private final FaultPlan faults;
 
-    private OtaMockServer(WireMockServer server, MockOptions options, OtaStore store) {
+    private OtaMockServer(WireMockServer server, MockOptions options, OtaStore store, FaultPlan faults) {
         this.server = server;
         this.options = options;
         this.store = store;
+        this.faults = faults;
     }
 
     /**
@@ -47,7 +49,8 @@ public final class OtaMockServer implements AutoCloseable {
             throw new IllegalArgumentException("the root dir " + (options.rootDirOnClasspath() ? "inside the jar"
                     : options.rootDir()) + " cannot serve the API: " + String.join("; ", problems));
         }
-        return new OtaMockServer(server, options, extensions.store());
+        options.faultRules().forEach(extensions.faults()::add);
+        return new OtaMockServer(server, options, extensions.store(), extensions.faults());
     }
 
     /** The port it listens on (the chosen one when started on port 0). */
@@ -80,6 +83,16 @@ public final class OtaMockServer implements AutoCloseable {
     public void reset() {
         server.resetAll();
         store.reset();
+        faults.clear();
+    }
+
+    /**
+     * The faults and delays the mock adds to its operations, for testing a client's retries and timeouts:
+     * {@code mock.faults().add(FaultRule.on("create-job").fail(FaultRule.Fault.HTTP_503).nextCalls(2))}. A reset
+     * clears them.
+     */
+    public FaultPlan faults() {
+        return faults;
     }
 
     /** The OTA state only (firmware and jobs) back to the default state; stub mappings and journal stay. */

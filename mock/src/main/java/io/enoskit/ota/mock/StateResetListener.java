@@ -5,14 +5,17 @@ import io.enoskit.ota.domain.OtaStore;
 
 /**
  * WireMock's own reset ({@code POST /__admin/reset}, {@code POST /__admin/mappings/reset}, {@code resetAll()}) resets
- * the OTA state too, so that one reset brings back the whole start state. Built by {@link OtaMockExtensions}.
+ * the OTA state and clears the fault rules too, so that one reset brings back the whole start state. Built by
+ * {@link OtaMockExtensions}.
  */
 final class StateResetListener implements StubLifecycleListener {
     static final String NAME = "enos-ota-state-reset";
     private final OtaStore store;
+    private final FaultPlan faults;
 
-    StateResetListener(OtaStore store) {
+    StateResetListener(OtaStore store, FaultPlan faults) {
         this.store = store;
+        this.faults = faults;
     }
 
     @Override
@@ -23,5 +26,6 @@ final class StateResetListener implements StubLifecycleListener {
     @Override
     public void afterStubsReset() {
         store.reset();
+        faults.clear();
     }
 }

@@ -16,7 +16,7 @@ public final class UnmatchedRequestTransformer extends OperationTransformer {
     public static final String NAME = "enos-unmatched-request";
 
     UnmatchedRequestTransformer(ContractCheck contract) {
-        super(NAME, contract);
+        super(NAME, contract, new FaultPlan());
     }
 
     @Override
