@@ -32,8 +32,17 @@ public final class OpenApiContract {
     public static final String SPEC_RESOURCE = "io/enoskit/ota/spec/ota-jobs.yaml";
     /** Start, Stop and Delete OTA Job: same path and method as create, so a document of their own. */
     public static final String ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-job-actions.yaml";
+    /** Search OTA Job; its search request and pagination are shared by the other searches. */
+    public static final String JOB_SEARCH_RESOURCE = "io/enoskit/ota/spec/ota-job-search.yaml";
+    /** Search OTA Task. */
+    public static final String TASK_SEARCH_RESOURCE = "io/enoskit/ota/spec/ota-task-search.yaml";
+    /** Cancel and Retry OTA Task. */
+    public static final String TASK_ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-task-actions.yaml";
+    /** Get and Search Firmware File ({@code /connect-service/v2.1/ota-firmwares}). */
+    public static final String FIRMWARES_RESOURCE = "io/enoskit/ota/spec/ota-firmwares.yaml";
     /** Every document of the kit, in the order their rules are listed. */
-    public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE);
+    public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE, JOB_SEARCH_RESOURCE,
+            TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE);
 
     private final String text;
     private final OpenAPI openApi;
@@ -48,16 +57,24 @@ public final class OpenApiContract {
         return load(SPEC_RESOURCE);
     }
 
-    /** A spec the kit ships with, by its class-path name ({@link #SPEC_RESOURCE}, {@link #ACTIONS_RESOURCE}). */
+    /**
+     * A spec the kit ships with, by its class-path name ({@link #DOCUMENTS}). Its {@code $ref}s to the other documents
+     * ({@code ota-jobs.yaml#/components/schemas/JobInfo}) are resolved from the class path, so the shared schemas
+     * are written once.
+     */
     public static OpenApiContract load(String resource) {
+        String text;
         try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        check(text);
+        return new OpenApiContract(text, parsed(new OpenAPIV3Parser().readLocation(resource, null, options()),
+                resource));
     }
 
     /**
@@ -67,18 +84,30 @@ public final class OpenApiContract {
      *                                  would drop or fail on ({@link SpecSelfCheck})
      */
     public static OpenApiContract parse(String text) {
+        check(text);
+        return new OpenApiContract(text, parsed(new OpenAPIV3Parser().readContents(text, null, options()), "the"
+                + " OpenAPI document"));
+    }
+
+    private static void check(String text) {
         List<String> problems = SpecSelfCheck.problems(text);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the OpenAPI document cannot be used as it is: "
                     + String.join("; ", problems));
         }
+    }
+
+    private static ParseOptions options() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        return options;
+    }
+
+    private static OpenAPI parsed(SwaggerParseResult result, String what) {
         if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
-            throw new IllegalArgumentException("the OpenAPI document is not valid: " + result.getMessages());
+            throw new IllegalArgumentException(what + " is not valid: " + result.getMessages());
         }
-        return new OpenApiContract(text, result.getOpenAPI());
+        return result.getOpenAPI();
     }
 
     /**

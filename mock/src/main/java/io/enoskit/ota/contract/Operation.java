@@ -19,10 +19,24 @@ public enum Operation {
     /** Stop OTA Job. */
     STOP_JOB("POST", Operation.JOBS, "stop", OpenApiContract.ACTIONS_RESOURCE),
     /** Delete OTA Job. */
-    DELETE_JOB("POST", Operation.JOBS, "delete", OpenApiContract.ACTIONS_RESOURCE);
+    DELETE_JOB("POST", Operation.JOBS, "delete", OpenApiContract.ACTIONS_RESOURCE),
+    /** Search OTA Job. */
+    SEARCH_JOBS("POST", Operation.JOBS, "search", OpenApiContract.JOB_SEARCH_RESOURCE),
+    /** Search OTA Task. */
+    SEARCH_TASKS("POST", Operation.JOBS, "searchTask", OpenApiContract.TASK_SEARCH_RESOURCE),
+    /** Cancel OTA Task. */
+    CANCEL_TASKS("POST", Operation.JOBS, "cancelTask", OpenApiContract.TASK_ACTIONS_RESOURCE),
+    /** Retry OTA Task. */
+    RETRY_TASKS("POST", Operation.JOBS, "retryTask", OpenApiContract.TASK_ACTIONS_RESOURCE),
+    /** Get Firmware File. */
+    GET_FIRMWARE("GET", Operation.FIRMWARES, "get", OpenApiContract.FIRMWARES_RESOURCE),
+    /** Search Firmware File. */
+    SEARCH_FIRMWARE("POST", Operation.FIRMWARES, "search", OpenApiContract.FIRMWARES_RESOURCE);
 
     /** The path of the OTA job operations. */
     public static final String JOBS = "/connect-service/v2.1/ota-jobs";
+    /** The path of the firmware operations. */
+    public static final String FIRMWARES = "/connect-service/v2.1/ota-firmwares";
 
     private final String method;
     private final String path;

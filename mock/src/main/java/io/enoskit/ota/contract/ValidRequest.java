@@ -25,6 +25,15 @@ public final class ValidRequest {
     }
 
     /**
+     * The body decoded into a model class, or empty when the request has none (operations whose body is optional).
+     *
+     * @throws ContractViolation on the field {@code body} if it cannot be decoded
+     */
+    public <T> java.util.Optional<T> optionalBody(Class<T> type) {
+        return body == null || body.isNull() ? java.util.Optional.empty() : java.util.Optional.of(body(type));
+    }
+
+    /**
      * The body decoded into a model class.
      *
      * @throws ContractViolation on the field {@code body} if it cannot be decoded (a spec the models do not fit)

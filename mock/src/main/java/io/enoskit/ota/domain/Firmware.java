@@ -5,7 +5,8 @@ package io.enoskit.ota.domain;
  *
  * <p>JSON shape (admin routes and the default state file):
  * {@code {"orgId": String, "firmwareId": String, "name": String, "version": String,
- * "enableVerification": Boolean, "isVerified": Boolean, "maxAllowedForVerification": Integer|null}}.
+ * "enableVerification": Boolean, "isVerified": Boolean, "maxAllowedForVerification": Integer|null,
+ * "productKey": String|null, "minSuccessForVerified": Integer|null, "createTime": Long|null}}.
  *
  * @param orgId                     the organization that owns it
  * @param firmwareId                its id, the {@code firmwareId} query parameter of create
@@ -16,9 +17,15 @@ package io.enoskit.ota.domain;
  * @param isVerified                whether a verification job has completed on it
  * @param maxAllowedForVerification the most {@code deviceKeys} a verification job may name (a count, at
  *                                  least 1), or null for the state's default (24612)
+ * @param productKey                the product whose devices a {@code total} scope upgrades (null: every device of
+ *                                  the org the state file lists)
+ * @param minSuccessForVerified     succeeded tasks of a verification job that make it verified (a count, at least
+ *                                  1), or null for all of the job's tasks
+ * @param createTime                when it was created, milliseconds since the epoch; null: when the mock stored it
  */
 public record Firmware(String orgId, String firmwareId, String name, String version,
-                       boolean enableVerification, boolean isVerified, Integer maxAllowedForVerification) {
+                       boolean enableVerification, boolean isVerified, Integer maxAllowedForVerification,
+                       String productKey, Integer minSuccessForVerified, Long createTime) {
 
     public Firmware {
         requireText(orgId, "orgId");
@@ -29,17 +36,36 @@ public record Firmware(String orgId, String firmwareId, String name, String vers
             throw new IllegalArgumentException(
                     "maxAllowedForVerification must be at least 1, was " + maxAllowedForVerification);
         }
+        if (minSuccessForVerified != null && (minSuccessForVerified < 1 || (maxAllowedForVerification != null
+                && minSuccessForVerified > maxAllowedForVerification))) {
+            throw new IllegalArgumentException("minSuccessForVerified must be at least 1 and at most"
+                    + " maxAllowedForVerification, was " + minSuccessForVerified);
+        }
+    }
+
+    /** A firmware without product, verification threshold or creation time. */
+    public Firmware(String orgId, String firmwareId, String name, String version, boolean enableVerification,
+                    boolean isVerified, Integer maxAllowedForVerification) {
+        this(orgId, firmwareId, name, version, enableVerification, isVerified, maxAllowedForVerification, null, null,
+                null);
     }
 
     /** The same firmware, now verified (a verification job on it completed). */
     public Firmware verified() {
-        return new Firmware(orgId, firmwareId, name, version, enableVerification, true, maxAllowedForVerification);
+        return new Firmware(orgId, firmwareId, name, version, enableVerification, true, maxAllowedForVerification,
+                productKey, minSuccessForVerified, createTime);
     }
 
     /** The same firmware, owned by the given org under the given id (ids from an admin route's path win). */
     public Firmware at(String newOrgId, String newFirmwareId) {
         return new Firmware(newOrgId, newFirmwareId, name, version, enableVerification, isVerified,
-                maxAllowedForVerification);
+                maxAllowedForVerification, productKey, minSuccessForVerified, createTime);
+    }
+
+    /** The same firmware, created at the given time (milliseconds since the epoch) unless it says when. */
+    Firmware createdAt(long millis) {
+        return createTime != null ? this : new Firmware(orgId, firmwareId, name, version, enableVerification,
+                isVerified, maxAllowedForVerification, productKey, minSuccessForVerified, millis);
     }
 
     static void requireText(String value, String field) {

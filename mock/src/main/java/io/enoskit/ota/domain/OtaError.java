@@ -5,7 +5,8 @@ package io.enoskit.ota.domain;
  *
  * <p>Sources: 24404, 24610, 24611 and 24612 come from the "Error Codes" table of the vendor page
  * "V2.1 Create OTA Job"; 24404 "Job not found" from the sibling page "Get OTA Job"; 24615, 24616 and 24618 from
- * the pages "Start OTA Job", "Stop OTA Job" and "Delete OTA Job"; 99400 and 99500 are
+ * the pages "Start OTA Job", "Stop OTA Job" and "Delete OTA Job"; 24617, 24620 and 24621 from "Cancel OTA Task" and
+ * "Retry OTA Task"; 24404 "Firmware not found" also from "Get Firmware File"; 99400 and 99500 are
  * the EnOS common codes for an invalid argument and an internal error; 99404 is the common code for an
  * object that does not exist, used here for a request that names no operation of the spec (inferred).
  * The specs list the same codes under {@code x-enos-error-codes}; a test keeps them equal.
@@ -28,6 +29,12 @@ public enum OtaError {
     JOB_HAS_STOPPED(24616, "Job has stopped"),
     /** 24618: Delete OTA Job on a running job ("Delete OTA Job" page). */
     DELETE_RUNNING_JOB(24618, "Not allowed to delete running job"),
+    /** 24617: Cancel or Retry OTA Task on a job that is stopped ("Cancel OTA Task", "Retry OTA Task" pages). */
+    JOB_NOT_RUNNING(24617, "Job not running"),
+    /** 24620: Cancel OTA Task of a task that is neither {@code init} nor {@code published} ("Cancel OTA Task"). */
+    CANCEL_ONLY_INIT_OR_PUBLISHED(24620, "Only init or published tasks can be canceled"),
+    /** 24621: Retry OTA Task of a task that has not failed ("Retry OTA Task" page). */
+    RETRY_ONLY_FAILED(24621, "Only failed tasks can be retried"),
     /** 99400: the request breaks the spec; arguments are the field and the rule it breaks. */
     INVALID_ARGUMENT(99400, "Invalid Argument %s"),
     /**

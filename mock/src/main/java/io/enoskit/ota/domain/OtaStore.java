@@ -2,7 +2,12 @@ package io.enoskit.ota.domain;
 
 import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.JobInfo;
+import io.enoskit.ota.model.TaskInfo;
+import io.enoskit.ota.model.UpgradeScopeInfo;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,11 @@ import java.util.Map;
  *
  * <p>Memory is bounded: at most {@code maxJobs} jobs are kept; a create past it drops the oldest stopped job
  * first, or the oldest job when none is stopped (a mock's limit, not a rule of the API), and counts the drop.
+ *
+ * <p>Device tasks: the first start of a job creates one task per device in its scope ({@link #startJob}); they
+ * progress on the clock given ({@link SimulationClock} in the mock) as {@link JobRun} describes. Every read that
+ * shows tasks or firmware brings the org's jobs up to the clock first, and {@link #advance()} brings every job up
+ * to it (the mock's one scheduler calls it each second), so answers never lag the clock.
  */
 public final class OtaStore {
     /** Jobs kept at most when no limit is given, a count. */
@@ -25,6 +35,7 @@ public final class OtaStore {
     private final JobIdGenerator ids;
     private final Clock clock;
     private final int maxJobs;
+    private final Simulation simulation;
     private final Map<String, Org> orgs = new HashMap<>();
     /** Every job by org and id, in creation order: the order of eviction. */
     private final LinkedHashMap<JobKey, JobInfo> byAge = new LinkedHashMap<>();
@@ -40,6 +51,14 @@ public final class OtaStore {
 
     /** @param maxJobs the most jobs kept, a count (at least 1) */
     public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock, int maxJobs) {
+        this(initial, ids, clock, maxJobs, Simulation.defaults());
+    }
+
+    /**
+     * @param maxJobs    the most jobs kept, a count (at least 1)
+     * @param simulation how device tasks progress
+     */
+    public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock, int maxJobs, Simulation simulation) {
         if (maxJobs < 1) {
             throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
         }
@@ -47,6 +66,7 @@ public final class OtaStore {
         this.ids = ids;
         this.clock = clock;
         this.maxJobs = maxJobs;
+        this.simulation = simulation;
         reset();
     }
 
@@ -59,6 +79,7 @@ public final class OtaStore {
      */
     public synchronized String createJob(String orgId, String firmwareId, CreateOtaJobRequest request) {
         Org org = orgs.get(orgId);
+        advance(org);
         Firmware firmware = org == null ? null : org.firmwares.get(firmwareId);
         if (firmware == null) {
             throw new OtaRuleException(OtaError.FIRMWARE_NOT_FOUND);
@@ -82,7 +103,9 @@ public final class OtaStore {
                 .map(Map.Entry::getKey).findFirst()
                 .orElse(byAge.keySet().iterator().next());
         byAge.remove(victim);
-        orgs.get(victim.orgId()).jobs.remove(victim.jobId());
+        Org org = orgs.get(victim.orgId());
+        org.jobs.remove(victim.jobId());
+        org.runs.remove(victim.jobId());
         evicted++;
     }
 
@@ -101,7 +124,8 @@ public final class OtaStore {
     }
 
     /**
-     * Start OTA Job: the job's status becomes {@code started}.
+     * Start OTA Job: the job's status becomes {@code started}. The first start creates the job's device tasks, one
+     * per device in its scope ({@link #scopeDevices}), all {@code init}; a later start resumes them.
      *
      * @throws OtaRuleException 24404 "Job not found"; 24615 "Job has started" when it runs already
      */
@@ -110,11 +134,20 @@ public final class OtaStore {
         if (job.getStatus() == JobInfo.StatusEnum.STARTED) {
             throw new OtaRuleException(OtaError.JOB_HAS_STARTED);
         }
+        Org org = orgs.get(orgId);
+        advance(org);
+        if (!org.runs.containsKey(jobId)) {
+            Firmware firmware = org.firmwares.get(job.getFirmwareId());
+            List<Device> targets = scopeDevices(org, job, firmware);
+            int toVerify = firmware == null || firmware.minSuccessForVerified() == null ? targets.size()
+                    : Math.min(firmware.minSuccessForVerified(), targets.size());
+            org.runs.put(jobId, new JobRun(job, targets, toVerify, clock.millis(), ids));
+        }
         job.setStatus(JobInfo.StatusEnum.STARTED);
     }
 
     /**
-     * Stop OTA Job: the job's status becomes {@code stopped}.
+     * Stop OTA Job: the job's status becomes {@code stopped}; its unfinished tasks pause where they are.
      *
      * @throws OtaRuleException 24404 "Job not found"; 24616 "Job has stopped" when it is stopped already
      */
@@ -123,7 +156,240 @@ public final class OtaStore {
         if (job.getStatus() == JobInfo.StatusEnum.STOPPED) {
             throw new OtaRuleException(OtaError.JOB_HAS_STOPPED);
         }
+        advance(orgs.get(orgId));
         job.setStatus(JobInfo.StatusEnum.STOPPED);
+    }
+
+    /**
+     * The devices a job's tasks are for (inferred; the pages do not say how a scope picks devices):
+     * {@code deviceKeys} when given, in order, each the state file's device or, when it lists none, a device the
+     * mock makes up; otherwise (a {@code total} scope, or selectors the mock does not model: attributes, tags,
+     * asset trees) every device of the org on the firmware's product. {@code versionNumbers}, when given, keeps the
+     * devices whose version is one of them; a made-up device counts as on the first of them.
+     */
+    private static List<Device> scopeDevices(Org org, JobInfo job, Firmware firmware) {
+        UpgradeScopeInfo scope = job.getUpgradeScope();
+        List<String> versions = scope == null || scope.getVersionNumbers() == null ? List.of()
+                : scope.getVersionNumbers();
+        String productKey = firmware == null ? null : firmware.productKey();
+        List<Device> candidates = new ArrayList<>();
+        if (scope != null && scope.getDeviceKeys() != null && !scope.getDeviceKeys().isEmpty()) {
+            for (String deviceKey : scope.getDeviceKeys()) {
+                Device known = org.devices.get(deviceKey);
+                candidates.add(known != null ? known : Device.unlisted(job.getOrgId(), productKey, deviceKey,
+                        versions.isEmpty() ? null : versions.get(0)));
+            }
+        } else {
+            org.devices.values().stream()
+                    .filter(device -> productKey == null || productKey.equals(device.productKey()))
+                    .forEach(candidates::add);
+        }
+        return candidates.stream()
+                .filter(device -> versions.isEmpty() || versions.contains(device.firmwareVersion()))
+                .toList();
+    }
+
+    /**
+     * Cancel OTA Task: the named devices' tasks, each {@code init} or {@code published}, fail with desc
+     * "Cancelled by user". All or none: when one device breaks the rule, nothing changes.
+     *
+     * @throws OtaRuleException 24404 "Job not found"; 24617 "Job not running" when the job is stopped; 24620 when a
+     *                          device's task is neither init nor published, or it has no task in the job
+     */
+    public synchronized void cancelTasks(String orgId, String jobId, Collection<String> deviceKeys) {
+        JobRun run = runningJob(orgId, jobId);
+        if (!run.notIn(deviceKeys, TaskStatus.INIT, TaskStatus.PUBLISHED).isEmpty()) {
+            throw new OtaRuleException(OtaError.CANCEL_ONLY_INIT_OR_PUBLISHED);
+        }
+        run.cancel(deviceKeys, clock.millis());
+    }
+
+    /**
+     * Retry OTA Task: the named devices' failed tasks go back to {@code init} and run again. All or none.
+     *
+     * @throws OtaRuleException 24404 "Job not found"; 24617 "Job not running" when the job is stopped; 24621 when a
+     *                          device's task has not failed, or it has no task in the job
+     */
+    public synchronized void retryTasks(String orgId, String jobId, Collection<String> deviceKeys) {
+        JobRun run = runningJob(orgId, jobId);
+        if (!run.notIn(deviceKeys, TaskStatus.FAILED).isEmpty()) {
+            throw new OtaRuleException(OtaError.RETRY_ONLY_FAILED);
+        }
+        run.retry(deviceKeys, clock.millis());
+    }
+
+    /** The job's run, brought up to the clock, when the job is started. */
+    private JobRun runningJob(String orgId, String jobId) {
+        JobInfo job = getJob(orgId, jobId);
+        if (job.getStatus() != JobInfo.StatusEnum.STARTED) {
+            throw new OtaRuleException(OtaError.JOB_NOT_RUNNING);
+        }
+        Org org = orgs.get(orgId);
+        advance(org);
+        return org.runs.get(jobId);
+    }
+
+    /**
+     * Search OTA Job: the org's jobs that match, newest {@code createTime} first (documented), one page.
+     * The expression's {@code productKey} is the job's firmware's.
+     */
+    public synchronized Page<JobInfo> searchJobs(String orgId, SearchExpression expression, int pageNo,
+                                                 int pageSize) {
+        Org org = orgs.get(orgId);
+        if (org == null) {
+            return Page.of(List.of(), pageNo, pageSize);
+        }
+        List<JobInfo> matches = new ArrayList<>();
+        for (JobInfo job : org.jobs.values()) {
+            Firmware firmware = org.firmwares.get(job.getFirmwareId());
+            if (expression.matches(field -> jobField(job, firmware, field))) {
+                matches.add(job);
+            }
+        }
+        java.util.Collections.reverse(matches);
+        matches.sort(Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L : job.getCreateTime())
+                .reversed());
+        return Page.of(matches, pageNo, pageSize);
+    }
+
+    private static Object jobField(JobInfo job, Firmware firmware, String field) {
+        return switch (field) {
+            case "firmwareId" -> job.getFirmwareId();
+            case "productKey" -> job.getProductKey() != null ? job.getProductKey()
+                    : firmware == null ? null : firmware.productKey();
+            case "firmwareVersion" -> job.getFirmwareVersion();
+            case "type" -> job.getType() == null ? null : job.getType().getValue();
+            case "status" -> job.getStatus() == null ? null : job.getStatus().getValue();
+            case "name" -> job.getName() == null ? null
+                    : SearchExpression.i18nView(job.getName().getDefaultValue(), job.getName().getI18nValue());
+            case "firmwareName" -> job.getFirmwareName() == null ? null : SearchExpression.i18nView(
+                    job.getFirmwareName().getDefaultValue(), job.getFirmwareName().getI18nValue());
+            default -> null;
+        };
+    }
+
+    /**
+     * Search OTA Task: the org's tasks that match, one page: the newest job's tasks first, each job's in the order
+     * its devices were named (inferred; the order is not documented).
+     */
+    public synchronized Page<TaskInfo> searchTasks(String orgId, SearchExpression expression, int pageNo,
+                                                   int pageSize) {
+        Org org = orgs.get(orgId);
+        if (org == null) {
+            return Page.of(List.of(), pageNo, pageSize);
+        }
+        advance(org);
+        List<JobInfo> newestFirst = new ArrayList<>(org.jobs.values());
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.sort(Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L
+                : job.getCreateTime()).reversed());
+        List<TaskInfo> matches = new ArrayList<>();
+        for (JobInfo job : newestFirst) {
+            JobRun run = org.runs.get(job.getJobId());
+            if (run != null) {
+                run.tasks().stream().filter(task -> expression.matches(field -> OtaTask.field(task, field)))
+                        .forEach(matches::add);
+            }
+        }
+        return Page.of(matches, pageNo, pageSize);
+    }
+
+    /**
+     * The job's device tasks, in the order its devices were named; empty before its first start.
+     *
+     * @throws OtaRuleException 24404 "Job not found"
+     */
+    public synchronized List<TaskInfo> tasks(String orgId, String jobId) {
+        getJob(orgId, jobId);
+        Org org = orgs.get(orgId);
+        advance(org);
+        JobRun run = org.runs.get(jobId);
+        return run == null ? List.of() : run.tasks();
+    }
+
+    /**
+     * Get Firmware File.
+     *
+     * @throws OtaRuleException 24404 "Firmware not found" when the org has no such firmware
+     */
+    public synchronized Firmware getFirmware(String orgId, String firmwareId) {
+        Org org = orgs.get(orgId);
+        advance(org);
+        Firmware firmware = org == null ? null : org.firmwares.get(firmwareId);
+        if (firmware == null) {
+            throw new OtaRuleException(OtaError.FIRMWARE_NOT_FOUND);
+        }
+        return firmware;
+    }
+
+    /** Search Firmware File: the org's firmware that matches, newest {@code createTime} first (documented). */
+    public synchronized Page<Firmware> searchFirmware(String orgId, SearchExpression expression, int pageNo,
+                                                      int pageSize) {
+        Org org = orgs.get(orgId);
+        if (org == null) {
+            return Page.of(List.of(), pageNo, pageSize);
+        }
+        advance(org);
+        List<Firmware> matches = new ArrayList<>();
+        for (Firmware firmware : org.firmwares.values()) {
+            if (expression.matches(field -> switch (field) {
+                case "productKey" -> firmware.productKey();
+                case "isVerified" -> firmware.isVerified();
+                case "name" -> SearchExpression.i18nView(firmware.name(), null);
+                default -> null;
+            })) {
+                matches.add(firmware);
+            }
+        }
+        java.util.Collections.reverse(matches);
+        matches.sort(Comparator.comparing((Firmware firmware) -> firmware.createTime() == null ? 0L
+                : firmware.createTime()).reversed());
+        return Page.of(matches, pageNo, pageSize);
+    }
+
+    /** The org's devices the simulation knows, in the order added. */
+    public synchronized List<Device> devices(String orgId) {
+        Org org = orgs.get(orgId);
+        return org == null ? List.of() : List.copyOf(org.devices.values());
+    }
+
+    /** Adds a device, or replaces the one with the same org and key; jobs started later see it. */
+    public synchronized void putDevice(Device device) {
+        orgs.computeIfAbsent(device.orgId(), id -> new Org()).devices.put(device.deviceKey(), device);
+    }
+
+    /**
+     * Brings every job's tasks up to the clock (the scheduler's tick). Holds the lock one org at a time, so API
+     * calls interleave.
+     */
+    public void advance() {
+        List<String> orgIds;
+        synchronized (this) {
+            orgIds = new ArrayList<>(orgs.keySet());
+        }
+        for (String orgId : orgIds) {
+            synchronized (this) {
+                advance(orgs.get(orgId));
+            }
+        }
+    }
+
+    /** Brings the org's started jobs up to the clock; a verification job that reaches its successes verifies its firmware. */
+    private void advance(Org org) {
+        if (org == null || org.runs.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        for (Map.Entry<String, JobRun> entry : org.runs.entrySet()) {
+            JobInfo job = org.jobs.get(entry.getKey());
+            boolean running = job != null && job.getStatus() == JobInfo.StatusEnum.STARTED;
+            if (entry.getValue().advance(now, running, simulation)) {
+                Firmware firmware = org.firmwares.get(job.getFirmwareId());
+                if (firmware != null) {
+                    org.firmwares.put(firmware.firmwareId(), firmware.verified());
+                }
+            }
+        }
     }
 
     /**
@@ -136,7 +402,9 @@ public final class OtaStore {
         if (job.getStatus() == JobInfo.StatusEnum.STARTED) {
             throw new OtaRuleException(OtaError.DELETE_RUNNING_JOB);
         }
-        orgs.get(orgId).jobs.remove(jobId);
+        Org org = orgs.get(orgId);
+        org.jobs.remove(jobId);
+        org.runs.remove(jobId);
         byAge.remove(new JobKey(orgId, jobId));
     }
 
@@ -149,12 +417,14 @@ public final class OtaStore {
     /** The org's firmware, in the order it was added; empty for an unknown org. */
     public synchronized List<Firmware> firmwares(String orgId) {
         Org org = orgs.get(orgId);
+        advance(org);
         return org == null ? List.of() : List.copyOf(org.firmwares.values());
     }
 
-    /** Adds the firmware, or replaces the one with the same org and id. */
+    /** Adds the firmware, or replaces the one with the same org and id; without a createTime it gets the clock's. */
     public synchronized void putFirmware(Firmware firmware) {
-        orgs.computeIfAbsent(firmware.orgId(), id -> new Org()).firmwares.put(firmware.firmwareId(), firmware);
+        orgs.computeIfAbsent(firmware.orgId(), id -> new Org()).firmwares.put(firmware.firmwareId(),
+                firmware.createdAt(clock.millis()));
     }
 
     /**
@@ -181,36 +451,69 @@ public final class OtaStore {
         return verified;
     }
 
+    /**
+     * How many tasks of the job are in each status ({@code init}, {@code published}, ...), for the admin API;
+     * all zero before its first start.
+     *
+     * @throws OtaRuleException 24404 "Job not found"
+     */
+    public synchronized Map<String, Integer> taskCounts(String orgId, String jobId) {
+        getJob(orgId, jobId);
+        Org org = orgs.get(orgId);
+        advance(org);
+        JobRun run = org.runs.get(jobId);
+        if (run == null) {
+            Map<String, Integer> none = new LinkedHashMap<>();
+            for (TaskStatus status : TaskStatus.values()) {
+                none.put(status.value(), 0);
+            }
+            return none;
+        }
+        return run.statusCounts();
+    }
+
     /** Drops every job and firmware and loads the default state again. */
     public synchronized void reset() {
         orgs.clear();
         byAge.clear();
         initial.firmwares().forEach(this::putFirmware);
+        initial.devices().forEach(this::putDevice);
     }
 
     /**
-     * Counts of what is stored, for the admin API: {@code orgs}, {@code firmwares}, {@code jobs}, the limit
+     * Counts of what is stored, for the admin API: {@code orgs}, {@code firmwares}, {@code jobs}, {@code devices},
+     * {@code tasks}, the limit
      * {@code maxJobs} and {@code evictedJobs}, how many jobs were dropped for it since the start.
      */
     public synchronized Map<String, Long> counts() {
         int firmwareCount = 0;
         int jobCount = 0;
+        long deviceCount = 0;
+        long taskCount = 0;
         for (Org org : orgs.values()) {
             firmwareCount += org.firmwares.size();
             jobCount += org.jobs.size();
+            deviceCount += org.devices.size();
+            for (JobRun run : org.runs.values()) {
+                taskCount += run.taskCount();
+            }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("orgs", (long) orgs.size());
         counts.put("firmwares", (long) firmwareCount);
         counts.put("jobs", (long) jobCount);
+        counts.put("devices", deviceCount);
+        counts.put("tasks", taskCount);
         counts.put("maxJobs", (long) maxJobs);
         counts.put("evictedJobs", evicted);
         return counts;
     }
 
-    /** One org's firmware and jobs, both in insertion order. */
+    /** One org's firmware, devices and jobs, in insertion order, and the runs of its started jobs. */
     private static final class Org {
         final Map<String, Firmware> firmwares = new LinkedHashMap<>();
+        final Map<String, Device> devices = new LinkedHashMap<>();
         final Map<String, JobInfo> jobs = new LinkedHashMap<>();
+        final Map<String, JobRun> runs = new HashMap<>();
     }
 }

@@ -17,13 +17,12 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #JOBS} Search OTA Job: {@code firmwareId}, {@code productKey}, {@code firmwareVersion},
  *       {@code type}, {@code status} with {@code =} and {@code in}; {@code name} and {@code firmwareName} with
- *       {@code like}, also as {@code .defaultValue}, {@code .zh_CN}, {@code .en_US};</li>
+ *       {@code like}, also per locale (see {@link #LOCALES});</li>
  *   <li>{@link #TASKS} Search OTA Task: {@code jobId}, {@code deviceKey}, {@code fromVersion}, {@code toVersion},
  *       {@code status}, {@code desc} with {@code =} and {@code in};</li>
  *   <li>{@link #FIRMWARE} Search Firmware File: {@code productKey} with {@code =} and {@code in};
  *       {@code isVerified} with {@code =} (a boolean); {@code name} with {@code like}, also as
- *       {@code .defaultValue} ({@code .default}, as the firmware page spells it, is accepted too),
- *       {@code .zh_CN}, {@code .en_US}.</li>
+ *       per locale as for jobs.</li>
  * </ul>
  * Wherever the pages allow {@code =}, {@code !=} is accepted as well (inferred: the general expression language
  * has it, the pages list only what a search is "for").
@@ -32,18 +31,26 @@ public final class SearchFields {
     /** The key of the default value in the map an accessor returns for an {@link Kind#I18N} field. */
     public static final String DEFAULT = "defaultValue";
 
+    /**
+     * The suffixes of a name field: {@code .defaultValue} and {@code .default} (both spellings appear in the pages
+     * and the official sample code) for the default value; {@code .zh_CN} and {@code .en_US} (documented) and
+     * {@code .ja_JP} and {@code .es_ES} (the locales the console added in 2.3.0, sent by the official Python
+     * samples) for a locale's own entry.
+     */
+    private static final Map<String, String> LOCALES = Map.of("defaultValue", DEFAULT, "default", DEFAULT,
+            "zh_CN", "zh_CN", "en_US", "en_US", "ja_JP", "ja_JP", "es_ES", "es_ES");
+
     /** Search OTA Job ({@code action=search} on {@code ota-jobs}). */
     public static final SearchFields JOBS = new SearchFields("Search OTA Job", List.of(
             text("firmwareId"), text("productKey"), text("firmwareVersion"), text("type"), text("status"),
-            i18n("name"), i18n("firmwareName")), Map.of("defaultValue", DEFAULT, "zh_CN", "zh_CN", "en_US", "en_US"));
+            i18n("name"), i18n("firmwareName")), SearchFields.LOCALES);
     /** Search OTA Task ({@code action=searchTask} on {@code ota-jobs}). */
     public static final SearchFields TASKS = new SearchFields("Search OTA Task", List.of(
             text("jobId"), text("deviceKey"), text("fromVersion"), text("toVersion"), text("status"), text("desc")),
             Map.of());
     /** Search Firmware File ({@code action=search} on {@code ota-firmwares}). */
     public static final SearchFields FIRMWARE = new SearchFields("Search Firmware File", List.of(
-            text("productKey"), bool("isVerified"), i18n("name")),
-            Map.of("defaultValue", DEFAULT, "default", DEFAULT, "zh_CN", "zh_CN", "en_US", "en_US"));
+            text("productKey"), bool("isVerified"), i18n("name")), SearchFields.LOCALES);
 
     /** The comparison operators of the expression language, as written. */
     public enum Operator {

@@ -39,7 +39,8 @@ final class EnvelopeResponses {
 
     private static ResponseDefinition outcome(Supplier<Object> operation) {
         try {
-            return json(200, Envelope.ok(operation.get()));
+            Object data = operation.get();
+            return json(200, data instanceof io.enoskit.ota.contract.PagedEnvelope paged ? paged : Envelope.ok(data));
         } catch (OtaRuleException rule) {
             return json(200, Envelope.error(rule.code(), rule.getMessage()));
         } catch (ContractViolation violation) {

@@ -56,6 +56,8 @@ public final class MockOptions {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxJobs = DEFAULT_MAX_JOBS;
+    private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
+    private double taskFailureShare;
     private boolean lenient;
     private boolean verbose;
     private boolean exitOnOutOfMemory;
@@ -138,6 +140,39 @@ public final class MockOptions {
         }
         this.maxJobs = maxJobs;
         return this;
+    }
+
+    /**
+     * How long each step of a simulated device task takes on the job's running time (default
+     * {@value io.enoskit.ota.domain.Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
+     * succeeded. Tests move the clock instead of waiting ({@link OtaMockServer#advanceClock(Duration)}).
+     */
+    public MockOptions taskPace(Duration taskPace) {
+        if (taskPace.isNegative() || taskPace.isZero()) {
+            throw new IllegalArgumentException("the task pace must be positive, was " + taskPace);
+        }
+        this.taskPace = taskPace;
+        return this;
+    }
+
+    /**
+     * The share of task attempts that fail, 0 to 1 (default 0), on devices the state file gives no outcomes of their
+     * own.
+     */
+    public MockOptions taskFailureShare(double taskFailureShare) {
+        if (!(taskFailureShare >= 0 && taskFailureShare <= 1)) {
+            throw new IllegalArgumentException("the task failure share must be from 0 to 1, was " + taskFailureShare);
+        }
+        this.taskFailureShare = taskFailureShare;
+        return this;
+    }
+
+    public Duration taskPace() {
+        return taskPace;
+    }
+
+    public double taskFailureShare() {
+        return taskFailureShare;
     }
 
     /** Accept unknown body fields and query parameters instead of answering 99400. */
@@ -266,7 +301,8 @@ public final class MockOptions {
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
-        return new OtaMockExtensions(lenient, gatewayAuth, maxJobs);
+        return new OtaMockExtensions(lenient, gatewayAuth, maxJobs,
+                new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0));
     }
 
     /**

@@ -49,11 +49,16 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
         if (decision.isPresent() && decision.get().fault() != null) {
             return delayed(FaultPlan.answer(decision.get().fault()), decision.get().delayMs());
         }
-        ResponseDefinition answer = EnvelopeResponses.answer(() -> serve(contract.check(WireMockRequests.of(request))));
+        ResponseDefinition answer = EnvelopeResponses.answer(() -> respond(request));
         return decision.map(delay -> delayed(answer, delay.delayMs())).orElse(answer);
     }
 
-    private static Optional<Operation> operation(Request request) {
+    /** The spec check, then {@link #serve}; the catch-all checks the {@code action} first. */
+    Object respond(Request request) {
+        return serve(contract.check(WireMockRequests.of(request)));
+    }
+
+    static Optional<Operation> operation(Request request) {
         String url = request.getUrl();
         int query = url.indexOf('?');
         QueryParameter action = Urls.splitQueryFromUrl(url).get("action");

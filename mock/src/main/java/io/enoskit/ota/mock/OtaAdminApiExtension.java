@@ -40,6 +40,15 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs</td><td>{@code {"jobs": [JobInfo]}}, oldest first</td></tr>
  *   <tr><td>POST /__admin/ota/orgs/{orgId}/jobs/{jobId}/complete-verification</td><td>the verification job
  *       succeeded: its firmware becomes verified, so upgrade jobs on it no longer get 24610</td></tr>
+ *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs/{jobId}/tasks</td><td>{@code {"tasks": [TaskInfo], "counts":
+ *       {"init": n, ...}}}, the job's device tasks now (empty before its first start)</td></tr>
+ *   <tr><td>GET  /__admin/ota/orgs/{orgId}/devices</td><td>{@code {"devices": [Device]}}</td></tr>
+ *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/devices/{deviceKey}</td><td>add or replace a device; body
+ *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc"}}
+ *       </td></tr>
+ *   <tr><td>GET  /__admin/ota/clock</td><td>{@code {"now": ms, "advancedSeconds": s}}: the simulation clock</td></tr>
+ *   <tr><td>POST /__admin/ota/clock</td><td>moves the clock on: body {@code {"advanceSeconds": s}} (0 to
+ *       {@value #MAX_ADVANCE_SECONDS}); tasks, schedules and timeouts follow at once</td></tr>
  *   <tr><td>GET  /__admin/ota/faults</td><td>{@code {"faults": [FaultRule]}}, the fault and delay rules in force</td></tr>
  *   <tr><td>POST /__admin/ota/faults</td><td>adds a rule, body a {@link FaultRule}</td></tr>
  *   <tr><td>DELETE /__admin/ota/faults</td><td>removes every rule</td></tr>
@@ -51,8 +60,14 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     /** The routes, as the 404 of an unknown route lists them. */
     static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "POST /reset",
             "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
-            "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /faults", "POST /faults",
-            "DELETE /faults");
+            "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /orgs/{orgId}/jobs/{jobId}/tasks",
+            "GET /orgs/{orgId}/devices", "PUT /orgs/{orgId}/devices/{deviceKey}", "GET /clock", "POST /clock",
+            "GET /faults", "POST /faults", "DELETE /faults");
+    /** The furthest one call moves the clock, in seconds (a year). */
+    static final long MAX_ADVANCE_SECONDS = 366L * 86_400;
+    private static final ObjectReader DEVICE = strict().readerFor(io.enoskit.ota.domain.Device.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final ObjectReader FAULT = strict().readerFor(FaultRule.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectReader FIRMWARE = strict().readerFor(Firmware.class)
@@ -61,11 +76,14 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private final OtaStore store;
     private final FaultPlan faults;
     private final int defaultVerificationLimit;
+    private final io.enoskit.ota.domain.SimulationClock clock;
 
-    OtaAdminApiExtension(OtaStore store, FaultPlan faults, int defaultVerificationLimit) {
+    OtaAdminApiExtension(OtaStore store, FaultPlan faults, int defaultVerificationLimit,
+                         io.enoskit.ota.domain.SimulationClock clock) {
         this.store = store;
         this.faults = faults;
         this.defaultVerificationLimit = defaultVerificationLimit;
+        this.clock = clock;
     }
 
     @Override
@@ -81,6 +99,11 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(PUT, "/ota/orgs/{orgId}/firmwares/{firmwareId}", putFirmware());
         router.add(GET, "/ota/orgs/{orgId}/jobs", listJobs());
         router.add(POST, "/ota/orgs/{orgId}/jobs/{jobId}/complete-verification", completeVerification());
+        router.add(GET, "/ota/orgs/{orgId}/jobs/{jobId}/tasks", listTasks());
+        router.add(GET, "/ota/orgs/{orgId}/devices", listDevices());
+        router.add(PUT, "/ota/orgs/{orgId}/devices/{deviceKey}", putDevice());
+        router.add(GET, "/ota/clock", readClock());
+        router.add(POST, "/ota/clock", advanceClock());
         router.add(GET, "/ota/faults", listFaults());
         router.add(POST, "/ota/faults", addFault());
         router.add(DELETE, "/ota/faults", clearFaults());
@@ -115,7 +138,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             } catch (java.io.IOException wrong) {
                 Throwable cause = wrong.getCause() instanceof IllegalArgumentException rule1 ? rule1 : wrong;
                 throw new IllegalArgumentException("the fault rule is not valid: " + (cause instanceof
-                        IllegalArgumentException ? cause.getMessage() : fieldProblem(wrong)));
+                        IllegalArgumentException ? cause.getMessage() : fieldProblem(wrong,
+                        "operation, fault, delayMs, delayMaxMs, share, calls")));
             }
             faults.add(rule);
             return Map.of("faults", faults.rules());
@@ -129,10 +153,9 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
-    private static String fieldProblem(java.io.IOException wrong) {
+    private static String fieldProblem(java.io.IOException wrong, String known) {
         if (wrong instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "' (known: operation, fault, delayMs, delayMaxMs,"
-                    + " share, calls)";
+            return "unknown field '" + unknown.getPropertyName() + "' (known: " + known + ")";
         }
         if (wrong instanceof JsonMappingException mapping) {
             return "field '" + mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
@@ -167,6 +190,61 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
 
     private AdminTask listJobs() {
         return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId"))));
+    }
+
+    private AdminTask listTasks() {
+        return (admin, event, params) -> answer(() -> {
+            String orgId = param(params, "orgId");
+            String jobId = param(params, "jobId");
+            return Map.of("tasks", store.tasks(orgId, jobId), "counts", store.taskCounts(orgId, jobId));
+        });
+    }
+
+    private AdminTask listDevices() {
+        return (admin, event, params) -> answer(() -> Map.of("devices", store.devices(param(params, "orgId"))));
+    }
+
+    private AdminTask putDevice() {
+        return (admin, event, params) -> answer(() -> {
+            ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
+            body.put("orgId", param(params, "orgId"));
+            body.put("deviceKey", param(params, "deviceKey"));
+            io.enoskit.ota.domain.Device device;
+            try {
+                device = DEVICE.readValue(body);
+            } catch (java.io.IOException wrong) {
+                Throwable cause = wrong.getCause();
+                throw new IllegalArgumentException("the device is not valid: " + (cause instanceof
+                        IllegalArgumentException rule ? rule.getMessage() : fieldProblem(wrong,
+                        "productKey, assetId, firmwareVersion, outcomes, failureDesc")));
+            }
+            store.putDevice(device);
+            return device;
+        });
+    }
+
+    private AdminTask readClock() {
+        return (admin, event, params) -> answer(this::clockState);
+    }
+
+    private Map<String, Object> clockState() {
+        return Map.of("now", clock.millis(), "advancedSeconds", clock.offsetMillis() / 1000);
+    }
+
+    /** Moves the simulation clock on and brings every job up to it before answering. */
+    private AdminTask advanceClock() {
+        return (admin, event, params) -> answer(() -> {
+            ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
+            var seconds = body.get("advanceSeconds");
+            if (body.size() != 1 || seconds == null || !seconds.canConvertToLong() || !seconds.isIntegralNumber()
+                    || seconds.asLong() < 0 || seconds.asLong() > MAX_ADVANCE_SECONDS) {
+                throw new IllegalArgumentException("the body must be {\"advanceSeconds\": n}, a whole number of"
+                        + " seconds from 0 to " + MAX_ADVANCE_SECONDS);
+            }
+            clock.advance(java.time.Duration.ofSeconds(seconds.asLong()));
+            store.advance();
+            return clockState();
+        });
     }
 
     private AdminTask completeVerification() {
@@ -208,7 +286,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             return FIRMWARE.readValue(body);
         } catch (UnrecognizedPropertyException unknown) {
             throw new IllegalArgumentException("the firmware is not valid: unknown field '" + unknown.getPropertyName()
-                    + "' (known: name, version, enableVerification, isVerified, maxAllowedForVerification)");
+                    + "' (known: name, version, enableVerification, isVerified, maxAllowedForVerification,"
+                    + " productKey, minSuccessForVerified, createTime)");
         } catch (JsonMappingException wrong) {
             if (wrong.getCause() instanceof IllegalArgumentException rule) {
                 throw new IllegalArgumentException("the firmware is not valid: " + rule.getMessage());

@@ -8,7 +8,8 @@ import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.domain.DefaultState;
 import io.enoskit.ota.domain.JobIdGenerator;
 import io.enoskit.ota.domain.OtaStore;
-import java.time.Clock;
+import io.enoskit.ota.domain.Simulation;
+import io.enoskit.ota.domain.SimulationClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,10 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final boolean lenient;
     private final GatewayAuth gatewayAuth;
     private final int maxJobs;
+    private final Simulation simulation;
+    private final SimulationClock clock = SimulationClock.system();
     private volatile OtaStore store;
+    private volatile SimulationScheduler scheduler;
     private final FaultPlan faults = new FaultPlan();
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -28,19 +32,21 @@ public final class OtaMockExtensions implements ExtensionFactory {
      * @param lenient     when true, unknown body fields are accepted instead of answered with 99400
      * @param gatewayAuth how API calls authenticate ({@link GatewayFilter})
      * @param maxJobs     the most jobs the store keeps, a count
+     * @param simulation  how device tasks progress
      */
-    OtaMockExtensions(boolean lenient, GatewayAuth gatewayAuth, int maxJobs) {
+    OtaMockExtensions(boolean lenient, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation) {
         this.lenient = lenient;
         this.gatewayAuth = gatewayAuth;
         this.maxJobs = maxJobs;
+        this.simulation = simulation;
     }
 
     @Override
     public List<Extension> create(WireMockServices services) {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
-        store = new OtaStore(state, new JobIdGenerator(), Clock.systemUTC(), maxJobs);
+        store = new OtaStore(state, new JobIdGenerator(), clock, maxJobs, simulation);
         ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
-        GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
+        GatewayTokens tokens = new GatewayTokens(state.apps(), java.time.Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth));
         extensions.add(new StateResetListener(store, faults));
@@ -48,13 +54,35 @@ public final class OtaMockExtensions implements ExtensionFactory {
         extensions.addAll(List.of(
                 new CreateOtaJobTransformer(contract, store, faults),
                 new GetOtaJobTransformer(contract, store, faults),
-                new OtaJobActionTransformer(
-                        new ContractCheck(OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE), lenient), store,
-                        faults),
+                new OtaJobActionTransformer(check(OpenApiContract.ACTIONS_RESOURCE), store, faults),
+                new SearchOtaJobTransformer(check(OpenApiContract.JOB_SEARCH_RESOURCE), store, faults),
+                new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, faults),
+                new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, faults),
+                new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, faults,
+                        state.maxAllowedForVerification()),
                 new UnmatchedRequestTransformer(contract),
-                new OtaAdminApiExtension(store, faults, state.maxAllowedForVerification())));
+                new OtaAdminApiExtension(store, faults, state.maxAllowedForVerification(), clock)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
+    }
+
+    private ContractCheck check(String document) {
+        return new ContractCheck(OpenApiContract.load(document), lenient);
+    }
+
+    /** Starts the scheduler that moves device tasks on (once the server runs). */
+    void startScheduler(Runnable afterTick) {
+        scheduler = new SimulationScheduler(store(), afterTick);
+    }
+
+    /** The scheduler, once started; null before. */
+    SimulationScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The simulation clock the store and the admin API share. */
+    SimulationClock clock() {
+        return clock;
     }
 
     /**

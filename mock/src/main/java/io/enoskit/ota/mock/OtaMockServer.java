@@ -26,12 +26,14 @@ public final class OtaMockServer implements AutoCloseable {
     private final MockOptions options;
     private final OtaStore store;
     private final FaultPlan faults;
+    private final OtaMockExtensions extensions;
 
-    private OtaMockServer(WireMockServer server, MockOptions options, OtaStore store, FaultPlan faults) {
+    private OtaMockServer(WireMockServer server, MockOptions options, OtaMockExtensions extensions) {
         this.server = server;
         this.options = options;
-        this.store = store;
-        this.faults = faults;
+        this.store = extensions.store();
+        this.faults = extensions.faults();
+        this.extensions = extensions;
     }
 
     /**
@@ -50,7 +52,8 @@ public final class OtaMockServer implements AutoCloseable {
                     : options.rootDir()) + " cannot serve the API: " + String.join("; ", problems));
         }
         options.faultRules().forEach(extensions.faults()::add);
-        return new OtaMockServer(server, options, extensions.store(), extensions.faults());
+        extensions.startScheduler(() -> { });
+        return new OtaMockServer(server, options, extensions);
     }
 
     /** The port it listens on (the chosen one when started on port 0). */
@@ -125,6 +128,42 @@ public final class OtaMockServer implements AutoCloseable {
     }
 
     /**
+     * Stops a job, as Stop OTA Job does: its device tasks pause.
+     *
+     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job, 24616 when it is stopped
+     */
+    public void stopJob(String orgId, String jobId) {
+        store.stopJob(orgId, jobId);
+    }
+
+    /**
+     * The job's device tasks now, as Search OTA Task shows them (empty before the job's first start).
+     *
+     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job
+     */
+    public List<io.enoskit.ota.model.TaskInfo> tasks(String orgId, String jobId) {
+        return store.tasks(orgId, jobId);
+    }
+
+    /** Adds a device the simulation knows, or replaces the one with the same org and key. */
+    public void putDevice(io.enoskit.ota.domain.Device device) {
+        store.putDevice(device);
+    }
+
+    /**
+     * Moves the simulation clock on, so that device tasks progress, schedules open and timeouts fire without
+     * waiting; every job is brought up to the new time before this returns.
+     *
+     * @param by how far, not negative
+     * @return the clock's time now, milliseconds since the epoch
+     */
+    public long advanceClock(java.time.Duration by) {
+        long now = extensions.clock().advance(by);
+        store.advance();
+        return now;
+    }
+
+    /**
      * Completes a verification job: its firmware counts as verified from now on (upgrade jobs on it no longer get
      * 24610).
      *
@@ -152,9 +191,13 @@ public final class OtaMockServer implements AutoCloseable {
         return server.isRunning();
     }
 
-    /** Stops the server; what it stored is lost. */
+    /** Stops the server and its scheduler; what it stored is lost. */
     @Override
     public void close() {
+        SimulationScheduler scheduler = extensions.scheduler();
+        if (scheduler != null) {
+            scheduler.close();
+        }
         server.stop();
     }
 }

@@ -20,12 +20,18 @@ import java.util.Set;
  */
 final class StubRootCheck {
     /** The transformer each operation is served by in the kit's own stub mappings. */
-    private static final Map<Operation, String> SERVED_BY = Map.of(
-            Operation.CREATE_JOB, CreateOtaJobTransformer.NAME,
-            Operation.GET_JOB, GetOtaJobTransformer.NAME,
-            Operation.START_JOB, OtaJobActionTransformer.NAME,
-            Operation.STOP_JOB, OtaJobActionTransformer.NAME,
-            Operation.DELETE_JOB, OtaJobActionTransformer.NAME);
+    private static final Map<Operation, String> SERVED_BY = Map.ofEntries(
+            Map.entry(Operation.CREATE_JOB, CreateOtaJobTransformer.NAME),
+            Map.entry(Operation.GET_JOB, GetOtaJobTransformer.NAME),
+            Map.entry(Operation.START_JOB, OtaJobActionTransformer.NAME),
+            Map.entry(Operation.STOP_JOB, OtaJobActionTransformer.NAME),
+            Map.entry(Operation.DELETE_JOB, OtaJobActionTransformer.NAME),
+            Map.entry(Operation.SEARCH_JOBS, SearchOtaJobTransformer.NAME),
+            Map.entry(Operation.SEARCH_TASKS, SearchOtaTaskTransformer.NAME),
+            Map.entry(Operation.CANCEL_TASKS, OtaTaskActionTransformer.NAME),
+            Map.entry(Operation.RETRY_TASKS, OtaTaskActionTransformer.NAME),
+            Map.entry(Operation.GET_FIRMWARE, OtaFirmwareTransformer.NAME),
+            Map.entry(Operation.SEARCH_FIRMWARE, OtaFirmwareTransformer.NAME));
     /** Transformers WireMock itself provides. */
     private static final Set<String> WIREMOCK_TRANSFORMERS = Set.of("response-template");
     private static final int DEFAULT_PRIORITY = 5;
@@ -53,7 +59,8 @@ final class StubRootCheck {
         List<StubMapping> byPriority = mappings.stream()
                 .sorted(Comparator.comparing(m -> m.getPriority() == null ? DEFAULT_PRIORITY : m.getPriority()))
                 .toList();
-        for (Map.Entry<Operation, String> served : SERVED_BY.entrySet()) {
+        for (Map.Entry<Operation, String> served : SERVED_BY.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
             Operation operation = served.getKey();
             Optional<StubMapping> first = byPriority.stream()
                     .filter(mapping -> mapping.getRequest().match(probe(operation)).isExactMatch()).findFirst();

@@ -345,8 +345,9 @@ class SearchExpressionTest {
                             + " (fields: jobId, deviceKey, fromVersion, toVersion, status, desc)"),
                     Arguments.of("status.en_US = 'x'", JOBS, 1, "unknown field 'status.en_US' at position 1 "
                             + jobFields),
-                    Arguments.of("name.ja_JP like 'x'", JOBS, 1, "unknown locale 'ja_JP' in 'name.ja_JP' at"
-                            + " position 1 (use name alone or with .defaultValue, .en_US, .zh_CN)"),
+                    Arguments.of("name.fr_FR like 'x'", JOBS, 1, "unknown locale 'fr_FR' in 'name.fr_FR' at"
+                            + " position 1 (use name alone or with .default, .defaultValue, .en_US, .es_ES, .ja_JP,"
+                            + " .zh_CN)"),
                     Arguments.of("status like 'x'", JOBS, 8,
                             "the operator 'like' is not allowed on 'status' at position 8 (allowed: =, !=, in)"),
                     Arguments.of("name = 'x'", JOBS, 6,
@@ -443,11 +444,13 @@ class SearchExpressionTest {
                     .hasMessageStartingWith("unknown field '" + "x".repeat(40) + "...' at position 1");
         }
 
-        @Test
-        void theDotDefaultSpellingIsFirmwareOnly() {
-            assertThatThrownBy(() -> SearchExpression.parse("name.default like 'x'", JOBS))
-                    .hasMessage("unknown locale 'default' in 'name.default' at position 1"
-                            + " (use name alone or with .defaultValue, .en_US, .zh_CN)");
+        /** Expressions the official Python sample code sends to Search OTA Job (connectionFirmwareOTAUpgradeManagementApp.py). */
+        @ParameterizedTest
+        @ValueSource(strings = {"firmwareName.default like 'Python_Firmware_V1.2_Veri'",
+                "firmwareName.ja_JP like 'ウェア名'", "firmwareName.es_ES like 'NombreDelFirmware'",
+                "type  = 'upgrade'", "productKey in ('pk1')"})
+        void theOfficialSamplesExpressionsAreRead(String expression) {
+            assertThat(SearchExpression.parse(expression, JOBS).matchesEverything()).isFalse();
         }
     }
 

@@ -119,7 +119,7 @@ class MalformedRequestHttpTest {
     @Test
     void anUnknownPathIs404With99404() {
         io.restassured.RestAssured.given().baseUri(RunningMock.get().baseUrl())
-                .get("/connect-service/v2.1/ota-firmwares?action=get").then()
+                .get("/connect-service/v2.1/devices?action=get").then()
                 .statusCode(404).contentType(ContentType.JSON)
                 .body("code", equalTo(99404)).body("msg", containsString("No such operation"))
                 .body("requestId", matchesPattern(CreateOtaJobHttpTest.UUID));

@@ -1,6 +1,5 @@
 package io.enoskit.ota.mock;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
@@ -13,24 +12,33 @@ import io.enoskit.ota.contract.OpenApiContract;
  * filters': the tests call the mock without gateway authentication unless they test it.
  */
 final class SpecFilters {
-    private static final String SPEC = OpenApiContract.load().text();
+    private static final OpenApiContract SPEC = OpenApiContract.load();
 
     /** Request and response must both fit the spec. */
-    static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).withLevelResolver(levels(false)).build());
+    static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(SPEC.validator(levels(false)));
 
     /**
      * Named rule for requests the spec does not describe, sent on purpose (malformed input, unknown fields, the
      * numeric strings of the vendor's sample code): the request goes out unchecked, the response is still checked.
      */
-    static final OpenApiValidationFilter RESPONSE_ONLY = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).withLevelResolver(levels(true)).build());
+    static final OpenApiValidationFilter RESPONSE_ONLY = new OpenApiValidationFilter(SPEC.validator(levels(true)));
 
     /** Request and response of Start, Stop and Delete OTA Job must both fit their spec. */
-    static final OpenApiValidationFilter ACTIONS = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForInlineApiSpecification(
-                    OpenApiContract.load(OpenApiContract.ACTIONS_RESOURCE).text()).withLevelResolver(levels(false))
-                    .build());
+    static final OpenApiValidationFilter ACTIONS = strict(OpenApiContract.ACTIONS_RESOURCE);
+
+    /** Request and response of the operation must both fit its spec document. */
+    static OpenApiValidationFilter strict(io.enoskit.ota.contract.Operation operation) {
+        return strict(operation.document());
+    }
+
+    /** The answer must fit the operation's document; the request is sent wrong on purpose. */
+    static OpenApiValidationFilter responseOnly(io.enoskit.ota.contract.Operation operation) {
+        return new OpenApiValidationFilter(OpenApiContract.load(operation.document()).validator(levels(true)));
+    }
+
+    private static OpenApiValidationFilter strict(String document) {
+        return new OpenApiValidationFilter(OpenApiContract.load(document).validator(levels(false)));
+    }
 
     private SpecFilters() {
     }

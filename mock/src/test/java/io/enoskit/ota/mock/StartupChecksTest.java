@@ -21,7 +21,8 @@ class StartupChecksTest {
     private Path copyOfTheKitsRoot() throws IOException {
         Files.createDirectories(root.resolve("mappings"));
         for (String name : new String[] {"create-ota-job.json", "get-ota-job.json", "ota-job-actions.json",
-            "apim-token-service.json", "unmatched-request.json"}) {
+            "search-ota-job.json", "search-ota-task.json", "ota-task-actions.json", "get-firmware-file.json",
+            "search-firmware-file.json", "apim-token-service.json", "unmatched-request.json"}) {
             copy("mappings/" + name);
         }
         copy("ota-state.json");

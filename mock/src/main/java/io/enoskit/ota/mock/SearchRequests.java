@@ -1,0 +1,42 @@
+package io.enoskit.ota.mock;
+
+import io.enoskit.ota.contract.ContractViolation;
+import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.contract.Violation;
+import io.enoskit.ota.domain.Page;
+import io.enoskit.ota.domain.SearchExpression;
+import io.enoskit.ota.domain.SearchExpressionException;
+import io.enoskit.ota.domain.SearchFields;
+import io.enoskit.ota.model.Pagination;
+import io.enoskit.ota.model.SearchRequest;
+import java.util.List;
+
+/**
+ * The body of a search ({@code {"expression": String, "pagination": {"pageNo", "pageSize"}}}, both optional) as the
+ * search operations read it, after the spec check: the expression parsed for the search's fields, the page with its
+ * documented defaults (page 1, 10 records).
+ *
+ * @param expression what records must match
+ * @param pageNo     the page, from 1
+ * @param pageSize   records per page, 1 to {@value Page#MAX_PAGE_SIZE}
+ */
+record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
+
+    /**
+     * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where
+     */
+    static SearchRequests of(ValidRequest call, SearchFields fields) {
+        SearchRequest body = call.optionalBody(SearchRequest.class).orElseGet(SearchRequest::new);
+        SearchExpression expression;
+        try {
+            expression = SearchExpression.parse(body.getExpression(), fields);
+        } catch (SearchExpressionException unreadable) {
+            throw new ContractViolation(List.of(new Violation("expression", unreadable.getMessage())), false);
+        }
+        Pagination pagination = body.getPagination();
+        int pageNo = pagination == null || pagination.getPageNo() == null ? 1 : pagination.getPageNo();
+        int pageSize = pagination == null || pagination.getPageSize() == null ? Page.DEFAULT_PAGE_SIZE
+                : pagination.getPageSize();
+        return new SearchRequests(expression, pageNo, pageSize);
+    }
+}
