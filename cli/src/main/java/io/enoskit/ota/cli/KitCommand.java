@@ -74,7 +74,7 @@ public final class KitCommand implements Runnable {
     /** The failure in words, without class names: the root cause's message, with a hint for a busy port. */
     private static String describe(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null) {
+        while (root.getCause() != null && !(root instanceof IllegalArgumentException)) {
             root = root.getCause();
         }
         String message = root.getMessage() != null ? root.getMessage() : failure.toString();

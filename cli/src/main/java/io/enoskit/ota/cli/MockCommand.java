@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.mock.FaultRule;
 import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
@@ -20,9 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "mock", mixinStandardHelpOptions = true,
         description = {"Start the stateful mock of the EnOS OTA job API. It serves, on"
                 + " /connect-service/v2.1/ota-jobs: Create OTA Job (POST action=create), Get OTA Job (GET action=get),"
-                + " Start, Stop and Delete OTA Job (POST action=start|stop|delete); the APIM token service"
+                + " Start, Stop and Delete OTA Job (POST action=start|stop|delete), Search OTA Job (POST action=search),"
+                + " Search OTA Task (POST action=searchTask), Cancel and Retry OTA Task (POST"
+                + " action=cancelTask|retryTask); on /connect-service/v2.1/ota-firmwares: Get Firmware File (GET"
+                + " action=get) and Search Firmware File (POST action=search); the APIM token service"
                 + " (POST /apim-token-service/v2.0/token/get|refresh); and its admin routes under /__admin/ota/.",
-            "Every answer is the EnOS envelope; bad input gets 99400 naming the field and the rule."},
+            "Every answer is the EnOS envelope; bad input gets 99400 naming the field and the rule.",
+            "Started jobs get one device task per device in scope; the tasks progress on a simulation clock"
+                + " (--task-pace), which POST /__admin/ota/clock {\"advanceSeconds\": n} moves on."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped (130 after Ctrl-C, as for any process ended by SIGINT)",
@@ -94,6 +100,22 @@ final class MockCommand implements Callable<Integer> {
                     + " 503, 429, reset, empty, malformed, delay=MS, delay=MIN-MAX, share=P (0-1], next=N. E.g."
                     + " create-job:503:next=2, *:delay=100-300, get-job:reset:share=0.1.")
     List<FaultRule> faults;
+
+    @Option(names = "--task-pace", paramLabel = "SECONDS", defaultValue = "" + Simulation.DEFAULT_PACE_SECONDS,
+            description = "Time each step of a device task takes on the job's running time (published, upgrading,"
+                    + " progress 25, 50, 75, succeeded); decimals allowed, e.g. 0.5 (default: ${DEFAULT-VALUE}).")
+    double taskPaceSeconds;
+
+    @Option(names = "--task-failure-share", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of task attempts that fail, 0 to 1, on devices the state file gives no outcomes"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double taskFailureShare;
+
+    @Option(names = "--state-file", paramLabel = "FILE",
+            description = "Keep the state (firmware, devices, jobs, tasks, the clock) in FILE: loaded at start when it"
+                    + " exists, saved after changes (within a second) and at shutdown, written atomically. Without"
+                    + " it, the state lives in memory only.")
+    Path stateFile;
 
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
             converter = GatewayAuthConverter.class,
@@ -175,7 +197,10 @@ final class MockCommand implements Callable<Integer> {
                 .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
                 .exitOnOutOfMemory(true)
                 .faults(faults == null ? new FaultRule[0] : faults.toArray(FaultRule[]::new))
-                .gatewayAuth(auth);
+                .gatewayAuth(auth)
+                .taskPace(taskPace())
+                .taskFailureShare(taskFailureShare())
+                .stateFile(stateFile);
         try (OtaMockServer mock = OtaMockServer.start(options)) {
             running = mock;
             Thread hook = new Thread(mock::close, "enos-ota-mock-shutdown");
@@ -187,6 +212,27 @@ final class MockCommand implements Callable<Integer> {
             running = null;
         }
         return 0;
+    }
+
+    private double taskFailureShare() {
+        if (!(taskFailureShare >= 0 && taskFailureShare <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-failure-share must be from"
+                    + " 0 to 1, was " + taskFailureShare);
+        }
+        return taskFailureShare;
+    }
+
+    private java.time.Duration taskPace() {
+        if (!(taskPaceSeconds > 0) || taskPaceSeconds > 86_400) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-pace must be more than 0"
+                    + " and at most 86400 seconds, was " + taskPaceSeconds);
+        }
+        long millis = Math.round(taskPaceSeconds * 1000);
+        if (millis < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-pace must be at least"
+                    + " 0.001 seconds, was " + taskPaceSeconds);
+        }
+        return java.time.Duration.ofMillis(millis);
     }
 
     /** The running server, or null before start and after stop (for tests in the same JVM). */
@@ -229,11 +275,20 @@ final class MockCommand implements Callable<Integer> {
                     + " the README's \"The mock as a gateway\" shows a signed curl)";
             case ENOS_CLIENT -> "required, and the EnOS Java client's unverifiable tokens let through";
         });
+        out.println("  device tasks: a step every " + seconds(options.taskPace()) + " s of a job's running time"
+                + (options.taskFailureShare() > 0 ? ", " + options.taskFailureShare() + " of attempts failing" : "")
+                + "; move the clock with POST " + base + "/__admin/ota/clock {\"advanceSeconds\": 60}");
+        out.println("  state: " + (mock.stateFile() == null ? "in memory (--state-file keeps it across restarts)"
+                : "kept in " + mock.stateFile()));
         out.println("  admin API: " + base + "/__admin/ota/state");
         out.println("Try:");
         out.println("  " + sampleCurl(base));
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private static String seconds(java.time.Duration pace) {
+        return java.math.BigDecimal.valueOf(pace.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** The URLs that serve, for each address of this machine's interfaces the bind address covers. */

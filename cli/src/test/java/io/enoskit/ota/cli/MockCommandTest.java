@@ -97,9 +97,16 @@ class MockCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
 
         assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("Create OTA Job (POST action=create)",
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("Create OTA Job (POST action=create)",
                 "Get OTA Job (GET action=get)", "Start, Stop and Delete OTA Job", "/apim-token-service/",
-                "/__admin/ota/", "Exit codes:", "--max-jobs=COUNT", "--admin-token=TOKEN", "--body-timeout=SECONDS");
+                "/__admin/ota/", "Exit codes:", "--max-jobs=COUNT", "--admin-token=TOKEN", "--body-timeout=SECONDS",
+                "--task-pace=SECONDS", "--task-failure-share=FRACTION", "--state-file=FILE");
+        for (io.enoskit.ota.contract.Operation operation : io.enoskit.ota.contract.Operation.values()) {
+            assertThat(help).as(operation.id()).contains("action=").contains(operation.action());
+        }
+        assertThat(help).contains("Search OTA Job (POST action=search)", "Search OTA Task (POST action=searchTask)",
+                "Cancel and Retry OTA Task", "Get Firmware File (GET action=get)", "Search Firmware File");
     }
 
     @Test
@@ -137,6 +144,67 @@ class MockCommandTest {
         assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
         assertThat(err.toString()).contains("--fault").contains("'create-job:418' is not a fault rule")
                 .contains("fault '418' is not one of");
+    }
+
+    @Test
+    void aTaskPaceOrFailureShareOutOfRangeIsAUsageErrorNamingTheOption() {
+        for (String[] wrong : new String[][] {{"--task-pace", "0"}, {"--task-pace", "-2"},
+            {"--task-failure-share", "1.5"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = KitCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+
+            int exit = commandLine.execute("mock", "--port", "0", wrong[0], wrong[1]);
+
+            assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+            assertThat(err.toString()).contains(wrong[0]).contains(wrong[1]);
+        }
+    }
+
+    @Test
+    void theStateFileKeepsWhatWasCreatedAcrossRunsAndTheBannerSaysWhere(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("state.json");
+        String jobId;
+        for (int run = 0; run < 2; run++) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = KitCommand.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock",
+                    "--port", "0", "--state-file", file.toString(), "--task-pace", "0.5"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+            assertThat(out.toString()).contains("state: kept in " + file.toAbsolutePath())
+                    .contains("device tasks: a step every 0.5 s");
+            if (run == 0) {
+                jobId = RestAssured.given().contentType("application/json")
+                        .body("{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}")
+                        .post("http://127.0.0.1:" + mock.running().port() + "/connect-service/v2.1/ota-jobs"
+                                + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                        .then().statusCode(200).extract().path("data.jobId");
+                assertThat(jobId).isNotNull();
+            } else {
+                assertThat(mock.running().jobs("yourOrgId")).hasSize(1);
+            }
+            mock.stop();
+            assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void aStateFileThatCannotBeReadIsAUsageErrorNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("state.json");
+        java.nio.file.Files.writeString(file, "{\"format\":");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("mock", "--port", "0", "--state-file", file.toString());
+
+        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("the state file " + file.toAbsolutePath() + " cannot be read")
+                .doesNotContain("at io.");
     }
 
     @Test

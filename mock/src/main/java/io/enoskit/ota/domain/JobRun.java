@@ -61,6 +61,8 @@ final class JobRun {
     private int active;
     private long sequence;
     private boolean verified;
+    /** Something changed since the store last asked ({@link #takeChanged()}). */
+    private boolean changed;
 
     /** A task's next moment; stale when the task's version moved on since. */
     private record Event(long at, long sequence, OtaTask task, int version) implements Comparable<Event> {
@@ -115,6 +117,57 @@ final class JobRun {
     }
 
     /**
+     * A run as the state file kept it; the clock counts from {@code now} (time the mock was down does not count).
+     *
+     * @param devices the org's devices by key, for the outcomes of the tasks' devices
+     */
+    JobRun(JobInfo job, StoreSnapshot.RunState saved, Map<String, Device> devices, long now) {
+        this.orgId = job.getOrgId();
+        this.jobId = job.getJobId();
+        this.verification = job.getType() == JobInfo.TypeEnum.VERIFY;
+        this.schedule = JobSchedule.of(job);
+        this.maximumConcurrency = job.getMaximumConcurrency() == null ? JobDefaults.MAXIMUM_CONCURRENCY
+                : Math.max(1, job.getMaximumConcurrency());
+        this.timeoutMillis = (job.getUpgradeTimeout() == null ? JobDefaults.UPGRADE_TIMEOUT_SECONDS
+                : job.getUpgradeTimeout()) * 1000L;
+        RetryPolicyInfo retry = job.getRetryPolicy();
+        this.autoRetry = retry != null && Boolean.TRUE.equals(retry.getEnableRetry());
+        this.retryCount = retry == null || retry.getRetryCount() == null ? 1 : Math.max(0, retry.getRetryCount());
+        this.retryIntervalMillis = retry == null || retry.getRetryInterval() == null ? 0
+                : Math.max(0, retry.getRetryInterval()) * 1000L;
+        this.successesToVerify = saved.successesToVerify();
+        this.verified = saved.verified();
+        this.jobTime = saved.jobTime();
+        this.lastClock = now;
+        this.devices = new LinkedHashMap<>();
+        for (OtaTask task : saved.tasks()) {
+            Device device = devices.get(task.deviceKey);
+            this.devices.put(task.deviceKey, device != null ? device
+                    : Device.unlisted(orgId, task.productKey, task.deviceKey, task.fromVersion));
+            tasks.put(task.deviceKey, task);
+            if (task.status.active()) {
+                active++;
+            }
+            if (task.status == TaskStatus.INIT) {
+                waiting.add(task);
+            }
+            schedule(task);
+        }
+    }
+
+    /** The run as the state file keeps it. */
+    StoreSnapshot.RunState snapshot() {
+        return new StoreSnapshot.RunState(jobId, jobTime, successesToVerify, verified, List.copyOf(tasks.values()));
+    }
+
+    /** True when tasks changed since the last call. */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /**
      * Moves the job on to the clock time {@code now}: nothing happens unless {@code running}; while running, only
      * the parts of the time inside the schedule count.
      *
@@ -166,6 +219,7 @@ final class JobRun {
             if (task.status != TaskStatus.INIT) {
                 continue;
             }
+            changed = true;
             task.status = TaskStatus.PUBLISHED;
             task.progress = 0;
             task.desc = DESC_PUBLISHED;
@@ -181,6 +235,7 @@ final class JobRun {
     }
 
     private boolean fire(OtaTask task, long at, long clock, Simulation simulation) {
+        changed = true;
         if (task.deadline != OtaTask.NEVER && at >= task.deadline && task.status.active()) {
             fail(task, at, clock, DESC_TIMEOUT);
             return false;
@@ -298,6 +353,7 @@ final class JobRun {
 
     /** Cancel OTA Task: the tasks (each init or published, checked before) fail with desc "Cancelled by user". */
     void cancel(Collection<String> deviceKeys, long clock) {
+        changed = true;
         for (String deviceKey : deviceKeys) {
             OtaTask task = tasks.get(deviceKey);
             task.cancelled = true;
@@ -308,6 +364,7 @@ final class JobRun {
 
     /** Retry OTA Task: the tasks (each failed, checked before) go back to init and run again. */
     void retry(Collection<String> deviceKeys, long clock) {
+        changed = true;
         for (String deviceKey : deviceKeys) {
             backToInit(tasks.get(deviceKey), clock);
         }

@@ -40,6 +40,8 @@ public final class OtaStore {
     /** Every job by org and id, in creation order: the order of eviction. */
     private final LinkedHashMap<JobKey, JobInfo> byAge = new LinkedHashMap<>();
     private long evicted;
+    /** Bumped by every change, so that the state file is written only when something changed. */
+    private long changes;
 
     /** A job's place in the store. */
     private record JobKey(String orgId, String jobId) {
@@ -90,6 +92,7 @@ public final class OtaStore {
         JobInfo job = JobDefaults.newJob(jobId, firmware, request, now);
         org.jobs.put(jobId, job);
         byAge.put(new JobKey(orgId, jobId), job);
+        changes++;
         while (byAge.size() > maxJobs) {
             evictOne();
         }
@@ -144,6 +147,7 @@ public final class OtaStore {
             org.runs.put(jobId, new JobRun(job, targets, toVerify, clock.millis(), ids));
         }
         job.setStatus(JobInfo.StatusEnum.STARTED);
+        changes++;
     }
 
     /**
@@ -158,6 +162,7 @@ public final class OtaStore {
         }
         advance(orgs.get(orgId));
         job.setStatus(JobInfo.StatusEnum.STOPPED);
+        changes++;
     }
 
     /**
@@ -202,6 +207,7 @@ public final class OtaStore {
             throw new OtaRuleException(OtaError.CANCEL_ONLY_INIT_OR_PUBLISHED);
         }
         run.cancel(deviceKeys, clock.millis());
+        changes++;
     }
 
     /**
@@ -216,6 +222,7 @@ public final class OtaStore {
             throw new OtaRuleException(OtaError.RETRY_ONLY_FAILED);
         }
         run.retry(deviceKeys, clock.millis());
+        changes++;
     }
 
     /** The job's run, brought up to the clock, when the job is started. */
@@ -356,6 +363,7 @@ public final class OtaStore {
     /** Adds a device, or replaces the one with the same org and key; jobs started later see it. */
     public synchronized void putDevice(Device device) {
         orgs.computeIfAbsent(device.orgId(), id -> new Org()).devices.put(device.deviceKey(), device);
+        changes++;
     }
 
     /**
@@ -389,6 +397,9 @@ public final class OtaStore {
                     org.firmwares.put(firmware.firmwareId(), firmware.verified());
                 }
             }
+            if (entry.getValue().takeChanged()) {
+                changes++;
+            }
         }
     }
 
@@ -406,6 +417,7 @@ public final class OtaStore {
         org.jobs.remove(jobId);
         org.runs.remove(jobId);
         byAge.remove(new JobKey(orgId, jobId));
+        changes++;
     }
 
     /** The org's jobs, oldest first; empty for an unknown org. */
@@ -425,6 +437,7 @@ public final class OtaStore {
     public synchronized void putFirmware(Firmware firmware) {
         orgs.computeIfAbsent(firmware.orgId(), id -> new Org()).firmwares.put(firmware.firmwareId(),
                 firmware.createdAt(clock.millis()));
+        changes++;
     }
 
     /**
@@ -448,6 +461,7 @@ public final class OtaStore {
         }
         Firmware verified = firmware.verified();
         org.firmwares.put(verified.firmwareId(), verified);
+        changes++;
         return verified;
     }
 
@@ -472,12 +486,76 @@ public final class OtaStore {
         return run.statusCounts();
     }
 
-    /** Drops every job and firmware and loads the default state again. */
+    /**
+     * Drops every job, task, device and firmware and loads the default state again; a {@link SimulationClock} goes
+     * back to real time.
+     */
     public synchronized void reset() {
+        if (clock instanceof SimulationClock simulated) {
+            simulated.offsetMillis(0);
+        }
         orgs.clear();
         byAge.clear();
         initial.firmwares().forEach(this::putFirmware);
         initial.devices().forEach(this::putDevice);
+        changes++;
+    }
+
+    /** A number that changes whenever the stored state does (for saving only when something changed). */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** Everything stored, brought up to the clock, for the state file; the objects are copies or immutable. */
+    public synchronized StoreSnapshot snapshot() {
+        List<StoreSnapshot.OrgState> states = new ArrayList<>();
+        for (Map.Entry<String, Org> entry : orgs.entrySet()) {
+            Org org = entry.getValue();
+            advance(org);
+            List<StoreSnapshot.RunState> runs = new ArrayList<>();
+            org.runs.values().forEach(run -> runs.add(run.snapshot()));
+            states.add(new StoreSnapshot.OrgState(entry.getKey(), List.copyOf(org.firmwares.values()),
+                    List.copyOf(org.devices.values()), List.copyOf(org.jobs.values()), runs));
+        }
+        long offset = clock instanceof SimulationClock simulated ? simulated.offsetMillis() : 0;
+        return new StoreSnapshot(StoreSnapshot.FORMAT, offset, evicted, states);
+    }
+
+    /**
+     * Replaces everything stored with a saved state (the state file at start). Time between the save and now does
+     * not count for the device tasks: they go on from where they were.
+     *
+     * @throws IllegalArgumentException when a run names a job the org does not have
+     */
+    public synchronized void restore(StoreSnapshot saved) {
+        orgs.clear();
+        byAge.clear();
+        if (clock instanceof SimulationClock simulated) {
+            simulated.offsetMillis(saved.clockOffsetMillis());
+        }
+        long now = clock.millis();
+        List<JobInfo> all = new ArrayList<>();
+        for (StoreSnapshot.OrgState state : saved.orgs()) {
+            Org org = orgs.computeIfAbsent(state.orgId(), id -> new Org());
+            state.firmwares().forEach(firmware -> org.firmwares.put(firmware.firmwareId(), firmware));
+            state.devices().forEach(device -> org.devices.put(device.deviceKey(), device));
+            state.jobs().forEach(job -> {
+                org.jobs.put(job.getJobId(), job);
+                all.add(job);
+            });
+            for (StoreSnapshot.RunState run : state.runs()) {
+                JobInfo job = org.jobs.get(run.jobId());
+                if (job == null) {
+                    throw new IllegalArgumentException("the tasks of job " + run.jobId() + " of org " + state.orgId()
+                            + " belong to no job of the org");
+                }
+                org.runs.put(run.jobId(), new JobRun(job, run, org.devices, now));
+            }
+        }
+        all.sort(Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L : job.getCreateTime()));
+        all.forEach(job -> byAge.put(new JobKey(job.getOrgId(), job.getJobId()), job));
+        evicted = saved.evictedJobs();
+        changes++;
     }
 
     /**

@@ -8,11 +8,12 @@ import io.enoskit.ota.model.TaskInfo;
  * One device's task in a job, as the simulation moves it (TaskInfo of Search OTA Task). Fields are those of
  * TaskInfo plus the simulation's bookkeeping; times named {@code ...At} are the job's running time in
  * milliseconds (it stands still while the job is stopped or outside its schedule), {@code updateTime} is clock
- * time. Owned and changed by its {@link JobRun} under the store's lock; read as a TaskInfo ({@link #view}).
+ * time. Owned and changed by its {@link JobRun} under the store's lock; read as a TaskInfo ({@link #view}). Public
+ * only so that the state file can hold it ({@link StoreSnapshot}); its fields are not an API.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-final class OtaTask {
+public final class OtaTask {
     static final long NEVER = -1;
 
     String taskId;

@@ -137,6 +137,26 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
         server().putFirmware(firmware);
     }
 
+    /**
+     * Moves the simulation clock on, so that device tasks progress, schedules open and timeouts fire without the
+     * test sleeping; every job is brought up to the new time before this returns. A reset puts the clock back.
+     *
+     * @return the clock's time now, milliseconds since the epoch
+     */
+    public long advanceClock(java.time.Duration by) {
+        return server().advanceClock(by);
+    }
+
+    /** The job's device tasks now, as Search OTA Task shows them (empty before the job's first start). */
+    public java.util.List<io.enoskit.ota.model.TaskInfo> tasks(String orgId, String jobId) {
+        return server().tasks(orgId, jobId);
+    }
+
+    /** Adds a device the simulation knows (its version, its outcomes), or replaces the one with the same key. */
+    public void putDevice(io.enoskit.ota.domain.Device device) {
+        server().putDevice(device);
+    }
+
     /** Completes a verification job; its firmware counts as verified from now on. */
     public io.enoskit.ota.domain.Firmware completeVerification(String orgId, String jobId) {
         return server().completeVerification(orgId, jobId);

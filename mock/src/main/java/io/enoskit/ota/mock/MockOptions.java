@@ -58,6 +58,7 @@ public final class MockOptions {
     private int maxJobs = DEFAULT_MAX_JOBS;
     private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
     private double taskFailureShare;
+    private Path stateFile;
     private boolean lenient;
     private boolean verbose;
     private boolean exitOnOutOfMemory;
@@ -165,6 +166,20 @@ public final class MockOptions {
         }
         this.taskFailureShare = taskFailureShare;
         return this;
+    }
+
+    /**
+     * Keeps the state in a file: loaded at start when it exists, saved within a second of each change and at
+     * shutdown, written atomically (a temporary file renamed over it). Null (the default): memory only.
+     */
+    public MockOptions stateFile(Path stateFile) {
+        this.stateFile = stateFile;
+        return this;
+    }
+
+    /** The state file, or null. */
+    public Path stateFile() {
+        return stateFile;
     }
 
     public Duration taskPace() {

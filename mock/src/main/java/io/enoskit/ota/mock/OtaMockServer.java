@@ -27,23 +27,28 @@ public final class OtaMockServer implements AutoCloseable {
     private final OtaStore store;
     private final FaultPlan faults;
     private final OtaMockExtensions extensions;
+    private final StatePersistence persistence;
 
-    private OtaMockServer(WireMockServer server, MockOptions options, OtaMockExtensions extensions) {
+    private OtaMockServer(WireMockServer server, MockOptions options, OtaMockExtensions extensions,
+                          StatePersistence persistence) {
         this.server = server;
         this.options = options;
         this.store = extensions.store();
         this.faults = extensions.faults();
         this.extensions = extensions;
+        this.persistence = persistence;
     }
 
     /**
      * Starts a mock and returns once it accepts requests.
      *
-     * @throws IllegalArgumentException when the root dir or its state file cannot be used
+     * @throws IllegalArgumentException when the root dir, its default state or the state file cannot be used
      */
     public static OtaMockServer start(MockOptions options) {
         OtaMockExtensions extensions = options.extensions();
         WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
+        StatePersistence persistence = options.stateFile() == null ? null
+                : StatePersistence.open(options.stateFile(), extensions.store());
         server.start();
         List<String> problems = StubRootCheck.problems(server, extensions.names(options));
         if (!problems.isEmpty()) {
@@ -52,8 +57,8 @@ public final class OtaMockServer implements AutoCloseable {
                     : options.rootDir()) + " cannot serve the API: " + String.join("; ", problems));
         }
         options.faultRules().forEach(extensions.faults()::add);
-        extensions.startScheduler(() -> { });
-        return new OtaMockServer(server, options, extensions);
+        extensions.startScheduler(persistence == null ? () -> { } : persistence::saveIfChanged);
+        return new OtaMockServer(server, options, extensions, persistence);
     }
 
     /** The port it listens on (the chosen one when started on port 0). */
@@ -191,11 +196,19 @@ public final class OtaMockServer implements AutoCloseable {
         return server.isRunning();
     }
 
-    /** Stops the server and its scheduler; what it stored is lost. */
+    /** The state file, absolute, or null when the state lives in memory only. */
+    public java.nio.file.Path stateFile() {
+        return persistence == null ? null : persistence.file();
+    }
+
+    /** Stops the server and its scheduler; the state file, if any, is saved first, else what it stored is lost. */
     @Override
     public void close() {
         SimulationScheduler scheduler = extensions.scheduler();
         if (scheduler != null) {
+            if (persistence != null) {
+                scheduler.runLast(persistence::saveIfChanged);
+            }
             scheduler.close();
         }
         server.stop();

@@ -26,14 +26,18 @@ final class SpecFilters {
     /** Request and response of Start, Stop and Delete OTA Job must both fit their spec. */
     static final OpenApiValidationFilter ACTIONS = strict(OpenApiContract.ACTIONS_RESOURCE);
 
-    /** Request and response of the operation must both fit its spec document. */
+    private static final java.util.Map<String, OpenApiValidationFilter> BY_DOCUMENT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Request and response of the operation must both fit its spec document (one filter per document, shared). */
     static OpenApiValidationFilter strict(io.enoskit.ota.contract.Operation operation) {
-        return strict(operation.document());
+        return BY_DOCUMENT.computeIfAbsent(operation.document(), SpecFilters::strict);
     }
 
     /** The answer must fit the operation's document; the request is sent wrong on purpose. */
     static OpenApiValidationFilter responseOnly(io.enoskit.ota.contract.Operation operation) {
-        return new OpenApiValidationFilter(OpenApiContract.load(operation.document()).validator(levels(true)));
+        return BY_DOCUMENT.computeIfAbsent(operation.document() + "#response-only", key ->
+                new OpenApiValidationFilter(OpenApiContract.load(operation.document()).validator(levels(true))));
     }
 
     private static OpenApiValidationFilter strict(String document) {
