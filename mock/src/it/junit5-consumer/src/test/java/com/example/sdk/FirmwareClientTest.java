@@ -53,4 +53,20 @@ class FirmwareClientTest {
         assertEquals(0, server.jobs("yourOrgId").size());
         assertEquals(0, server.wireMock().getAllServeEvents().size());
     }
+
+    @Test
+    @Order(3)
+    void aStartedJobsTasksProgressWhenTheTestMovesTheClock() throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(mock.baseUrl() + CREATE))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String jobId = created.body().replaceAll(".*\"jobId\":\"([0-9a-f]+)\".*", "$1");
+        mock.server().startJob("yourOrgId", jobId);
+
+        mock.advanceClock(java.time.Duration.ofMinutes(1));
+
+        assertEquals("succeeded", mock.tasks("yourOrgId", jobId).get(0).getStatus().getValue());
+    }
 }
