@@ -63,6 +63,13 @@ public final class OpenApiContract {
      * are written once.
      */
     public static OpenApiContract load(String resource) {
+        return LOADED.computeIfAbsent(resource, OpenApiContract::read);
+    }
+
+    /** Documents read so far, by resource: each is read once per JVM (they are immutable once read). */
+    private static final Map<String, OpenApiContract> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static OpenApiContract read(String resource) {
         String text;
         try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -125,7 +132,7 @@ public final class OpenApiContract {
         return text;
     }
 
-    /** The parsed document; treat it as read-only. */
+    /** The parsed document, shared by every user of {@link #load}: treat it as read-only. */
     public OpenAPI openApi() {
         return openApi;
     }

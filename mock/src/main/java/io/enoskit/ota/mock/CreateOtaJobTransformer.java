@@ -15,7 +15,7 @@ public final class CreateOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-create-ota-job";
     private final OtaStore store;
 
-    CreateOtaJobTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    CreateOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

@@ -13,7 +13,7 @@ public final class GetOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-get-ota-job";
     private final OtaStore store;
 
-    GetOtaJobTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    GetOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

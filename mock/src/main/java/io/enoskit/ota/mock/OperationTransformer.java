@@ -20,10 +20,10 @@ import java.util.Optional;
  */
 abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     private final String name;
-    private final ContractCheck contract;
+    private final java.util.function.Supplier<ContractCheck> contract;
     private final FaultPlan faults;
 
-    OperationTransformer(String name, ContractCheck contract, FaultPlan faults) {
+    OperationTransformer(String name, java.util.function.Supplier<ContractCheck> contract, FaultPlan faults) {
         this.name = name;
         this.contract = contract;
         this.faults = faults;
@@ -55,7 +55,7 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
 
     /** The spec check, then {@link #serve}; the catch-all checks the {@code action} first. */
     Object respond(Request request) {
-        return serve(contract.check(WireMockRequests.of(request)));
+        return serve(contract.get().check(WireMockRequests.of(request)));
     }
 
     static Optional<Operation> operation(Request request) {

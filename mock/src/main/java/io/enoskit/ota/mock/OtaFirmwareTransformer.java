@@ -23,7 +23,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
     private final int defaultMaxForVerification;
 
     /** @param defaultMaxForVerification the state's limit, shown for firmware that sets none */
-    OtaFirmwareTransformer(ContractCheck contract, OtaStore store, FaultPlan faults, int defaultMaxForVerification) {
+    OtaFirmwareTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults, int defaultMaxForVerification) {
         super(NAME, contract, faults);
         this.store = store;
         this.defaultMaxForVerification = defaultMaxForVerification;

@@ -13,7 +13,7 @@ public final class OtaJobActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-job-action";
     private final OtaStore store;
 
-    OtaJobActionTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    OtaJobActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

@@ -45,7 +45,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
     public List<Extension> create(WireMockServices services) {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
         store = new OtaStore(state, new JobIdGenerator(), clock, maxJobs, simulation);
-        ContractCheck contract = new ContractCheck(OpenApiContract.load(), lenient);
+        java.util.function.Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
         GatewayTokens tokens = new GatewayTokens(state.apps(), java.time.Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth));
@@ -66,8 +66,13 @@ public final class OtaMockExtensions implements ExtensionFactory {
         return extensions;
     }
 
-    private ContractCheck check(String document) {
-        return new ContractCheck(OpenApiContract.load(document), lenient);
+    private java.util.function.Supplier<ContractCheck> check(String document) {
+        return ContractChecks.of(document, lenient);
+    }
+
+    /** Builds and warms the contract checks in the background (once per JVM). */
+    void warmUp() {
+        ContractChecks.warmUpInBackground(lenient);
     }
 
     /** Starts the scheduler that moves device tasks on (once the server runs). */

@@ -47,6 +47,7 @@ public final class OtaMockServer implements AutoCloseable {
     public static OtaMockServer start(MockOptions options) {
         OtaMockExtensions extensions = options.extensions();
         WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
+        extensions.warmUp();
         StatePersistence persistence = options.stateFile() == null ? null
                 : StatePersistence.open(options.stateFile(), extensions.store());
         server.start();

@@ -16,7 +16,7 @@ public final class OtaTaskActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-task-action";
     private final OtaStore store;
 
-    OtaTaskActionTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    OtaTaskActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

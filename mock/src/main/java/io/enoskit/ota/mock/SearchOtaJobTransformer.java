@@ -17,7 +17,7 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-job";
     private final OtaStore store;
 
-    SearchOtaJobTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

@@ -18,7 +18,7 @@ public final class SearchOtaTaskTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-task";
     private final OtaStore store;
 
-    SearchOtaTaskTransformer(ContractCheck contract, OtaStore store, FaultPlan faults) {
+    SearchOtaTaskTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
         super(NAME, contract, faults);
         this.store = store;
     }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class UnmatchedRequestTransformer extends OperationTransformer {
     public static final String NAME = "enos-unmatched-request";
 
-    UnmatchedRequestTransformer(ContractCheck contract) {
+    UnmatchedRequestTransformer(java.util.function.Supplier<ContractCheck> contract) {
         super(NAME, contract, new FaultPlan());
     }
 
