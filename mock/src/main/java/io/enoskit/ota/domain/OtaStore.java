@@ -37,15 +37,12 @@ public final class OtaStore {
     private final int maxJobs;
     private final Simulation simulation;
     private final Map<String, Org> orgs = new HashMap<>();
-    /** Every job by org and id, in creation order: the order of eviction. */
-    private final LinkedHashMap<JobKey, JobInfo> byAge = new LinkedHashMap<>();
+    /** Every job, oldest first: the order of eviction (a deque of references: a few bytes per job). */
+    private final java.util.ArrayDeque<JobInfo> byAge = new java.util.ArrayDeque<>();
     private long evicted;
     /** Bumped by every change, so that the state file is written only when something changed. */
     private long changes;
 
-    /** A job's place in the store. */
-    private record JobKey(String orgId, String jobId) {
-    }
 
     public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock) {
         this(initial, ids, clock, DEFAULT_MAX_JOBS);
@@ -91,7 +88,7 @@ public final class OtaStore {
         String jobId = ids.next(now);
         JobInfo job = JobDefaults.newJob(jobId, firmware, request, now);
         org.jobs.put(jobId, job);
-        byAge.put(new JobKey(orgId, jobId), job);
+        byAge.addLast(job);
         changes++;
         while (byAge.size() > maxJobs) {
             evictOne();
@@ -101,14 +98,21 @@ public final class OtaStore {
 
     /** Drops the oldest stopped job, or the oldest job when none is stopped. */
     private void evictOne() {
-        JobKey victim = byAge.entrySet().stream()
-                .filter(entry -> entry.getValue().getStatus() == JobInfo.StatusEnum.STOPPED)
-                .map(Map.Entry::getKey).findFirst()
-                .orElse(byAge.keySet().iterator().next());
-        byAge.remove(victim);
-        Org org = orgs.get(victim.orgId());
-        org.jobs.remove(victim.jobId());
-        org.runs.remove(victim.jobId());
+        JobInfo victim = byAge.peekFirst();
+        for (java.util.Iterator<JobInfo> oldestFirst = byAge.iterator(); oldestFirst.hasNext(); ) {
+            JobInfo job = oldestFirst.next();
+            if (job.getStatus() == JobInfo.StatusEnum.STOPPED) {
+                victim = job;
+                oldestFirst.remove();
+                break;
+            }
+        }
+        if (victim == byAge.peekFirst()) {
+            byAge.pollFirst();
+        }
+        Org org = orgs.get(victim.getOrgId());
+        org.jobs.remove(victim.getJobId());
+        org.runs.remove(victim.getJobId());
         evicted++;
     }
 
@@ -416,7 +420,7 @@ public final class OtaStore {
         Org org = orgs.get(orgId);
         org.jobs.remove(jobId);
         org.runs.remove(jobId);
-        byAge.remove(new JobKey(orgId, jobId));
+        byAge.removeFirstOccurrence(job);
         changes++;
     }
 
@@ -553,7 +557,7 @@ public final class OtaStore {
             }
         }
         all.sort(Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L : job.getCreateTime()));
-        all.forEach(job -> byAge.put(new JobKey(job.getOrgId(), job.getJobId()), job));
+        all.forEach(byAge::addLast);
         evicted = saved.evictedJobs();
         changes++;
     }
