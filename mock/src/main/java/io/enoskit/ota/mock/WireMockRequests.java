@@ -24,8 +24,7 @@ final class WireMockRequests {
 
     static HttpRequest of(Request request) {
         String url = request.getUrl();
-        int queryStart = url.indexOf('?');
-        String path = queryStart < 0 ? url : url.substring(0, queryStart);
+        String path = Urls.getPath(url);
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (Map.Entry<String, QueryParameter> parameter : Urls.splitQueryFromUrl(url).entrySet()) {
             query.put(parameter.getKey(), parameter.getValue().values());
