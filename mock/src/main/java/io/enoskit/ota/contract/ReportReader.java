@@ -218,8 +218,10 @@ final class ReportReader {
 
     /**
      * The text without the {@code [Path '/a/b'] } swagger-request-validator writes before it from the instance
-     * pointer: the field is named from the pointer itself. Were that prefix worded otherwise, the rule would merely
-     * keep it.
+     * pointer: the field is named from the pointer itself. The report has no field holding json-schema-validator's
+     * message without that prefix ({@code ProcessingMessageConverter.buildMessage} joins the two), so the prefix,
+     * rebuilt from the pointer, is cut off the text; nothing is read from the text. Were the prefix worded
+     * otherwise, the rule would merely keep it.
      */
     private static String withoutPointer(String text, Optional<Pointers> pointers) {
         String prefix = pointers.map(p -> "[Path '" + p.getInstance() + "'] ").orElse(null);
