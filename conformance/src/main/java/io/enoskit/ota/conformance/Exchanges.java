@@ -37,19 +37,10 @@ final class Exchanges implements Filter {
         String answer = response.asString();
         text.append("\nHTTP ").append(response.statusCode()).append('\n').append(pretty(answer)).append('\n');
         String code = TokenAuthFilter.readJson(answer).path("code").asText("");
-        world.attach(request.getMethod() + " " + uri.getRawPath() + action(uri) + " → HTTP " + response.statusCode()
-                + (code.isEmpty() ? "" : ", code " + code), text.toString());
+        Object action = request.getQueryParams().get("action");
+        world.attach(request.getMethod() + " " + uri.getRawPath() + (action == null ? "" : " (" + action + ")")
+                + " → HTTP " + response.statusCode() + (code.isEmpty() ? "" : ", code " + code), text.toString());
         return response;
-    }
-
-    private static String action(URI uri) {
-        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("action=")) {
-                return " (" + pair.substring("action=".length()) + ")";
-            }
-        }
-        return "";
     }
 
     /** JSON pretty-printed; anything else as it came, cut at a readable length. */

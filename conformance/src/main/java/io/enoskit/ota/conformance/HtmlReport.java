@@ -1,8 +1,10 @@
 package io.enoskit.ota.conformance;
 
+import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.htmlformatter.MessagesToHtmlWriter;
 import io.cucumber.messages.ndjson.Serializer;
 import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.Feature;
 import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.Source;
@@ -17,9 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cucumber's HTML report (the html-formatter library), made to read as documentation of the API:
@@ -34,7 +35,9 @@ import java.util.regex.Pattern;
  * Use: {@code --plugin io.enoskit.ota.conformance.HtmlReport:target/cucumber/report.html}.
  */
 public final class HtmlReport implements ConcurrentEventListener {
-    private static final Pattern FEATURE = Pattern.compile("(?m)^\\s*Feature:\\s*(.+?)\\s*$");
+    /** Cucumber's own Gherkin parser, for a feature's title before Cucumber's parsed document comes by. */
+    private static final GherkinParser GHERKIN = GherkinParser.builder().includeSource(false).includePickles(false)
+            .build();
     private final MessagesToHtmlWriter writer;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
 
@@ -78,9 +81,8 @@ public final class HtmlReport implements ConcurrentEventListener {
     private Envelope readable(Envelope envelope) {
         if (envelope.getSource().isPresent()) {
             Source source = envelope.getSource().get();
-            Matcher feature = FEATURE.matcher(source.getData());
             String file = source.getUri().substring(source.getUri().lastIndexOf('/') + 1);
-            titles.put(source.getUri(), feature.find() ? feature.group(1) + " (" + file + ")" : file);
+            titles.put(source.getUri(), featureName(envelope).map(name -> name + " (" + file + ")").orElse(file));
             return Envelope.of(new Source(title(source.getUri()), source.getData(), source.getMediaType()));
         }
         if (envelope.getGherkinDocument().isPresent()) {
@@ -103,6 +105,16 @@ public final class HtmlReport implements ConcurrentEventListener {
             }
         }
         return envelope;
+    }
+
+    /** The feature's name, as the Gherkin parser reads it (any language); empty when the source does not parse. */
+    private static Optional<String> featureName(Envelope source) {
+        return GHERKIN.parse(source)
+                .flatMap(parsed -> parsed.getGherkinDocument().stream())
+                .flatMap(document -> document.getFeature().stream())
+                .map(Feature::getName)
+                .filter(name -> !name.isBlank())
+                .findFirst();
     }
 
     private String title(String uri) {

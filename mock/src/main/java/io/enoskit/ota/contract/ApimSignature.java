@@ -2,10 +2,10 @@ package io.enoskit.ota.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The two digests of EnOS API gateway authentication (APIM token service, "Get Access Token" and "Invoking API
@@ -21,7 +21,7 @@ public final class ApimSignature {
      * @param timestamp milliseconds since the epoch, as sent in the request's {@code timestamp}
      */
     public static String encryption(String appKey, long timestamp, String appSecret) {
-        return sha256Hex(appKey + timestamp + appSecret);
+        return DigestUtils.sha256Hex(appKey + timestamp + appSecret);
     }
 
     /**
@@ -44,24 +44,12 @@ public final class ApimSignature {
                                    String appSecret) {
         StringBuilder params = new StringBuilder(accessToken);
         new TreeMap<>(query).forEach((name, value) -> params.append(name).append(value));
-        MessageDigest digest = sha256();
-        digest.update(params.toString().getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        DigestUtils.updateDigest(digest, params.toString());
         if (body != null) {
-            digest.update(body);
+            DigestUtils.updateDigest(digest, body);
         }
-        digest.update((timestamp + appSecret).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        DigestUtils.updateDigest(digest, timestamp + appSecret);
+        return Hex.encodeHexString(digest.digest());
     }
 }

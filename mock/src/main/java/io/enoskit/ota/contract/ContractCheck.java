@@ -48,6 +48,7 @@ public final class ContractCheck {
     private final OpenApiInteractionValidator withoutBody;
     private final SchemaValidator bodyValidator;
     private final Map<String, Optional<Schema<?>>> requestSchemas = new ConcurrentHashMap<>();
+    private final Map<String, Schema<?>> branchRefs = new ConcurrentHashMap<>();
     private final NumericStrings numericStrings;
     private final ReportReader reportReader;
 
@@ -58,7 +59,7 @@ public final class ContractCheck {
     public ContractCheck(OpenApiContract contract, boolean lenient) {
         this.contract = contract;
         this.numericStrings = new NumericStrings(contract);
-        this.reportReader = new ReportReader(contract.discriminatorValues());
+        this.reportReader = new ReportReader(contract.openApi());
         LevelResolver levels = levels(lenient, false);
         LevelResolver bodyApart = levels(lenient, true);
         this.validator = contract.validator(levels);
@@ -111,7 +112,7 @@ public final class ContractCheck {
             body = numericStrings.convert(body, schema.get());
         }
         ValidationReport report = validate(request, body, schema);
-        List<Violation> violations = reportReader.violations(report);
+        List<Violation> violations = reportReader.violations(report, body);
         if (!violations.isEmpty()) {
             throw new ContractViolation(violations, ReportReader.operationMissing(report));
         }
@@ -156,6 +157,11 @@ public final class ContractCheck {
         return rest.merge(bodyReport);
     }
 
+    /**
+     * The branch the body's discriminator value maps to, as a reference to it rather than the schema itself, so that
+     * the report's schema pointers lead into the spec ({@code /components/schemas/UpgradeJobRequest}) as they do
+     * for the whole check, where {@link ReportReader} reads them; null when the body names no branch.
+     */
     private Schema<?> discriminatedBranch(Schema<?> root, JsonNode body) {
         Schema<?> resolved = contract.resolve(root);
         if (body == null || !body.isObject() || resolved.getOneOf() == null || resolved.getDiscriminator() == null
@@ -165,7 +171,11 @@ public final class ContractCheck {
         JsonNode value = body.get(resolved.getDiscriminator().getPropertyName());
         String ref = value != null && value.isTextual()
                 ? resolved.getDiscriminator().getMapping().get(value.asText()) : null;
-        return ref == null ? null : contract.resolve(new Schema<>().$ref(ref));
+        if (ref == null) {
+            return null;
+        }
+        Schema<?> branch = branchRefs.computeIfAbsent(ref, mapped -> new Schema<>().$ref(mapped));
+        return contract.resolve(branch) == null ? null : branch;
     }
 
     private Optional<Schema<?>> requestSchema(HttpRequest request) {

@@ -1,7 +1,7 @@
 package io.enoskit.ota.contract;
 
+import com.google.common.net.MediaType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,12 +15,22 @@ import java.util.Map;
  */
 public record HttpRequest(String method, String path, Map<String, List<String>> query,
                           Map<String, List<String>> headers, String body) {
+    private static final MediaType JSON = MediaType.create("application", "json");
 
-    /** True when the Content-Type is JSON ({@code application/json}, any parameters such as a charset). */
+    /**
+     * True when the Content-Type is JSON ({@code application/json}, any parameters such as a charset), read with
+     * Guava's {@link MediaType}; false for a value that is no media type.
+     */
     public boolean isJson() {
         String contentType = contentType();
-        return contentType != null
-                && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.parse(contentType).withoutParameters().equals(JSON);
+        } catch (IllegalArgumentException notAMediaType) {
+            return false;
+        }
     }
 
     /** The Content-Type header's first non-blank value, or null. */

@@ -60,9 +60,8 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
 
     static Optional<Operation> operation(Request request) {
         String url = request.getUrl();
-        int query = url.indexOf('?');
         QueryParameter action = Urls.splitQueryFromUrl(url).get("action");
-        return Operation.of(request.getMethod().getName(), query < 0 ? url : url.substring(0, query),
+        return Operation.of(request.getMethod().getName(), Urls.getPath(url),
                 action == null || !action.isPresent() ? "" : action.firstValue());
     }
 

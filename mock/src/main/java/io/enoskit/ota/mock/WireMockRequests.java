@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.google.common.net.MediaType;
 import io.enoskit.ota.contract.ContractViolation;
 import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.Violation;
@@ -23,8 +24,7 @@ final class WireMockRequests {
 
     static HttpRequest of(Request request) {
         String url = request.getUrl();
-        int queryStart = url.indexOf('?');
-        String path = queryStart < 0 ? url : url.substring(0, queryStart);
+        String path = Urls.getPath(url);
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (Map.Entry<String, QueryParameter> parameter : Urls.splitQueryFromUrl(url).entrySet()) {
             query.put(parameter.getKey(), parameter.getValue().values());
@@ -39,8 +39,8 @@ final class WireMockRequests {
     /**
      * The body as text, decoded strictly with the Content-Type's charset (UTF-8 when it names none).
      *
-     * @throws ContractViolation 99400 on {@code Content-Type} for a charset that is empty or unknown, on
-     *                           {@code body} for bytes that are not text in that charset
+     * @throws ContractViolation 99400 on {@code Content-Type} for a charset that is unknown, or for two different
+     *                           ones, on {@code body} for bytes that are not text in that charset
      */
     static String bodyText(Request request) {
         byte[] body = request.getBody();
@@ -58,22 +58,32 @@ final class WireMockRequests {
         }
     }
 
+    /**
+     * The charset the Content-Type names, read with Guava's {@link MediaType}. A value that is no media type names
+     * none: the body is read as UTF-8 and the contract check rejects the header itself (swagger-request-validator
+     * reads it with the same parser).
+     */
     private static Charset charset(String contentType) {
-        if (contentType == null) {
+        MediaType mediaType;
+        try {
+            mediaType = contentType == null ? null : MediaType.parse(contentType);
+        } catch (IllegalArgumentException notAMediaType) {
+            mediaType = null;
+        }
+        if (mediaType == null) {
             return StandardCharsets.UTF_8;
         }
-        for (String parameter : contentType.split(";")) {
-            String[] pair = parameter.trim().split("=", 2);
-            if (pair[0].trim().equalsIgnoreCase("charset")) {
-                String name = pair.length < 2 ? "" : pair[1].trim().replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalArgumentException unknown) {
-                    throw new ContractViolation(List.of(new Violation("Content-Type",
-                            "the charset '" + name + "' is not supported")), false);
-                }
-            }
+        List<String> named = mediaType.parameters().get("charset");
+        try {
+            return mediaType.charset().or(StandardCharsets.UTF_8);
+        } catch (IllegalStateException several) {
+            throw unreadable("names more than one charset: " + String.join(", ", named));
+        } catch (IllegalArgumentException unknown) {
+            throw unreadable("the charset '" + named.get(0) + "' is not supported");
         }
-        return StandardCharsets.UTF_8;
+    }
+
+    private static ContractViolation unreadable(String rule) {
+        return new ContractViolation(List.of(new Violation("Content-Type", rule)), false);
     }
 }

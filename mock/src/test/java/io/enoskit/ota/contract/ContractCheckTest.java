@@ -203,6 +203,14 @@ class ContractCheckTest {
     }
 
     @Test
+    void unknownFieldNamesWithQuotesSlashesAndBracketsAreNamedWhole() {
+        String body = UPGRADE.replace("}}", "},\"a\\\"b\":1,\"c/d~e\":2,\"x]\\\"y\":3}");
+
+        assertThat(violation(() -> strict.check(HttpRequests.create("o", "f", body))).violations())
+                .extracting(Violation::field).containsExactly("a\"b", "c/d~e", "x]\"y");
+    }
+
+    @Test
     void anUnknownFieldPassesWhenLenient() {
         String body = UPGRADE.replace("}}", "},\"upgradeTimeOut\":600}");
 

@@ -75,6 +75,18 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void twoDifferentCharsetsAre99400NotA500() throws Exception {
+        for (byte[] body : new byte[][] {VERIFY, "{\"type\":\"x\"}".getBytes(StandardCharsets.UTF_8)}) {
+            RawHttp.Answer answer = send("POST", CREATE,
+                    "Content-Type: application/json; charset=utf-8; charset=bogus\r\n", body);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"code\":99400")
+                    .contains("Invalid Argument Content-Type: names more than one charset: utf-8, bogus");
+        }
+    }
+
+    @Test
     void bytesThatAreNotUtf8Are99400AndStoreNothing() throws Exception {
         byte[] body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"devX1\"]}}"
                 .getBytes(StandardCharsets.UTF_8);
