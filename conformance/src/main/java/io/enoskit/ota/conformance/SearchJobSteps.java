@@ -49,10 +49,18 @@ public final class SearchJobSteps {
         createDormant(firmware, JobRequests.dormantVerification(world.deviceKeys(1)));
     }
 
+    /**
+     * Creates a job the search is to find. A search rule cannot be judged without it, and a create that fails
+     * breaks a rule of Create OTA Job, not of the search: the scenario is skipped, saying why.
+     */
     private void createDormant(FirmwareRole firmware, ObjectNode body) {
         create.create(world.request(), firmware, body);
-        assertThat(world.body().path("code").asInt(-1)).as("creating the scenario's job: %s", world.body())
-                .isEqualTo(0);
+        JsonNode answer = world.body();
+        if (answer.path("code").asInt(-1) != 0) {
+            throw world.skip("the search needs a " + body.path("type").asText() + " job of the kit, and the target"
+                    + " did not create it (code " + answer.path("code").asText() + " " + answer.path("msg").asText()
+                    + "; the rules of Create OTA Job judge that)");
+        }
     }
 
     @When("I search the organization's jobs on the {firmware} firmware")

@@ -113,9 +113,10 @@ final class Searches {
                 .isGreaterThanOrEqualTo((long) (pageNo - 1) * pageSize + answer.path("data").size());
         for (String field : List.of("pageNo", "pageSize")) {
             int asked = field.equals("pageNo") ? pageNo : pageSize;
-            if (pagination.path(field).asInt(-1) != asked) {
-                world.observe("pagination." + field + " is " + pagination.path(field) + " where the request asked for "
-                        + asked);
+            JsonNode echoed = pagination.path(field);
+            if (echoed.asInt(-1) != asked) {
+                world.observe("pagination." + field + " is " + (echoed.isMissingNode() ? "absent" : echoed)
+                        + " where the request asked for " + asked);
             }
         }
     }
