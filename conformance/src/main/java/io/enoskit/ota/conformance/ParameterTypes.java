@@ -77,8 +77,10 @@ public final class ParameterTypes {
         return List.of(keys.split(", | and "));
     }
 
+    private static final String STATUS = "(?:init|published|upgrading|succeeded|failed)";
+
     /** Task statuses named in a step: {@code init, published and upgrading}. */
-    @ParameterType("(?:init|published|upgrading|succeeded|failed)(?:(?:, | and )(?:init|published|upgrading|succeeded|failed))*")
+    @ParameterType(STATUS + "(?:(?:, | and )" + STATUS + ")*")
     public List<String> statuses(String names) {
         return List.of(names.split(", | and "));
     }

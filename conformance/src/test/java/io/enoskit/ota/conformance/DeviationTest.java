@@ -209,7 +209,8 @@ class DeviationTest {
                         })),
                 wrongInTheSimulation("TASK-STATUS-VALUES", "a task upgrading at 0 is answered with progress -1",
                         changeAnswer(action("searchTask"), answer -> eachRecord(answer, task -> {
-                            if ("upgrading".equals(task.path("status").asText()) && task.path("progress").asInt() == 0) {
+                            if ("upgrading".equals(task.path("status").asText())
+                                    && task.path("progress").asInt() == 0) {
                                 task.put("progress", -1);
                             }
                         }))),

@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The kit does not fail a correct server that answers unlike the mock: each of these servers follows the vendor
  * pages but differs where the pages leave room (nulls for unset fields, absent optional fields, extra fields,
  * HTTP 400 on errors with the envelope intact, other id formats, another order of checks, 99403 for a foreign
- * organization, jobs created started, another form of refusal). {@code conform --allow-writes} must exit 0 against
- * each, with and without gateway authentication, and say what differed as observations.
+ * organization, jobs created started; for the searches, tasks and firmware: sortedBy as a list, pagination with
+ * totalSize only, extra fields in records, fileSize as a string, taskIds of another form). {@code conform
+ * --allow-writes} must exit 0 against each, with and without gateway authentication, and say what differed as
+ * observations.
  */
 class DifferentServersTest {
     /**
@@ -47,8 +49,9 @@ class DifferentServersTest {
     private static final List<String> MOCK_ONLY_RULES = List.of("CANCEL-24620", "RETRY-24621", "TASK-STATUS-VALUES");
 
     /**
-     * A correct server that differs from the mock, and a text its observations must contain (or null); {@code inProcess}
-     * when what differs shows only where device tasks run (the mock's simulation, {@code @mock-only} scenarios).
+     * A correct server that differs from the mock, and a text its observations must contain (or null);
+     * {@code inProcess} when what differs shows only where device tasks run (the mock's simulation, {@code @mock-only}
+     * scenarios).
      */
     record Different(String how, String observed, boolean inProcess, Extension... doubles) {
         Different(String how, String observed, Extension... doubles) {
