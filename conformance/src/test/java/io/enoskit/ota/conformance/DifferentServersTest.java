@@ -36,10 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The kit does not fail a correct server that answers unlike the mock: each of these servers follows the vendor
  * pages but differs where the pages leave room (nulls for unset fields, absent optional fields, extra fields,
  * HTTP 400 on errors with the envelope intact, other id formats, another order of checks, 99403 for a foreign
- * organization, jobs created started; for the searches, tasks and firmware: sortedBy as a list, pagination with
- * totalSize only, extra fields in records, fileSize as a string, taskIds of another form). {@code conform
- * --allow-writes} must exit 0 against each, with and without gateway authentication, and say what differed as
- * observations.
+ * organization, jobs created started, another form of refusal; for the searches, tasks and firmware: sortedBy as a
+ * list, pagination with totalSize only, extra fields in records, fileSize as a string, taskIds of another form).
+ * {@code conform --allow-writes} must exit 0 against each, with and without gateway authentication, and say what
+ * differed as observations.
  */
 class DifferentServersTest {
     /**
