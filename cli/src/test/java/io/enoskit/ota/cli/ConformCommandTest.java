@@ -91,8 +91,9 @@ class ConformCommandTest {
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
         assertThat(run.out()).contains("every documented rule the run exercised held");
-        assertThat(summary()).contains("rules exercised 36/37 (97%), passed 36, failed 0, skipped 1")
+        assertThat(summary()).contains("rules exercised 47/51 (92%), passed 47, failed 0, skipped 4")
                 .contains("needs 5 device keys, 2 given (--device-keys)")
+                .contains("drives the mock's admin routes; runs against the mock only")
                 .contains("Jobs created on the target and removed again")
                 .doesNotContain("could NOT remove");
         assertThat(gateway.jobs("yourOrgId")).isEmpty();
@@ -166,7 +167,7 @@ class ConformCommandTest {
             assertThat(run.err()).as(summary()).contains("documented rules failed: AUTH-FORGED-TOKEN");
             assertThat(summary()).contains("A made-up token in the form the EnOS client sends is refused")
                     .contains("the EnOS client (--auth poseidon) does not sign its calls")
-                    .containsPattern("passed 35, failed 1, skipped 1");
+                    .containsPattern("passed 46, failed 1, skipped 4");
         }
     }
 

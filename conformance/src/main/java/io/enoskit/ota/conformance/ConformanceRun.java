@@ -28,6 +28,8 @@ public final class ConformanceRun implements ConcurrentEventListener, AutoClosea
     private final SpecChecks specChecks = new SpecChecks();
     private TokenAuthFilter tokens;
     private OtaMockServer mock;
+    /** True when the run started its in-process mock itself, and so stops it. */
+    private boolean ownsMock = true;
 
     public ConformanceRun(TargetConfig target) {
         this.target = target;
@@ -36,6 +38,20 @@ public final class ConformanceRun implements ConcurrentEventListener, AutoClosea
                 .setParam("http.connection.timeout", millis)
                 .setParam("http.socket.timeout", millis)
                 .setParam("http.connection-manager.timeout", (long) millis));
+    }
+
+    /**
+     * A run against an in-process mock started by the caller (with extensions of its own, say), which the caller
+     * also stops; the target must be the in-process mock ({@link TargetConfig#isMock()}).
+     */
+    ConformanceRun(TargetConfig target, OtaMockServer mock) {
+        this(target);
+        if (!target.isMock()) {
+            throw new IllegalArgumentException("a run with a mock of its own needs the in-process target, not "
+                    + target.baseUrl());
+        }
+        this.mock = mock;
+        this.ownsMock = false;
     }
 
     public TargetConfig target() {
@@ -112,7 +128,7 @@ public final class ConformanceRun implements ConcurrentEventListener, AutoClosea
     /** Stops the in-process mock, if the run started one. */
     @Override
     public synchronized void close() {
-        if (mock != null) {
+        if (mock != null && ownsMock) {
             mock.close();
             mock = null;
         }

@@ -54,6 +54,7 @@ public final class ConformanceRunner {
     private final String tags;
     private final Path reportDir;
     private final PrintWriter out;
+    private final io.enoskit.ota.mock.OtaMockServer mock;
 
     /**
      * @param target    the server under test and its fixtures
@@ -62,10 +63,20 @@ public final class ConformanceRunner {
      * @param out       where the summary is printed
      */
     public ConformanceRunner(TargetConfig target, String tags, Path reportDir, PrintWriter out) {
+        this(target, tags, reportDir, out, null);
+    }
+
+    /**
+     * A runner whose in-process target is the given mock, started and stopped by the caller (the kit's own tests
+     * run the mock-only scenarios against a mock with a test double in it); null: the run starts its own.
+     */
+    ConformanceRunner(TargetConfig target, String tags, Path reportDir, PrintWriter out,
+                      io.enoskit.ota.mock.OtaMockServer mock) {
         this.target = target;
         this.tags = tags;
         this.reportDir = reportDir;
         this.out = out;
+        this.mock = mock;
     }
 
     public Outcome run() {
@@ -75,7 +86,7 @@ public final class ConformanceRunner {
         } catch (TagExpressionException | IllegalArgumentException wrong) {
             return new Outcome(USAGE, "--tags \"" + tags + "\" is not a tag expression: " + wrong.getMessage(), null);
         }
-        try (ConformanceRun run = new ConformanceRun(target)) {
+        try (ConformanceRun run = mock == null ? new ConformanceRun(target) : new ConformanceRun(target, mock)) {
             Outcome stopped = preflight(run);
             if (stopped != null) {
                 return stopped;

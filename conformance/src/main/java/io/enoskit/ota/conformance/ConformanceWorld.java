@@ -9,8 +9,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class ConformanceWorld {
     private Response answer;
     private JsonNode answerBody;
     private String createdJobId;
+    private final Map<String, String> scenarioJobs = new LinkedHashMap<>();
 
     public ConformanceWorld(ConformanceRun run) {
         this.run = run;
@@ -144,8 +147,21 @@ public final class ConformanceWorld {
     }
 
     void createdJobId(String jobId) {
+        createdJob(jobId, null);
+    }
+
+    /** A job this scenario created, with its type ("upgrade" or "verify"; null when not known). */
+    void createdJob(String jobId, String type) {
         this.createdJobId = jobId;
+        if (jobId != null) {
+            scenarioJobs.put(jobId, type);
+        }
         run.createdJobs().record(target().orgId(), jobId);
+    }
+
+    /** Every job this scenario created, oldest first, with its type (null when not known). */
+    Map<String, String> scenarioJobs() {
+        return java.util.Collections.unmodifiableMap(scenarioJobs);
     }
 
     /**

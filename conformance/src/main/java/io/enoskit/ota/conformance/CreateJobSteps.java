@@ -139,7 +139,7 @@ public final class CreateJobSteps {
                 .body(Json.write(body))
                 .post(ConformanceWorld.JOBS));
         if (world.body().path("code").asInt(-1) == 0) {
-            world.createdJobId(world.body().path("data").path("jobId").asText(null));
+            world.createdJob(world.body().path("data").path("jobId").asText(null), body.path("type").asText(null));
         }
     }
 

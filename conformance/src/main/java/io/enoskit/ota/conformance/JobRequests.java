@@ -73,6 +73,19 @@ final class JobRequests {
         return withoutDefaults(Json.mapper().valueToTree(model));
     }
 
+    /**
+     * A verification job on the given devices that touches none of them even if started: its scope selects only
+     * devices on a firmware version no device runs ({@link #NO_SUCH_VERSION}); verification jobs take no schedule.
+     */
+    static ObjectNode dormantVerification(List<String> deviceKeys) {
+        VerificationJobRequest model = new VerificationJobRequest()
+                .name(new StringI18n().defaultValue(NAME))
+                .type("verify")
+                .upgradeScope(new UpgradeScope().type(UpgradeScope.TypeEnum.PARTIAL).deviceKeys(deviceKeys)
+                        .versionNumbers(List.of(NO_SUCH_VERSION)));
+        return withoutDefaults(Json.mapper().valueToTree(model));
+    }
+
     /** The generated models start with the spec's defaults filled in; a request that relies on them leaves them out. */
     private static ObjectNode withoutDefaults(ObjectNode body) {
         body.remove(List.of("upgradeTimeout", "maximumConcurrency"));

@@ -6,7 +6,9 @@ import static io.enoskit.ota.conformance.TestDoubles.api;
 import static io.enoskit.ota.conformance.TestDoubles.body;
 import static io.enoskit.ota.conformance.TestDoubles.changeAnswer;
 import static io.enoskit.ota.conformance.TestDoubles.changeRequest;
+import static io.enoskit.ota.conformance.TestDoubles.eachRecord;
 import static io.enoskit.ota.conformance.TestDoubles.envelope;
+import static io.enoskit.ota.conformance.TestDoubles.firmwareAction;
 import static io.enoskit.ota.conformance.TestDoubles.queryAbsent;
 import static io.enoskit.ota.conformance.TestDoubles.queryIs;
 import static io.enoskit.ota.conformance.TestDoubles.tokenService;
@@ -23,6 +25,9 @@ import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.mock.GatewayAuth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,15 +41,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The kit catches every documented deviation: for each rule of the spec's catalogue, a server that breaks that rule
  * only (the mock plus one test-double extension) makes {@code conform --allow-writes} exit 1 naming exactly the
- * rules that deviation breaks, with and without gateway authentication. The expected failures of these runs stay
- * out of the build log (the summaries are kept under {@code target/conformance-runs/}).
+ * rules that deviation breaks: over every feature without gateway authentication, and over the guarding features
+ * behind it. A rule guarded only by scenarios of the mock's simulation ({@code @mock-only}) is shown with the double
+ * inside the in-process mock. The expected failures of these runs stay out of the build log (the summaries are kept
+ * under {@code target/conformance-runs/}).
  */
 class DeviationTest {
     private static final String OTHER_ORG = "enos-ota-kit-no-such-org-";
     private static final String MISSING_JOB = "enos-ota-kit-no-such-job";
 
-    /** A server that breaks one rule, and the rules the run must then fail. */
-    record Deviation(String rule, String how, GatewayAuth gatewayAuth, Set<String> failed, Extension... doubles) {
+    /**
+     * A server that breaks one rule, and the rules the run must then fail; {@code inProcess} when the rule is
+     * guarded by scenarios that drive the mock's simulation ({@code @mock-only}), so the run's target is the
+     * in-process mock with the test double in it rather than a base URL.
+     */
+    record Deviation(String rule, String how, GatewayAuth gatewayAuth, Set<String> failed, boolean inProcess,
+                     Extension... doubles) {
         @Override
         public String toString() {
             return rule + ": " + how;
@@ -163,23 +175,82 @@ class DeviationTest {
                 wrong("ISO-FIRMWARE", "another organization creates a job on the firmware",
                         changeRequest(action("create").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)),
                 wrong("ISO-DELETE", "another organization deletes the job",
-                        changeRequest(action("delete").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)));
+                        changeRequest(action("delete").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)),
+                wrong("SEARCH-JOB-FOUND", "the jobs a search answers carry no firmwareId",
+                        changeAnswer(action("search"), answer -> eachRecord(answer, job -> job.remove("firmwareId")))),
+                wrong("SEARCH-JOB-FILTER", "a search by type ignores its expression",
+                        changeRequest(action("search").and(body(b -> b.path("expression").asText("")
+                                .startsWith("type"))), Map.of(), b -> {
+                                    b.remove("expression");
+                                    return b;
+                                })),
+                wrong("SEARCH-JOB-PAGINATION", "a search ignores pageSize 1 and answers a page of 200",
+                        changeRequest(action("search").and(body(b -> b.path("pagination").path("pageSize").asInt()
+                                == 1)), Map.of(), b -> {
+                                    ((ObjectNode) b.get("pagination")).put("pageSize", 200);
+                                    return b;
+                                })),
+                wrong("SEARCH-JOB-ORDER", "a search answers the oldest job first",
+                        changeAnswer(action("search"), answer -> {
+                            if (answer.path("data").isArray()) {
+                                List<JsonNode> jobs = new ArrayList<>();
+                                answer.get("data").forEach(jobs::add);
+                                Collections.reverse(jobs);
+                                answer.putArray("data").addAll(jobs);
+                            }
+                            return answer;
+                        })),
+                wrong("SEARCH-JOB-ISOLATION", "another organization's search sees the organization's jobs",
+                        changeRequest(action("search").and(orgIsOther()), Map.of("orgId", "yourOrgId"), b -> b)),
+                wrong("SEARCH-TASK-ANSWER", "Search OTA Task answers without pagination",
+                        changeAnswer(action("searchTask"), answer -> {
+                            answer.remove("pagination");
+                            return answer;
+                        })),
+                wrongInTheSimulation("TASK-STATUS-VALUES", "a task upgrading at 0 is answered with progress -1",
+                        changeAnswer(action("searchTask"), answer -> eachRecord(answer, task -> {
+                            if ("upgrading".equals(task.path("status").asText())
+                                    && task.path("progress").asInt() == 0) {
+                                task.put("progress", -1);
+                            }
+                        }))),
+                wrong("TASK-ACTION-24404", "cancel and retry of a job that does not exist are answered OK",
+                        answerInstead(action("cancelTask").or(action("retryTask")).and(queryIs("jobId", MISSING_JOB)),
+                                200, envelope(0, "OK", null))),
+                wrong("TASK-ACTION-24617", "cancel and retry on a stopped job are answered OK",
+                        changeAnswer(action("cancelTask").or(action("retryTask")),
+                                answer -> code(answer) == 24617 ? ok(answer) : answer)),
+                wrongInTheSimulation("CANCEL-24620", "cancelling an upgrading task is answered OK",
+                        changeAnswer(action("cancelTask"), answer -> code(answer) == 24620 ? ok(answer) : answer)),
+                wrongInTheSimulation("RETRY-24621", "retrying a task that has not failed is answered OK",
+                        changeAnswer(action("retryTask"), answer -> code(answer) == 24621 ? ok(answer) : answer)),
+                wrong("FIRMWARE-GET", "Get Firmware File answers another firmware's id",
+                        changeAnswer(firmwareAction("get"), answer -> data(answer, firmware ->
+                                firmware.put("firmwareId", "someone-elses-firmware")))),
+                wrong("FIRMWARE-24404", "a firmware that does not exist is answered 24400",
+                        changeAnswer(firmwareAction("get"), answer -> code(answer) == 24404
+                                ? answer.put("code", 24400) : answer)),
+                wrong("FIRMWARE-SEARCH", "Search Firmware File ignores its expression",
+                        changeRequest(firmwareAction("search"), Map.of(), b -> {
+                            b.remove("expression");
+                            return b;
+                        })));
     }
 
     static Stream<Deviation> authDeviations() {
         return Stream.of(
                 new Deviation("AUTH-NO-TOKEN", "calls without a token are served", GatewayAuth.OFF,
-                        Set.of("AUTH-NO-TOKEN"), TestGateway.servingCallsWithoutToken()),
+                        Set.of("AUTH-NO-TOKEN"), false, TestGateway.servingCallsWithoutToken()),
                 new Deviation("AUTH-FORGED-TOKEN", "any made-up token is served", GatewayAuth.OFF,
-                        Set.of("AUTH-FORGED-TOKEN"), TestGateway.servingUnknownTokens()),
+                        Set.of("AUTH-FORGED-TOKEN"), false, TestGateway.servingUnknownTokens()),
                 new Deviation("AUTH-BAD-SIGNATURE", "signatures are not checked", GatewayAuth.OFF,
-                        Set.of("AUTH-BAD-SIGNATURE"), TestGateway.notCheckingSignatures()),
+                        Set.of("AUTH-BAD-SIGNATURE"), false, TestGateway.notCheckingSignatures()),
                 new Deviation("AUTH-TOKEN-ENCRYPTION", "a token is issued for a wrong encryption",
-                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-ENCRYPTION"),
+                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-ENCRYPTION"), false,
                         changeRequest(tokenService(), Map.of(), b -> b.put("encryption", ApimSignature.encryption(
                                 b.path("appKey").asText(), b.path("timestamp").asLong(), Targets.APP_SECRET)))),
                 new Deviation("AUTH-TOKEN-SHAPE", "the token service answers code instead of status",
-                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-SHAPE"),
+                        GatewayAuth.REQUIRED, Set.of("AUTH-TOKEN-SHAPE"), false,
                         changeAnswer(tokenService(), answer -> {
                             answer.set("code", answer.remove("status"));
                             return answer;
@@ -198,17 +269,28 @@ class DeviationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apiDeviations")
     void eachDeviationFailsExactlyItsRulesWithoutGatewayAuth(Deviation deviation) {
-        Targets.Run run = Targets.run(deviation.toString(), GatewayAuth.OFF, TargetConfig.Auth.NONE, null,
-                deviation.doubles());
+        Targets.Run run = deviation.inProcess()
+                ? Targets.runInProcess(deviation.toString(), TargetConfig.Auth.NONE, null, deviation.doubles())
+                : Targets.run(deviation.toString(), GatewayAuth.OFF, TargetConfig.Auth.NONE, null,
+                        deviation.doubles());
 
         assertFailsExactly(run, deviation);
     }
 
+    /**
+     * Behind a gateway that checks every call, each deviation is still caught. The run is of the features that guard
+     * the deviation's rules only: the run above has shown that the deviation breaks nothing else, and a full run
+     * per deviation twice over would double the time of this test.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("apiDeviations")
     void eachDeviationFailsExactlyItsRulesBehindGatewayAuth(Deviation deviation) {
-        Targets.Run run = Targets.run(deviation + " (auth)", GatewayAuth.OFF, TargetConfig.Auth.TOKEN, null,
-                Targets.behindGateway(deviation.doubles()));
+        String guarding = GuardingFeatures.of(deviation.failed());
+        Targets.Run run = deviation.inProcess()
+                ? Targets.runInProcess(deviation + " (auth)", TargetConfig.Auth.TOKEN, guarding,
+                        Targets.behindGateway(deviation.doubles()))
+                : Targets.run(deviation + " (auth)", GatewayAuth.OFF, TargetConfig.Auth.TOKEN, guarding,
+                        Targets.behindGateway(deviation.doubles()));
 
         assertFailsExactly(run, deviation);
     }
@@ -235,7 +317,12 @@ class DeviationTest {
     }
 
     private static Deviation wrong(String rule, String how, Set<String> failed, Extension double_) {
-        return new Deviation(rule, how, GatewayAuth.OFF, failed, double_);
+        return new Deviation(rule, how, GatewayAuth.OFF, failed, false, double_);
+    }
+
+    /** A deviation of a rule guarded by {@code @mock-only} scenarios: the run's target is the in-process mock. */
+    private static Deviation wrongInTheSimulation(String rule, String how, Extension double_) {
+        return new Deviation(rule, how, GatewayAuth.OFF, Set.of(rule), true, double_);
     }
 
     private static int code(ObjectNode answer) {

@@ -58,6 +58,33 @@ final class Targets {
         }
     }
 
+    /** The fixtures of the mock's default state for the in-process mock, with the given authentication of calls. */
+    static TargetConfig inProcess(TargetConfig.Auth auth) {
+        TargetConfig mock = TargetConfig.inProcessMock();
+        return new TargetConfig(null, mock.orgId(), null, mock.readyFirmwareId(), mock.unverifiedFirmwareId(),
+                "noSuchFirmware", mock.deviceKeys(), mock.verificationLimit(), true, auth,
+                auth == TargetConfig.Auth.NONE ? null : APP_KEY, auth == TargetConfig.Auth.NONE ? null : APP_SECRET,
+                Duration.ofSeconds(10));
+    }
+
+    /**
+     * Starts a mock with the given extensions and runs the features with it as the in-process target, so that the
+     * scenarios tagged {@code @mock-only} (the mock's admin routes and simulation) run too.
+     */
+    static Run runInProcess(String name, TargetConfig.Auth auth, String tags, Extension... doubles) {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().extensions(doubles))) {
+            for (Extension extension : doubles) {
+                if (extension instanceof ServerAware aware) {
+                    aware.server(server);
+                }
+            }
+            StringWriter printed = new StringWriter();
+            ConformanceRunner.Outcome outcome = new ConformanceRunner(inProcess(auth), tags, reports(name),
+                    new PrintWriter(printed, true), server).run();
+            return new Run(outcome, printed + outcome.message());
+        }
+    }
+
     /** The extensions of a correct gateway in front of the given doubles (the gateway checks first). */
     static Extension[] behindGateway(Extension... doubles) {
         List<Extension> all = new java.util.ArrayList<>(List.of(TestGateway.correct()));
@@ -67,9 +94,12 @@ final class Targets {
 
     static Run run(String name, TargetConfig target, String tags) {
         StringWriter printed = new StringWriter();
-        Path reports = Path.of("target", "conformance-runs", name.replaceAll("\\W+", "-"));
-        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports,
+        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports(name),
                 new PrintWriter(printed, true)).run();
         return new Run(outcome, printed + outcome.message());
+    }
+
+    private static Path reports(String name) {
+        return Path.of("target", "conformance-runs", name.replaceAll("\\W+", "-"));
     }
 }

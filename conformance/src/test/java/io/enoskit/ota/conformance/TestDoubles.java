@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.contract.Operation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -40,8 +41,26 @@ final class TestDoubles {
         return request -> request.getUrl().startsWith("/connect-service/");
     }
 
+    /** Requests of the OTA job operations ({@code /connect-service/v2.1/ota-jobs}) with this action. */
     static Predicate<Request> action(String action) {
-        return api().and(request -> action.equals(query(request).get("action")));
+        return api().and(request -> request.getUrl().startsWith(Operation.JOBS + "?")
+                && action.equals(query(request).get("action")));
+    }
+
+    /** Requests of the firmware operations ({@code /connect-service/v2.1/ota-firmwares}) with this action. */
+    static Predicate<Request> firmwareAction(String action) {
+        return api().and(request -> request.getUrl().startsWith(Operation.FIRMWARES + "?")
+                && action.equals(query(request).get("action")));
+    }
+
+    /** The records of a search answer ({@code data}, an array), each changed; other answers as they are. */
+    static ObjectNode eachRecord(ObjectNode answer, java.util.function.Consumer<ObjectNode> change) {
+        answer.path("data").forEach(record -> {
+            if (record.isObject()) {
+                change.accept((ObjectNode) record);
+            }
+        });
+        return answer;
     }
 
     static Predicate<Request> queryIs(String name, String value) {
