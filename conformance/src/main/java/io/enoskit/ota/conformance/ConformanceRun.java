@@ -64,7 +64,7 @@ public final class ConformanceRun implements ConcurrentEventListener, AutoClosea
             return target.baseUrl();
         }
         if (mock == null) {
-            mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort());
+            mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().frozenClock(true));
         }
         return mock.baseUrl();
     }

@@ -72,7 +72,8 @@ final class Targets {
      * scenarios tagged {@code @mock-only} (the mock's admin routes and simulation) run too.
      */
     static Run runInProcess(String name, TargetConfig.Auth auth, String tags, Extension... doubles) {
-        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().extensions(doubles))) {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().frozenClock(true)
+                .extensions(doubles))) {
             for (Extension extension : doubles) {
                 if (extension instanceof ServerAware aware) {
                     aware.server(server);

@@ -492,7 +492,7 @@ public final class OtaStore {
 
     /**
      * Drops every job, task, device and firmware and loads the default state again; a {@link SimulationClock} goes
-     * back to real time.
+     * back to real time (a frozen one to the time it was frozen at).
      */
     public synchronized void reset() {
         if (clock instanceof SimulationClock simulated) {

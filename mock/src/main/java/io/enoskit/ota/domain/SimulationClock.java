@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulationClock extends Clock {
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
+    /** What {@link #advance} added since the last {@link #offsetMillis(long)}. */
+    private final AtomicLong advancedMillis = new AtomicLong();
+    /** The base clock's time when frozen, or {@link Long#MIN_VALUE} while it runs. */
+    private final AtomicLong frozenAt = new AtomicLong(Long.MIN_VALUE);
 
     /** @param base the clock it runs with, the system clock in the mock and a fixed clock in tests */
     public SimulationClock(Clock base) {
@@ -37,6 +41,7 @@ public final class SimulationClock extends Clock {
             throw new IllegalArgumentException("the clock only moves forward; asked to move by " + by);
         }
         offsetMillis.addAndGet(by.toMillis());
+        advancedMillis.addAndGet(by.toMillis());
         return millis();
     }
 
@@ -51,11 +56,38 @@ public final class SimulationClock extends Clock {
             throw new IllegalArgumentException("the clock offset cannot be negative, was " + offset);
         }
         offsetMillis.set(offset);
+        advancedMillis.set(offset);
+    }
+
+    /** How far {@link #advance} has moved the clock on, in milliseconds (since the start or the last reset). */
+    public long advancedMillis() {
+        return advancedMillis.get();
+    }
+
+    /**
+     * Stops real time from counting: from now on only {@link #advance} moves the clock, so a test sees exactly the
+     * steps it asks for, however slow the machine. {@code false} lets real time count again from where it stands.
+     */
+    public void frozen(boolean frozen) {
+        if (frozen) {
+            frozenAt.compareAndSet(Long.MIN_VALUE, base.millis());
+        } else {
+            long at = frozenAt.getAndSet(Long.MIN_VALUE);
+            if (at != Long.MIN_VALUE) {
+                offsetMillis.addAndGet(at - base.millis());
+            }
+        }
+    }
+
+    /** True while real time does not count. */
+    public boolean frozen() {
+        return frozenAt.get() != Long.MIN_VALUE;
     }
 
     @Override
     public long millis() {
-        return base.millis() + offsetMillis.get();
+        long at = frozenAt.get();
+        return (at == Long.MIN_VALUE ? base.millis() : at) + offsetMillis.get();
     }
 
     @Override

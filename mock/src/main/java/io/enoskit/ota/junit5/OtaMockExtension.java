@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>The request journal is on ({@value #JOURNAL_ENTRIES} entries by default), so WireMock's {@code verify(...)}
  *       works.</li>
  *   <li>A test method may also take an {@link OtaMockServer} parameter.</li>
+ *   <li>The simulation clock is frozen: device tasks progress only when the test calls {@link #advanceClock}, so a
+ *       test sees the same steps on any machine.</li>
  * </ul>
  * The admin operations ({@code putFirmware}, {@code jobs}, {@code completeVerification}, ...) are those of
  * {@link OtaMockServer}, reached through {@link #server()} or the shortcuts here.
@@ -184,7 +186,8 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
 
     /** Settings of the extension. */
     public static final class Builder {
-        private MockOptions options = MockOptions.mockOptions().dynamicPort().journalEntries(JOURNAL_ENTRIES);
+        private MockOptions options = MockOptions.mockOptions().dynamicPort().journalEntries(JOURNAL_ENTRIES)
+                .frozenClock(true);
         private boolean resetBetweenTests = true;
 
         private Builder() {
@@ -192,7 +195,9 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
 
         /**
          * Changes the extension's options, which start as {@code MockOptions.mockOptions().dynamicPort()
-         * .journalEntries(1000)}: {@code .configure(o -> o.lenient(true))}.
+         * .journalEntries(1000).frozenClock(true)}: {@code .configure(o -> o.lenient(true))}. The frozen clock makes
+         * device tasks move only when the test calls {@link OtaMockExtension#advanceClock}; {@code
+         * .configure(o -> o.frozenClock(false))} lets real time move them too.
          */
         public Builder configure(UnaryOperator<MockOptions> change) {
             this.options = change.apply(options);

@@ -59,6 +59,7 @@ public final class MockOptions {
     private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
     private double taskFailureShare;
     private Path stateFile;
+    private boolean frozenClock;
     private boolean lenient;
     private boolean verbose;
     private boolean exitOnOutOfMemory;
@@ -175,6 +176,20 @@ public final class MockOptions {
     public MockOptions stateFile(Path stateFile) {
         this.stateFile = stateFile;
         return this;
+    }
+
+    /**
+     * Starts the simulation clock frozen: real time does not move device tasks, only
+     * {@link OtaMockServer#advanceClock(Duration)} and the admin route do, so a test sees exactly the steps it asks
+     * for however slow the machine ({@code createTime} of jobs created between two advances is then the same).
+     */
+    public MockOptions frozenClock(boolean frozenClock) {
+        this.frozenClock = frozenClock;
+        return this;
+    }
+
+    public boolean frozenClock() {
+        return frozenClock;
     }
 
     /** The state file, or null. */

@@ -48,7 +48,8 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *       </td></tr>
  *   <tr><td>GET  /__admin/ota/clock</td><td>{@code {"now": ms, "advancedSeconds": s}}: the simulation clock</td></tr>
  *   <tr><td>POST /__admin/ota/clock</td><td>moves the clock on: body {@code {"advanceSeconds": s}} (0 to
- *       {@value #MAX_ADVANCE_SECONDS}); tasks, schedules and timeouts follow at once</td></tr>
+ *       {@value #MAX_ADVANCE_SECONDS}); tasks, schedules and timeouts follow at once; {@code {"frozen": true}} stops
+ *       real time from counting (only advances move the clock), {@code false} lets it count again</td></tr>
  *   <tr><td>GET  /__admin/ota/faults</td><td>{@code {"faults": [FaultRule]}}, the fault and delay rules in force</td></tr>
  *   <tr><td>POST /__admin/ota/faults</td><td>adds a rule, body a {@link FaultRule}</td></tr>
  *   <tr><td>DELETE /__admin/ota/faults</td><td>removes every rule</td></tr>
@@ -228,7 +229,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     }
 
     private Map<String, Object> clockState() {
-        return Map.of("now", clock.millis(), "advancedSeconds", clock.offsetMillis() / 1000);
+        return Map.of("now", clock.millis(), "advancedSeconds", clock.advancedMillis() / 1000,
+                "frozen", clock.frozen());
     }
 
     /** Moves the simulation clock on and brings every job up to it before answering. */
@@ -236,12 +238,19 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
             var seconds = body.get("advanceSeconds");
-            if (body.size() != 1 || seconds == null || !seconds.canConvertToLong() || !seconds.isIntegralNumber()
-                    || seconds.asLong() < 0 || seconds.asLong() > MAX_ADVANCE_SECONDS) {
-                throw new IllegalArgumentException("the body must be {\"advanceSeconds\": n}, a whole number of"
-                        + " seconds from 0 to " + MAX_ADVANCE_SECONDS);
+            var frozen = body.get("frozen");
+            boolean secondsWrong = seconds != null && (!seconds.isIntegralNumber() || !seconds.canConvertToLong()
+                    || seconds.asLong() < 0 || seconds.asLong() > MAX_ADVANCE_SECONDS);
+            boolean unknown = body.size() != (seconds == null ? 0 : 1) + (frozen == null ? 0 : 1);
+            if (secondsWrong || unknown || (frozen != null && !frozen.isBoolean()) || body.isEmpty()) {
+                throw new IllegalArgumentException("the body must be {\"advanceSeconds\": n} (a whole number of"
+                        + " seconds from 0 to " + MAX_ADVANCE_SECONDS + "), {\"frozen\": true|false} (real time stops"
+                        + " or goes on counting), or both");
             }
-            clock.advance(java.time.Duration.ofSeconds(seconds.asLong()));
+            if (frozen != null) {
+                clock.frozen(frozen.asBoolean());
+            }
+            clock.advance(java.time.Duration.ofSeconds(seconds == null ? 0 : seconds.asLong()));
             store.advance();
             return clockState();
         });

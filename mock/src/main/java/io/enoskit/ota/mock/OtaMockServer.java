@@ -48,6 +48,7 @@ public final class OtaMockServer implements AutoCloseable {
         OtaMockExtensions extensions = options.extensions();
         WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
         extensions.warmUp();
+        extensions.clock().frozen(options.frozenClock());
         StatePersistence persistence = options.stateFile() == null ? null
                 : StatePersistence.open(options.stateFile(), extensions.store());
         server.start();
