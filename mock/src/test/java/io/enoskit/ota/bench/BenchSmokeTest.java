@@ -31,6 +31,24 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theLifecycleBenchmarkReportsCreatesWithAndWithoutRunningJobs() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            LifecycleBench.report(new String[] {"2", "10", "2", "1"});
+        } finally {
+            System.setOut(original);
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(report).containsPattern("no job running: +[\\d,]+")
+                .containsPattern("2 jobs x 10 devices running: +[\\d,]+")
+                .containsPattern("ratio busy/idle: +\\d+\\.\\d\\d")
+                .contains("succeeded=20");
+    }
+
+    @Test
     void theBenchmarkScriptParses() throws Exception {
         Process check = new ProcessBuilder("bash", "-n", System.getProperty("kit.root") + "/bench/run.sh").redirectErrorStream(true).start();
 
