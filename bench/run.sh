@@ -136,13 +136,18 @@ median() { # numbers as arguments → their median
 int() { [ -n "${1:-}" ] && calc "printf \"%.0f\", $1" || echo "n/a"; }
 or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
 
-# CPU used by other processes (not this script nor what it started) while a phase runs: the machine is shared.
-# A mark is "busy ticks of the machine, steal ticks, CPU seconds of this shell and its reaped children, ms".
+# CPU used by other processes (not this script nor what it started) while a phase or a cell runs: the machine is
+# shared. A mark is "busy ticks of the machine, steal ticks, CPU seconds of this script and what it started, ms":
+# this shell and its reaped children (bash's times), plus the processes in PIDS that are not reaped yet.
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 cpu_mark() { # variable → sets it to a mark (call it directly, not in $(...))
-  local ours
+  local ours pid live=0
   times >"$OUT/.times" # in this shell: a subshell would count its own
-  ours=$(awk '{ for (i = 1; i <= NF; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } } END { printf "%.2f", t }' "$OUT/.times")
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] \
+      && live="$live + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+  done
+  ours=$(awk -v live="$(calc "print $live")" -v hz="$HZ" '{ for (i = 1; i <= NF; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } } END { printf "%.2f", t + live / hz }' "$OUT/.times")
   printf -v "$1" "%s" "$(awk -v ours="$ours" -v now="$(date +%s%3N)" '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9, ours, now; exit }' /proc/stat)"
 }
 other_pct() { # mark-before mark-after → the % of the machine (all cores) used by other processes, a number
@@ -156,7 +161,7 @@ other_cpu() { # mark-before mark-after → "N % of the machine (steal M %)"
 }
 
 # --- cold: fresh processes, time to first answered create, then sequential requests ----------------------------
-declare -A COLD COLD_ORDER
+declare -A COLD COLD_ORDER COLD_OTHER
 COLD_START=$(date +%s)
 cpu_mark MARK_COLD
 run=0
@@ -165,17 +170,19 @@ for ((r = 0; r < COLD_REPS; r++)); do
     run=$((run + 1))
     server_cmd "$s" "$(cold_port "$s")"
     say "cold $run/$((COLD_REPS * ${#SERVERS[@]})): fresh $s, then $COLD_REQUESTS sequential creates"
+    cpu_mark M0
     java "$ROOT/bench/ColdClient.java" --url "http://$HOST:$(cold_port "$s")$URL_PATH" --body "$BENCH_BODY" \
       --requests "$COLD_REQUESTS" --expect "$EXPECT" --log "$OUT/cold-$s-$((r + 1)).log" -- "${CMD[@]}" \
       >"$OUT/cold-client.out" 2>>"$OUT/cold-client.log" &
     PIDS+=("$!")
     rc=0; wait "$!" || rc=$?
     PIDS=()
+    cpu_mark M1
     line=$(grep '^COLD' "$OUT/cold-client.out" || true)
     if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
       fail_later "cold: $s (process $((r + 1))) gave no answered create (see $OUT/cold-$s-$((r + 1)).log, $OUT/cold-client.log)"
     else
-      COLD[$s,$r]=$line; COLD_ORDER[$s,$r]=$run
+      COLD[$s,$r]=$line; COLD_ORDER[$s,$r]=$run; COLD_OTHER[$s,$r]=$(other_pct "$M0" "$M1")
       say "  $line"
     fi
   done
@@ -225,9 +232,11 @@ for c in $LOADS; do
       if [ -n "$before" ] && within "$diff" "$STABLE_PCT"; then stable=yes; break; fi
       [ "$elapsed" -lt "$WARM_CAP" ] || break
     done
+    cpu_mark M0
     cell=$(run_wrk "$s" "$c" "$CELL")
+    cpu_mark M1
     WARM[$s,$c]=$cell
-    WARMUP[$s,$c]="position=$position seconds=$elapsed windows=$windows before=$(kv "$before" rps) last=$(kv "$last" rps) diff=$diff stable=$stable drift=$(pct_diff "$(kv "$last" rps)" "$(kv "$cell" rps)")"
+    WARMUP[$s,$c]="position=$position seconds=$elapsed windows=$windows before=$(kv "$before" rps) last=$(kv "$last" rps) diff=$diff stable=$stable drift=$(pct_diff "$(kv "$last" rps)" "$(kv "$cell" rps)") other=$(other_pct "$M0" "$M1")"
     say "warm $c conns $s: measured $(int "$(kv "$cell" rps)") req/s, p99 $(kv "$cell" p99_ms) ms (stable: $stable)"
     if [ "$(kv "$cell" requests)" = 0 ]; then fail_later "warm: $s answered nothing at $c connections"; fi
   done
@@ -329,13 +338,13 @@ report() {
   echo "Warm-up, the stability evidence: the last two windows before the measured cell and their difference (on the"
   echo "earlier one); \"cell vs last window\" is the measured cell's req/s against the last window's."
   echo
-  echo "| conns | server | order | warm-up | last two windows, req/s | difference | stable (≤ ${STABLE_PCT} %) | cell vs last window |"
-  echo "|---:|---|---:|---:|---:|---:|---|---:|"
+  echo "| conns | server | order | warm-up | last two windows, req/s | difference | stable (≤ ${STABLE_PCT} %) | cell vs last window | other processes' CPU during the cell |"
+  echo "|---:|---|---:|---:|---:|---:|---|---:|---:|"
   for c in $LOADS; do
     for s in "${SERVERS[@]}"; do
       w=${WARMUP[$s,$c]:-}
-      [ -n "$w" ] || { echo "| $c | $s | | failed | | | | |"; continue; }
-      echo "| $c | $s | $(kv "$w" position) | $(kv "$w" seconds) s ($(kv "$w" windows) × ${WINDOW} s) | $(int "$(kv "$w" before)") → $(int "$(kv "$w" last)") | $(kv "$w" diff) % | $( [ "$(kv "$w" stable)" = yes ] && echo yes || echo "NO: cap of ${WARM_CAP} s reached") | $(kv "$w" drift) % |"
+      [ -n "$w" ] || { echo "| $c | $s | | failed | | | | | |"; continue; }
+      echo "| $c | $s | $(kv "$w" position) | $(kv "$w" seconds) s ($(kv "$w" windows) × ${WINDOW} s) | $(int "$(kv "$w" before)") → $(int "$(kv "$w" last)") | $(kv "$w" diff) % | $( [ "$(kv "$w" stable)" = yes ] && echo yes || echo "NO: cap of ${WARM_CAP} s reached") | $(kv "$w" drift) % | $(kv "$w" other) % |"
     done
   done
   echo
@@ -354,13 +363,13 @@ report() {
   echo
   echo "Every process, in the order run:"
   echo
-  echo "| # | server | first answered create ms | attempts | p50 ms | p90 ms | p99 ms | max ms | errors | not answered |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| # | server | first answered create ms | attempts | p50 ms | p90 ms | p99 ms | max ms | errors | not answered | other processes' CPU |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for ((r = 0; r < COLD_REPS; r++)); do
     for s in $(rotated "$r"); do
       w=${COLD[$s,$r]:-}
-      [ -n "$w" ] || { echo "| | $s | failed | | | | | | | |"; continue; }
-      echo "| ${COLD_ORDER[$s,$r]} | $s | $(kv "$w" ready_ms) | $(kv "$w" attempts) | $(kv "$w" p50_ms) | $(kv "$w" p90_ms) | $(kv "$w" p99_ms) | $(kv "$w" max_ms) | $(kv "$w" errors) | $(kv "$w" non_ok) |"
+      [ -n "$w" ] || { echo "| | $s | failed | | | | | | | | |"; continue; }
+      echo "| ${COLD_ORDER[$s,$r]} | $s | $(kv "$w" ready_ms) | $(kv "$w" attempts) | $(kv "$w" p50_ms) | $(kv "$w" p90_ms) | $(kv "$w" p99_ms) | $(kv "$w" max_ms) | $(kv "$w" errors) | $(kv "$w" non_ok) | ${COLD_OTHER[$s,$r]} % |"
     done
   done
   echo
