@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * the program is ended by SIGTERM or SIGINT.
  *
  * <p>Before it starts the server it warms its own HTTP client against a stub of its own on loopback, so that the
- * figures are the server's, not the client's cold start.
+ * figures are the server's, not the client's cold start, and waits until its own JVM is idle again.
  *
  * <p>Options: {@code --url} the create URL (with its query); {@code --body} a file with the JSON body;
  * {@code --requests N} (default 1000); {@code --expect code0|200}: what counts as an answered create, HTTP 200
@@ -192,7 +192,28 @@ public final class ColdClient {
         } finally {
             stub.stop(0);
         }
-        Thread.sleep(200); // let the compiler threads finish what the warm-up queued
+        settle();
+    }
+
+    /**
+     * Waits (at most 5 s) until this JVM is idle: its compiler threads go on compiling for a few hundred ms after
+     * the warm-up, which would take CPU from the server's start.
+     */
+    private static void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long before = cpuMillis();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = cpuMillis();
+            if (now - before <= 10) { // at most one clock tick of CPU in 100 ms
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
     /** Stops the launched server and what it started, and waits for it (10 s, then forcibly). */
