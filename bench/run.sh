@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the mock, warm and cold, against baselines measured in the same run, on loopback only.
-#   bench/run.sh           full run (about 8 to 10 minutes on 2 cores)
-#   bench/run.sh --smoke   the same tables from a few seconds of load (CI runs it after the tests); its figures
-#                          prove the harness, they are not the benchmark's
+#   bench/run.sh           full run (about 7 minutes on a quiet 2-core machine, 11 on a busy one)
+#   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
+#                          tests); its figures prove the harness, they are not the benchmark's
 # Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
 # (java -jar cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml.
 # Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
@@ -31,7 +31,7 @@ MODE=full
 case "${1:-}" in
   "") ;;
   --smoke) MODE=smoke ;;
-  -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
 esac
 if [ "$MODE" = smoke ]; then
@@ -50,6 +50,7 @@ JAR="$ROOT/cli/target/enos-ota-kit.jar"
 WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
 PRISM="$TOOLS/node_modules/.bin/prism"
 RUN_START=$(date +%s)
+RUN_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { printf '%s\n' "$*" >&2; }
@@ -289,7 +290,7 @@ report() {
     echo "memory counts. It proves the harness; its figures are not the benchmark's."; echo; }
   echo "| | |"
   echo "|---|---|"
-  echo "| date | $(date -u +%Y-%m-%dT%H:%M:%SZ) |"
+  echo "| date | $RUN_DATE (start) |"
   echo "| commit | $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with uncommitted changes)') |"
   echo "| machine | $(nproc) cores (nproc), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr) |"
   echo "| load average before the run | $LOAD_BEFORE (1, 5, 15 min) |"
