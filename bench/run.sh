@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
-# Benchmark of the mock against two baselines measured in the same run, on loopback only.
-#   bench/run.sh           full run (about 3 minutes): loads 1, 16, 64 connections, 10 s each, plus memory checks
-#   bench/run.sh --smoke   a few seconds: every server once at 16 connections for 1 s, memory checks on small counts
-# Servers: baseline = plain WireMock 3.13.2 standalone with a static stub; ours = the mock (spec validation + state);
-# prism = Stoplight Prism 5.14.2 mocking the same spec. It installs what it needs (wrk from Debian, Prism from npm
-# into bench/.tools, WireMock standalone from Maven Central) and says so when a baseline cannot run.
+# Benchmark of the mock, warm and cold, against baselines measured in the same run, on loopback only.
+#   bench/run.sh           full run (about 7 minutes on a quiet 2-core machine, 11 on a busy one)
+#   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
+#                          tests); its figures prove the harness, they are not the benchmark's
+# Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
+# (java -jar cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml.
+# Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
+#   cold       per server, in rotating order, COLD_REPS fresh processes: bench/ColdClient.java starts the process,
+#              measures ms to the first answered create, then sends COLD_REQUESTS creates one after the other on
+#              one keep-alive connection and reports their latency percentiles
+#   warm       the three servers running; per load (1, 16, 64 connections), per server in rotating order: wrk
+#              windows of WINDOW s until two consecutive ones agree within 10 % in req/s (at most WARM_CAP s),
+#              then one measured cell of CELL s
+#   in-process ours started with OtaMockServer.start in a JVM that has run a mock before (InProcessColdBench)
+#   memory     heap per stored job and heap under a request stream (MemoryBench); resident memory after warm
+# The report (markdown) goes to stdout and to target/bench/report.txt (also report-full.txt or report-smoke.txt);
+# progress goes to stderr, the servers' output to target/bench/*.log. It installs what it needs: wrk (Debian
+# package), Prism (npm, into bench/.tools), WireMock standalone (Maven), and builds the jar if it is missing or
+# older than the sources. A baseline that cannot be installed is left out (said in the report); a server that
+# is installed but does not answer, or a failing step, makes the script fail (status 1) after the report.
+# Ports: BENCH_PORT_BASE (default 18180) + 1..3 (warm) and + 11..13 (cold); they must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -13,127 +28,410 @@ OUT="$ROOT/target/bench"
 mkdir -p "$TOOLS" "$OUT"
 
 MODE=full
-[ "${1:-}" = "--smoke" ] && MODE=smoke
-if [ "$MODE" = smoke ]; then LOADS="16"; DURATION=1; WARMUP=1; JOBS=20000; STREAM=4000
-else LOADS="1 16 64"; DURATION=10; WARMUP=5; JOBS=1000000; STREAM=200000; fi
+case "${1:-}" in
+  "") ;;
+  --smoke) MODE=smoke ;;
+  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+if [ "$MODE" = smoke ]; then
+  LOADS="16"; WINDOW=1; WARM_CAP=2; CELL=1; COLD_REPS=1; COLD_REQUESTS=100; INPROC_REPS=2; JOBS=20000; STREAM=4000
+else
+  LOADS="1 16 64"; WINDOW=5; WARM_CAP=60; CELL=10; COLD_REPS=3; COLD_REQUESTS=1000; INPROC_REPS=5; JOBS=1000000
+  STREAM=200000
+fi
+STABLE_PCT=10   # two consecutive warm-up windows within this many % of req/s: warm
 
 HOST=127.0.0.1
-PORT_BASELINE=18181; PORT_OURS=18182; PORT_PRISM=18183
+PORT_BASE=${BENCH_PORT_BASE:-18180}
 URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"
 export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
+JAR="$ROOT/cli/target/enos-ota-kit.jar"
+WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
+PRISM="$TOOLS/node_modules/.bin/prism"
+RUN_START=$(date +%s)
+RUN_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { printf '%s\n' "$*" >&2; }
+FAILURES=()
+fail_later() { say "FAILED: $*"; FAILURES+=("$*"); }
 
-# --- tools -----------------------------------------------------------------------------------------------------
+PIDS=()
+cleanup() { # stops every process this script started (a ColdClient stops the server it launched) and waits
+  local pid i
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] || continue
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- tools and build -------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk (Debian package)"
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) >"$OUT/apt.log" 2>&1 \
     || { say "cannot install wrk: see $OUT/apt.log"; exit 1; }
 fi
-[ -f "$ROOT/cli/target/enos-ota-kit.jar" ] && [ -d "$ROOT/mock/target/test-classes" ] \
-  || mvn -B -ntp -q -DskipTests package >"$OUT/build.log" 2>&1
-WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
+if [ ! -f "$JAR" ] || [ ! -f "$ROOT/mock/target/test-classes/io/enoskit/ota/bench/InProcessColdBench.class" ] \
+   || [ -n "$(find mock/src cli/src conformance/src spec stubs pom.xml ./*/pom.xml -type f -newer "$JAR" 2>/dev/null | head -1)" ]; then
+  say "building the jar (mvn -DskipTests package; log in $OUT/build.log)"
+  mvn -B -ntp -q -DskipTests package >"$OUT/build.log" 2>&1 || { say "build failed: see $OUT/build.log"; exit 1; }
+fi
 if [ ! -f "$WIREMOCK_JAR" ]; then
+  say "fetching wiremock-standalone 3.13.2 (Maven)"
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory="$TOOLS" \
     >"$OUT/wiremock-download.log" 2>&1 || say "baseline unavailable: cannot fetch wiremock-standalone (see $OUT/wiremock-download.log)"
 fi
-PRISM="$TOOLS/node_modules/.bin/prism"
 if [ ! -x "$PRISM" ] && command -v npm >/dev/null 2>&1; then
+  say "installing Prism 5.14.2 (npm, into bench/.tools)"
   (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error @stoplight/prism-cli@5.14.2) >"$OUT/npm.log" 2>&1 \
     || say "prism unavailable: npm install failed (see $OUT/npm.log)"
 fi
 
-# --- servers ---------------------------------------------------------------------------------------------------
-now_ms() { date +%s%3N; }
-wait_for_create() { # port deadline_s → prints ms from the call to the first answered create, or fails
-  local port=$1 deadline=$(( $(date +%s) + $2 ))
-  until curl -sf -X POST "http://$HOST:$port$URL_PATH" -H 'Content-Type: application/json' \
+SERVERS=(); MISSING=()
+[ -f "$WIREMOCK_JAR" ] && SERVERS+=(baseline) || MISSING+=("baseline (no wiremock-standalone jar)")
+SERVERS+=(ours)
+[ -x "$PRISM" ] && SERVERS+=(prism) || MISSING+=("prism (not installed: npm missing or failed)")
+
+warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; esac; }
+cold_port() { echo $(( $(warm_port "$1") + 10 )); }
+port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+for s in "${SERVERS[@]}"; do
+  for p in "$(warm_port "$s")" "$(cold_port "$s")"; do
+    port_free "$p" || { say "port $p is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
+  done
+done
+
+server_cmd() { # name port → CMD (the server's command line) and EXPECT (what an answered create is)
+  case $1 in
+    baseline) CMD=(java -jar "$WIREMOCK_JAR" --port "$2" --bind-address "$HOST" --root-dir "$ROOT/bench/baseline"
+                   --no-request-journal --jetty-acceptor-threads 1 --container-threads 16 --disable-banner)
+              EXPECT=200 ;;
+    ours)     CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
+    prism)    CMD=("$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host "$HOST" --port "$2" --errors false); EXPECT=code0 ;;
+  esac
+}
+rotated() { # offset → the servers, rotated by offset, one per line
+  local n=${#SERVERS[@]} i
+  for ((i = 0; i < n; i++)); do echo "${SERVERS[$(( (i + $1) % n ))]}"; done
+}
+
+# --- small helpers on "key=value ..." lines and numbers ---------------------------------------------------------
+kv() { local f; for f in $1; do [ "${f%%=*}" = "$2" ] && { echo "${f#*=}"; return; }; done; echo ""; }
+calc() { awk "BEGIN { $1 }" </dev/null; }
+ratio() { # a b → a/b with 2 decimals, or n/a
+  if [ -z "${1:-}" ] || [ -z "${2:-}" ]; then echo "n/a"; return; fi
+  calc "b = $2; if (b > 0) printf \"%.2f\", $1 / b; else printf \"n/a\""
+}
+pct_diff() { calc "a = $1; b = $2; if (a > 0) printf \"%+.1f\", (b - a) * 100 / a; else printf \"n/a\""; }
+within() { calc "d = \"$1\" + 0; exit !(\"$1\" != \"n/a\" && d <= $2 && d >= -$2)"; }
+median() { # numbers as arguments → their median
+  printf '%s\n' "$@" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+int() { [ -n "${1:-}" ] && calc "printf \"%.0f\", $1" || echo "n/a"; }
+or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
+
+# CPU used by other processes (not this script nor what it started) while a phase or a cell runs: the machine is
+# shared. A mark is "busy ticks of the machine, steal ticks, CPU seconds of this script and what it started, ms":
+# this shell and its reaped children (bash's times), plus the processes in PIDS that are not reaped yet.
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpu_mark() { # variable → sets it to a mark (call it directly, not in $(...))
+  local ours pid live=0
+  times >"$OUT/.times" # in this shell: a subshell would count its own
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] \
+      && live="$live + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+  done
+  ours=$(awk -v live="$(calc "print $live")" -v hz="$HZ" '{ for (i = 1; i <= NF; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } } END { printf "%.2f", t + live / hz }' "$OUT/.times")
+  printf -v "$1" "%s" "$(awk -v ours="$ours" -v now="$(date +%s%3N)" '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9, ours, now; exit }' /proc/stat)"
+}
+other_pct() { # mark-before mark-after → the % of the machine (all cores) used by other processes, a number
+  other_cpu "$1" "$2" | awk '{ print ($1 == "n/a") ? 0 : $1 }'
+}
+other_cpu() { # mark-before mark-after → "N % of the machine (steal M %)"
+  awk -v hz="$HZ" -v cpus="$(nproc)" -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    wall = (y[4] - x[4]) / 1000; if (wall <= 0) { print "n/a"; exit }
+    other = (y[1] - x[1]) / hz - (y[3] - x[3]); if (other < 0) other = 0
+    printf "%.0f %% of the machine (steal %.0f %%)", other * 100 / (wall * cpus), (y[2] - x[2]) / hz * 100 / (wall * cpus) }'
+}
+
+# --- cold: fresh processes, time to first answered create, then sequential requests ----------------------------
+declare -A COLD COLD_ORDER COLD_OTHER
+COLD_START=$(date +%s)
+cpu_mark MARK_COLD
+run=0
+for ((r = 0; r < COLD_REPS; r++)); do
+  for s in $(rotated "$r"); do
+    run=$((run + 1))
+    server_cmd "$s" "$(cold_port "$s")"
+    say "cold $run/$((COLD_REPS * ${#SERVERS[@]})): fresh $s, then $COLD_REQUESTS sequential creates"
+    cpu_mark M0
+    java "$ROOT/bench/ColdClient.java" --url "http://$HOST:$(cold_port "$s")$URL_PATH" --body "$BENCH_BODY" \
+      --requests "$COLD_REQUESTS" --expect "$EXPECT" --log "$OUT/cold-$s-$((r + 1)).log" -- "${CMD[@]}" \
+      >"$OUT/cold-client.out" 2>>"$OUT/cold-client.log" &
+    PIDS+=("$!")
+    rc=0; wait "$!" || rc=$?
+    PIDS=()
+    cpu_mark M1
+    line=$(grep '^COLD' "$OUT/cold-client.out" || true)
+    if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
+      fail_later "cold: $s (process $((r + 1))) gave no answered create (see $OUT/cold-$s-$((r + 1)).log, $OUT/cold-client.log)"
+    else
+      COLD[$s,$r]=$line; COLD_ORDER[$s,$r]=$run; COLD_OTHER[$s,$r]=$(other_pct "$M0" "$M1")
+      say "  $line"
+    fi
+  done
+done
+COLD_SECONDS=$(( $(date +%s) - COLD_START ))
+cpu_mark MARK_WARM
+
+# --- warm: the servers running, wrk until two windows agree, then the measured cell -----------------------------
+WARM_START=$(date +%s)
+wait_for_create() { # port deadline_s → succeeds once a create is answered
+  local deadline=$(( $(date +%s) + $2 ))
+  until curl -sf -X POST "http://$HOST:$1$URL_PATH" -H 'Content-Type: application/json' \
         --data-binary @"$BENCH_BODY" -o /dev/null 2>/dev/null; do
     [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.02
+    sleep 0.05
   done
 }
-start_server() { # name → starts it, records pid and start-up ms in STARTUP_<name>
-  local name=$1 started pid
-  started=$(now_ms)
-  case $name in
-    baseline) [ -f "$WIREMOCK_JAR" ] || return 1
-              java -jar "$WIREMOCK_JAR" --port $PORT_BASELINE --bind-address $HOST --root-dir "$ROOT/bench/baseline" \
-                --no-request-journal --jetty-acceptor-threads 1 --container-threads 16 --disable-banner >"$OUT/baseline.log" 2>&1 &
-              pid=$!; PORT=$PORT_BASELINE ;;
-    ours)     java -jar "$ROOT/cli/target/enos-ota-kit.jar" mock --port $PORT_OURS --bind-address $HOST >"$OUT/ours.log" 2>&1 &
-              pid=$!; PORT=$PORT_OURS ;;
-    prism)    [ -x "$PRISM" ] || return 1
-              "$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host $HOST --port $PORT_PRISM --errors false >"$OUT/prism.log" 2>&1 &
-              pid=$!; PORT=$PORT_PRISM ;;
-  esac
-  PIDS+=("$pid")
-  eval "PID_$name=$pid"
-  if wait_for_create "$PORT" 60; then
-    eval "STARTUP_$name=$(( $(now_ms) - started ))"
-  else
-    say "$name did not answer a create within 60 s (see $OUT/$name.log)"; kill "$pid" 2>/dev/null || true; return 1
-  fi
-}
-port_of() { case $1 in baseline) echo $PORT_BASELINE;; ours) echo $PORT_OURS;; prism) echo $PORT_PRISM;; esac; }
-
-SERVERS=()
-for s in baseline ours prism; do
-  if start_server $s; then SERVERS+=("$s"); else say "NOTE: $s could not be run; its column is missing"; fi
+declare -A PID_OF
+WARM_SERVERS=()
+for s in "${SERVERS[@]}"; do   # all at once: their start-up is not measured here
+  server_cmd "$s" "$(warm_port "$s")"
+  "${CMD[@]}" >"$OUT/warm-$s.log" 2>&1 &
+  PID_OF[$s]=$!; PIDS+=("$!")
+done
+for s in "${SERVERS[@]}"; do
+  if wait_for_create "$(warm_port "$s")" 60; then WARM_SERVERS+=("$s")
+  else fail_later "warm: $s did not answer a create within 60 s (see $OUT/warm-$s.log)"; fi
 done
 
 run_wrk() { # server connections seconds → one BENCH line
   local threads=2; [ "$2" -lt 2 ] && threads=1
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$ROOT/bench/create.lua" "http://$HOST:$(port_of "$1")$URL_PATH" 2>&1 \
+  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$ROOT/bench/create.lua" "http://$HOST:$(warm_port "$1")$URL_PATH" 2>&1 \
     | grep '^BENCH' || echo "BENCH requests=0 errors=1 non_ok=0 rps=0 p50_ms=0 p99_ms=0 max_ms=0"
 }
-field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-
-for s in "${SERVERS[@]}"; do run_wrk "$s" 16 "$WARMUP" >/dev/null; done   # warm-up (JIT, connection pools)
-
-declare -A RESULT
+declare -A WARM WARMUP
 offset=0
 for c in $LOADS; do
-  n=${#SERVERS[@]}
-  for ((i = 0; i < n; i++)); do               # rotate the order per load, so drift hits every server
-    s=${SERVERS[$(( (i + offset) % n ))]}
-    RESULT[$s,$c]=$(run_wrk "$s" "$c" "$DURATION")
+  position=0
+  for s in $(rotated "$offset"); do
+    position=$((position + 1))
+    if [[ " ${WARM_SERVERS[*]} " != *" $s "* ]]; then continue; fi
+    before=""; last=""; elapsed=0; stable=no; diff=n/a; windows=0
+    while :; do
+      before=$last; last=$(run_wrk "$s" "$c" "$WINDOW"); elapsed=$((elapsed + WINDOW)); windows=$((windows + 1))
+      if [ -n "$before" ]; then diff=$(pct_diff "$(kv "$before" rps)" "$(kv "$last" rps)"); fi
+      say "warm $c conns $s: window $windows ($elapsed s) $(int "$(kv "$last" rps)") req/s${before:+ ($diff % on the one before)}"
+      if [ -n "$before" ] && within "$diff" "$STABLE_PCT"; then stable=yes; break; fi
+      [ "$elapsed" -lt "$WARM_CAP" ] || break
+    done
+    cpu_mark M0
+    cell=$(run_wrk "$s" "$c" "$CELL")
+    cpu_mark M1
+    WARM[$s,$c]=$cell
+    WARMUP[$s,$c]="position=$position seconds=$elapsed windows=$windows before=$(kv "$before" rps) last=$(kv "$last" rps) diff=$diff stable=$stable drift=$(pct_diff "$(kv "$last" rps)" "$(kv "$cell" rps)") other=$(other_pct "$M0" "$M1")"
+    say "warm $c conns $s: measured $(int "$(kv "$cell" rps)") req/s, p99 $(kv "$cell" p99_ms) ms (stable: $stable)"
+    if [ "$(kv "$cell" requests)" = 0 ]; then fail_later "warm: $s answered nothing at $c connections"; fi
   done
   offset=$((offset + 1))
 done
+declare -A RSS
+for s in "${WARM_SERVERS[@]}"; do RSS[$s]=$(ps -o rss= -p "${PID_OF[$s]}" 2>/dev/null | tr -d ' ' || true); done
+JOBS_STORED=""
+if [[ " ${WARM_SERVERS[*]} " == *" ours "* ]]; then
+  JOBS_STORED=$(curl -s "http://$HOST:$(warm_port ours)/__admin/ota/state" | grep -o '"jobs":[0-9]*' | cut -d: -f2 || true)
+fi
+cleanup
+WARM_SECONDS=$(( $(date +%s) - WARM_START ))
+cpu_mark MARK_JAVA
 
-rss_kib() { ps -o rss= -p "$1" 2>/dev/null | tr -d ' '; }
-RSS_OURS=$(rss_kib "$PID_ours")
+# --- in-process cold and memory (Java programs in the mock module's test classes) ------------------------------
+CP="$ROOT/mock/target/test-classes:$JAR"
+say "in-process cold: $INPROC_REPS starts in a warm JVM"
+INPROC=$(java -cp "$CP" io.enoskit.ota.bench.InProcessColdBench "$INPROC_REPS" 2>"$OUT/inprocess.log" | tee "$OUT/inprocess.txt" || true)
+INPROC_LINE=$(grep '^INPROC' <<<"$INPROC" || true)
+[ -n "$INPROC_LINE" ] || fail_later "in-process cold benchmark failed (see $OUT/inprocess.log)"
+say "memory: $JOBS jobs, $STREAM requests"
+MEMORY=$(java -Xmx4g -cp "$CP" io.enoskit.ota.bench.MemoryBench "$JOBS" "$STREAM" 2>"$OUT/memory.log" | tee "$OUT/memory.txt" || true)
+HEAP_LINE=$(grep '^heap per stored job' <<<"$MEMORY" || true)
+STREAM_LINE=$(grep '^used heap' <<<"$MEMORY" || true)
+[ -n "$HEAP_LINE" ] && [ -n "$STREAM_LINE" ] || fail_later "memory benchmark failed (see $OUT/memory.log)"
+RUN_SECONDS=$(( $(date +%s) - RUN_START ))
+cpu_mark MARK_END
 
 # --- report ----------------------------------------------------------------------------------------------------
-{
-echo "EnOS OTA mock benchmark ($MODE) $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
-echo "machine: $(nproc) cores; wrk -t2 (-t1 at 1 connection) on the same cores; ${DURATION}s per cell after ${WARMUP}s warm-up per server"
-echo "ours stores every job it creates: the load leaves it with tens of thousands of jobs"
-[ "$MODE" = smoke ] && echo "smoke mode: 1 s of cold JIT per cell proves the harness, its figures are not the benchmark's"
-printf '%-9s %5s %10s %9s %9s %9s %7s %7s\n' server conns "req/s" "p50 ms" "p99 ms" "max ms" errors non_ok
-for c in $LOADS; do
-  for s in "${SERVERS[@]}"; do
-    r=${RESULT[$s,$c]}
-    printf '%-9s %5s %10s %9s %9s %9s %7s %7s\n' "$s" "$c" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
-      "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" errors)" "$(field "$r" non_ok)"
+verdict() { # condition-as-awk-expression → pass / miss / not measured
+  if [[ "$1" == *n/a* ]]; then echo "not measured"; return; fi
+  calc "exit !($1)" && echo "pass" || echo "miss"
+}
+cold_median() { # server key → median over the processes
+  local r vals=()
+  for ((r = 0; r < COLD_REPS; r++)); do [ -n "${COLD[$1,$r]:-}" ] && vals+=("$(kv "${COLD[$1,$r]}" "$2")"); done
+  median "${vals[@]:-}"
+}
+cold_sum() { # server key → sum over the processes
+  local r t=0
+  for ((r = 0; r < COLD_REPS; r++)); do [ -n "${COLD[$1,$r]:-}" ] && t=$((t + $(kv "${COLD[$1,$r]}" "$2"))); done
+  echo "$t"
+}
+report() {
+  local s c r w u
+  echo "# EnOS OTA mock benchmark: $MODE run"
+  echo
+  [ "$MODE" = smoke ] && { echo "**Smoke mode**: a few seconds of load on cold JITs, 1 s windows, $COLD_REQUESTS cold requests, small"; \
+    echo "memory counts. It proves the harness; its figures are not the benchmark's."; echo; }
+  echo "| | |"
+  echo "|---|---|"
+  echo "| date | $RUN_DATE (start) |"
+  echo "| commit | $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with uncommitted changes)') |"
+  echo "| machine | $(nproc) cores (nproc), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr) |"
+  echo "| load average before the run | $LOAD_BEFORE (1, 5, 15 min) |"
+  echo "| load average after the run | $(cut -d' ' -f1-3 /proc/loadavg) |"
+  echo "| java | $(java -version 2>&1 | paste -sd ';' | sed 's/;/; /g') |"
+  echo "| tools | $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); Prism $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not installed') on node $(node --version 2>/dev/null || echo '?'); WireMock standalone 3.13.2 |"
+  echo "| servers | baseline = WireMock standalone, static stub (bench/baseline); ours = \`java -jar cli/target/enos-ota-kit.jar mock\`; prism = Prism mocking spec/ota-jobs.yaml |"
+  [ ${#MISSING[@]} -gt 0 ] && echo "| left out | ${MISSING[*]} |"
+  echo "| run time | $((RUN_SECONDS / 60)) min $((RUN_SECONDS % 60)) s (cold ${COLD_SECONDS} s, warm ${WARM_SECONDS} s) |"
+  echo "| CPU used by other processes | cold: $(other_cpu "$MARK_COLD" "$MARK_WARM"); warm: $(other_cpu "$MARK_WARM" "$MARK_JAVA"); in-process and memory: $(other_cpu "$MARK_JAVA" "$MARK_END") |"
+  echo
+  local busiest
+  busiest=$(printf '%s\n' "$(other_pct "$MARK_COLD" "$MARK_WARM")" "$(other_pct "$MARK_WARM" "$MARK_JAVA")" \
+    "$(other_pct "$MARK_JAVA" "$MARK_END")" | sort -g | tail -1)
+  if calc "exit !($busiest > 10)"; then
+    echo "**Noisy run**: other processes used up to $busiest % of the machine during a phase; the ratios (servers"
+    echo "measured in rotating order) are sturdier than the absolute figures, but compare with a quiet run."
+    echo
+  fi
+  echo "Every request is Create OTA Job with the vendor page's sample. Ratios are to figures measured in this run;"
+  echo "for req/s above 1 is better, for times and latencies below 1 is better."
+  echo
+  echo "## Warm"
+  echo
+  echo "wrk (2 threads, 1 at one connection, on the same cores), keep-alive. Per load, per server in rotating order:"
+  echo "${WINDOW} s windows until two consecutive ones agree within ${STABLE_PCT} % in req/s (at most ${WARM_CAP} s), then"
+  echo "one measured cell of ${CELL} s. ours stores every job it creates (${JOBS_STORED:-?} at the end of the warm loads)."
+  echo
+  echo "| conns | server | req/s | req/s ratio to baseline | p50 ms | p99 ms | p99 ratio to baseline | max ms | errors | not code 0 |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for c in $LOADS; do
+    for s in "${SERVERS[@]}"; do
+      w=${WARM[$s,$c]:-}; u=${WARM[baseline,$c]:-}
+      if [ -z "$w" ]; then echo "| $c | $s | failed | | | | | | | |"; continue; fi
+      echo "| $c | $s | $(int "$(kv "$w" rps)") | $(ratio "$(kv "$w" rps)" "$(kv "$u" rps)") | $(kv "$w" p50_ms) | $(kv "$w" p99_ms) | $(ratio "$(kv "$w" p99_ms)" "$(kv "$u" p99_ms)") | $(kv "$w" max_ms) | $(kv "$w" errors) | $(kv "$w" non_ok) |"
+    done
   done
-done
-echo
-for c in $LOADS; do
-  ours=$(field "${RESULT[ours,$c]}" rps)
-  line="ratios at $c conns: "
-  [ -n "${RESULT[baseline,$c]:-}" ] && line+="ours/baseline=$(awk -v a="$ours" -v b="$(field "${RESULT[baseline,$c]}" rps)" 'BEGIN{printf "%.2f", (b>0?a/b:0)}')  "
-  [ -n "${RESULT[prism,$c]:-}" ] && line+="ours/prism=$(awk -v a="$ours" -v b="$(field "${RESULT[prism,$c]}" rps)" 'BEGIN{printf "%.2f", (b>0?a/b:0)}')"
-  echo "$line"
-done
-for s in "${SERVERS[@]}"; do eval "echo \"start-up $s: \$STARTUP_$s ms (process start to first answered create)\""; done
-echo "resident memory of ours after the load: $((RSS_OURS / 1024)) MiB"
-} | tee "$OUT/result-$MODE.txt"
-
-cleanup; PIDS=()
-java -Xmx4g -cp "$ROOT/mock/target/test-classes:$ROOT/cli/target/enos-ota-kit.jar" io.enoskit.ota.bench.MemoryBench "$JOBS" "$STREAM" \
-  | tee -a "$OUT/result-$MODE.txt"
+  echo
+  echo "| conns | ours/baseline req/s | ours/prism req/s | ours p99 / baseline p99 |"
+  echo "|---:|---:|---:|---:|"
+  for c in $LOADS; do
+    w=${WARM[ours,$c]:-}
+    echo "| $c | $(ratio "$(kv "$w" rps)" "$(kv "${WARM[baseline,$c]:-}" rps)") | $(ratio "$(kv "$w" rps)" "$(kv "${WARM[prism,$c]:-}" rps)") | $(ratio "$(kv "$w" p99_ms)" "$(kv "${WARM[baseline,$c]:-}" p99_ms)") |"
+  done
+  echo
+  echo "Warm-up, the stability evidence: the last two windows before the measured cell and their difference (on the"
+  echo "earlier one); \"cell vs last window\" is the measured cell's req/s against the last window's."
+  echo
+  echo "| conns | server | order | warm-up | last two windows, req/s | difference | stable (≤ ${STABLE_PCT} %) | cell vs last window | other processes' CPU during the cell |"
+  echo "|---:|---|---:|---:|---:|---:|---|---:|---:|"
+  for c in $LOADS; do
+    for s in "${SERVERS[@]}"; do
+      w=${WARMUP[$s,$c]:-}
+      [ -n "$w" ] || { echo "| $c | $s | | failed | | | | | |"; continue; }
+      echo "| $c | $s | $(kv "$w" position) | $(kv "$w" seconds) s ($(kv "$w" windows) × ${WINDOW} s) | $(int "$(kv "$w" before)") → $(int "$(kv "$w" last)") | $(kv "$w" diff) % | $( [ "$(kv "$w" stable)" = yes ] && echo yes || echo "NO: cap of ${WARM_CAP} s reached") | $(kv "$w" drift) % | $(kv "$w" other) % |"
+    done
+  done
+  echo
+  echo "## Cold"
+  echo
+  echo "Per server, in rotating order, $COLD_REPS fresh process(es): bench/ColdClient.java (its HTTP client warmed on a"
+  echo "stub of its own first) starts the process, measures ms from just before the start to the first answered"
+  echo "create (HTTP 200 with code 0; for the baseline any 200), then sends $COLD_REQUESTS creates one after the other"
+  echo "on one keep-alive HTTP/1.1 connection, as a test suite does. Medians over the processes:"
+  echo
+  echo "| server | first answered create ms | ratio to baseline | p50 ms | p90 ms | p99 ms | p99 ratio to baseline | max ms | errors | not answered |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for s in "${SERVERS[@]}"; do
+    echo "| $s | $(or_na "$(cold_median "$s" ready_ms)") | $(ratio "$(cold_median "$s" ready_ms)" "$(cold_median baseline ready_ms)") | $(or_na "$(cold_median "$s" p50_ms)") | $(or_na "$(cold_median "$s" p90_ms)") | $(or_na "$(cold_median "$s" p99_ms)") | $(ratio "$(cold_median "$s" p99_ms)" "$(cold_median baseline p99_ms)") | $(or_na "$(cold_median "$s" max_ms)") | $(cold_sum "$s" errors) | $(cold_sum "$s" non_ok) |"
+  done
+  echo
+  echo "Every process, in the order run:"
+  echo
+  echo "| # | server | first answered create ms | attempts | p50 ms | p90 ms | p99 ms | max ms | errors | not answered | other processes' CPU |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for ((r = 0; r < COLD_REPS; r++)); do
+    for s in $(rotated "$r"); do
+      w=${COLD[$s,$r]:-}
+      [ -n "$w" ] || { echo "| | $s | failed | | | | | | | | |"; continue; }
+      echo "| ${COLD_ORDER[$s,$r]} | $s | $(kv "$w" ready_ms) | $(kv "$w" attempts) | $(kv "$w" p50_ms) | $(kv "$w" p90_ms) | $(kv "$w" p99_ms) | $(kv "$w" max_ms) | $(kv "$w" errors) | $(kv "$w" non_ok) | ${COLD_OTHER[$s,$r]} % |"
+    done
+  done
+  echo
+  echo "## In-process cold (ours in a warm JVM)"
+  echo
+  echo "InProcessColdBench: one JVM starts a mock, sends it 100 creates and stops it, then $INPROC_REPS times measures"
+  echo "from \`OtaMockServer.start(MockOptions.mockOptions().dynamicPort())\` to the first create answered with code 0."
+  echo
+  echo "| figure | ms |"
+  echo "|---|---:|"
+  echo "| first answered create, median of $INPROC_REPS starts in the warm JVM | $(or_na "$(kv "$INPROC_LINE" first_create_median_ms)") |"
+  echo "| each start | $(or_na "$(kv "$INPROC_LINE" first_create_ms | sed 's/,/, /g')") |"
+  echo "| of which \`start()\` returning, median | $(or_na "$(kv "$INPROC_LINE" start_median_ms)") |"
+  echo "| for comparison: the first start in the (then cold) JVM, to its first answered create | $(or_na "$(kv "$INPROC_LINE" cold_jvm_first_create_ms)") |"
+  echo
+  echo "## Memory"
+  echo
+  echo "| figure | value |"
+  echo "|---|---|"
+  echo "| heap per stored job (MemoryBench: $JOBS jobs, used heap after GC) | $(or_na "$(sed -n 's/^heap per stored job: //p' <<<"$HEAP_LINE")") |"
+  echo "| used heap after GC under $STREAM requests that store nothing (MiB, five points) | $(or_na "$(sed -n 's/^.*nothing: //p' <<<"$STREAM_LINE")") |"
+  for s in "${SERVERS[@]}"; do
+    echo "| resident memory of $s after the warm loads | $( [ -n "${RSS[$s]:-}" ] && echo "$((RSS[$s] / 1024)) MiB" || echo n/a) |"
+  done
+  echo
+  echo "## Targets"
+  echo
+  local w16=${WARM[ours,16]:-} b16=${WARM[baseline,16]:-} p16=${WARM[prism,16]:-}
+  local rb rp p99 ready inproc cp99 heap flat stable_cells=0 cells=0 bad=0
+  rb=$(ratio "$(kv "$w16" rps)" "$(kv "$b16" rps)"); rp=$(ratio "$(kv "$w16" rps)" "$(kv "$p16" rps)")
+  p99=$(or_na "$(kv "$w16" p99_ms)"); ready=$(or_na "$(cold_median ours ready_ms)")
+  inproc=$(or_na "$(kv "$INPROC_LINE" first_create_median_ms)"); cp99=$(or_na "$(cold_median ours p99_ms)")
+  heap=$(or_na "$(sed -n 's/^heap per stored job: \([0-9]*\) bytes.*/\1/p' <<<"$HEAP_LINE")")
+  flat=$(sed -n 's/^.*nothing: //p' <<<"$STREAM_LINE" | tr -d '→' | awk '{ mn = $1; mx = $1; for (i = 2; i <= NF; i++) { if ($i < mn) mn = $i; if ($i > mx) mx = $i } if (NF > 0 && mn > 0) printf "%.1f", (mx - mn) * 100 / mn; else printf "n/a" }')
+  for c in $LOADS; do
+    for s in "${SERVERS[@]}"; do
+      [ -n "${WARMUP[$s,$c]:-}" ] || continue
+      cells=$((cells + 1)); [ "$(kv "${WARMUP[$s,$c]}" stable)" = yes ] && stable_cells=$((stable_cells + 1))
+    done
+    w=${WARM[ours,$c]:-}; [ -n "$w" ] && bad=$((bad + $(kv "$w" errors) + $(kv "$w" non_ok)))
+  done
+  bad=$((bad + $(cold_sum ours errors) + $(cold_sum ours non_ok)))
+  echo "| target (issue) | measured | result |"
+  echo "|---|---:|---|"
+  echo "| warm, 16 conns: ours ≥ 0.6 × baseline req/s | $rb × | $(verdict "$rb >= 0.6") |"
+  echo "| warm, 16 conns: ours ≥ 4 × Prism req/s | $rp × | $(verdict "$rp >= 4") |"
+  echo "| warm, 16 conns: ours p99 ≤ 10 ms | $p99 ms | $(verdict "$p99 <= 10") |"
+  echo "| cold, fat jar: first answered create ≤ 1.0 s after process start (median of $COLD_REPS) | $ready ms | $(verdict "$ready <= 1000") |"
+  echo "| cold, in-process in a warm JVM: first answered create ≤ 0.5 s (median of $INPROC_REPS) | $inproc ms | $(verdict "$inproc <= 500") |"
+  echo "| cold: p99 of the first $COLD_REQUESTS sequential requests ≤ 20 ms (median of $COLD_REPS) | $cp99 ms | $(verdict "$cp99 <= 20") |"
+  echo "| memory per stored job ≤ 1 KiB (1024 bytes) | $heap bytes | $(verdict "$heap <= 1024") |"
+  echo "| (earlier issue) zero errors, every answer code 0: ours, warm cells and cold requests | $bad | $(verdict "$bad == 0") |"
+  echo "| (earlier issue) heap flat under a request stream: spread of the five points | $flat % | $(verdict "$flat <= 10") |"
+  echo "| (method) warm-up stable: last two windows within ${STABLE_PCT} % | $stable_cells of $cells cells | $(verdict "$stable_cells == $cells") |"
+  if [ "$MODE" = smoke ]; then echo; echo "Smoke mode: the results above are of seconds of load on cold JITs, not the benchmark's."; fi
+  if [ ${#FAILURES[@]} -gt 0 ]; then
+    echo; echo "## Failures"; echo
+    for w in "${FAILURES[@]}"; do echo "- $w"; done
+  fi
+}
+report | tee "$OUT/report.txt"
+cp "$OUT/report.txt" "$OUT/report-$MODE.txt"
+say "report: $OUT/report.txt (and report-$MODE.txt), $RUN_SECONDS s"
+[ ${#FAILURES[@]} -eq 0 ] || exit 1
