@@ -36,8 +36,10 @@ case "${1:-}" in
 esac
 if [ "$MODE" = smoke ]; then
   LOADS="16"; WINDOW=1; WARM_CAP=2; CELL=1; COLD_REPS=1; COLD_REQUESTS=100; INPROC_REPS=2; JOBS=20000; STREAM=4000
+  LIFE_ARGS="2 10 4 1"
 else
   LOADS="1 16 64"; WINDOW=5; WARM_CAP=60; CELL=10; COLD_REPS=3; COLD_REQUESTS=1000; INPROC_REPS=5; JOBS=1000000
+  LIFE_ARGS="100 1000 16 10"
   STREAM=200000
 fi
 STABLE_PCT=10   # two consecutive warm-up windows within this many % of req/s: warm
@@ -98,11 +100,15 @@ SERVERS=(); MISSING=()
 [ -f "$WIREMOCK_JAR" ] && SERVERS+=(baseline) || MISSING+=("baseline (no wiremock-standalone jar)")
 SERVERS+=(ours)
 [ -x "$PRISM" ] && SERVERS+=(prism) || MISSING+=("prism (not installed: npm missing or failed)")
+# Cold only: ours started with the class-data sharing archive the build writes beside the jar.
+JSA="${JAR%.jar}.jsa"
+COLD_SERVERS=("${SERVERS[@]}")
+[ -f "$JSA" ] && COLD_SERVERS+=(ours-cds) || MISSING+=("ours-cds (no $JSA: built with -Dcds.skip?)")
 
-warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; esac; }
+warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; esac; }
 cold_port() { echo $(( $(warm_port "$1") + 10 )); }
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-for s in "${SERVERS[@]}"; do
+for s in "${COLD_SERVERS[@]}"; do
   for p in "$(warm_port "$s")" "$(cold_port "$s")"; do
     port_free "$p" || { say "port $p is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
   done
@@ -114,12 +120,17 @@ server_cmd() { # name port → CMD (the server's command line) and EXPECT (what 
                    --no-request-journal --jetty-acceptor-threads 1 --container-threads 16 --disable-banner)
               EXPECT=200 ;;
     ours)     CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
+    ours-cds) CMD=(java -XX:SharedArchiveFile="$JSA" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     prism)    CMD=("$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host "$HOST" --port "$2" --errors false); EXPECT=code0 ;;
   esac
 }
 rotated() { # offset → the servers, rotated by offset, one per line
   local n=${#SERVERS[@]} i
   for ((i = 0; i < n; i++)); do echo "${SERVERS[$(( (i + $1) % n ))]}"; done
+}
+rotated_cold() { # offset → the cold servers, rotated by offset, one per line
+  local n=${#COLD_SERVERS[@]} i
+  for ((i = 0; i < n; i++)); do echo "${COLD_SERVERS[$(( (i + $1) % n ))]}"; done
 }
 
 # --- small helpers on "key=value ..." lines and numbers ---------------------------------------------------------
@@ -167,10 +178,10 @@ COLD_START=$(date +%s)
 cpu_mark MARK_COLD
 run=0
 for ((r = 0; r < COLD_REPS; r++)); do
-  for s in $(rotated "$r"); do
+  for s in $(rotated_cold "$r"); do
     run=$((run + 1))
     server_cmd "$s" "$(cold_port "$s")"
-    say "cold $run/$((COLD_REPS * ${#SERVERS[@]})): fresh $s, then $COLD_REQUESTS sequential creates"
+    say "cold $run/$((COLD_REPS * ${#COLD_SERVERS[@]})): fresh $s, then $COLD_REQUESTS sequential creates"
     cpu_mark M0
     java "$ROOT/bench/ColdClient.java" --url "http://$HOST:$(cold_port "$s")$URL_PATH" --body "$BENCH_BODY" \
       --requests "$COLD_REQUESTS" --expect "$EXPECT" --log "$OUT/cold-$s-$((r + 1)).log" -- "${CMD[@]}" \
@@ -195,7 +206,7 @@ cpu_mark MARK_WARM
 WARM_START=$(date +%s)
 wait_for_create() { # port deadline_s → succeeds once a create is answered
   local deadline=$(( $(date +%s) + $2 ))
-  until curl -sf -X POST "http://$HOST:$1$URL_PATH" -H 'Content-Type: application/json' \
+  until curl -sf -X POST "http://$HOST:$1$URL_PATH" -H 'Content-Type: application/json' -H 'apim-accesstoken: bench' \
         --data-binary @"$BENCH_BODY" -o /dev/null 2>/dev/null; do
     [ "$(date +%s)" -lt "$deadline" ] || return 1
     sleep 0.05
@@ -260,6 +271,9 @@ INPROC=$(java -cp "$CP" io.enoskit.ota.bench.InProcessColdBench "$INPROC_REPS" 2
 INPROC_LINE=$(grep '^INPROC' <<<"$INPROC" || true)
 [ -n "$INPROC_LINE" ] || fail_later "in-process cold benchmark failed (see $OUT/inprocess.log)"
 say "memory: $JOBS jobs, $STREAM requests"
+say "lifecycle: creates per second with and without $LIFE_ARGS running (jobs devices clients seconds)"
+LIFECYCLE=$(java -cp "$CP" io.enoskit.ota.bench.LifecycleBench $LIFE_ARGS 2>"$OUT/lifecycle.log" | tee "$OUT/lifecycle.txt" || true)
+grep -q 'ratio busy/idle' <<<"$LIFECYCLE" || fail_later "lifecycle benchmark failed (see $OUT/lifecycle.log)"
 MEMORY=$(java -Xmx4g -cp "$CP" io.enoskit.ota.bench.MemoryBench "$JOBS" "$STREAM" 2>"$OUT/memory.log" | tee "$OUT/memory.txt" || true)
 HEAP_LINE=$(grep '^heap per stored job' <<<"$MEMORY" || true)
 STREAM_LINE=$(grep '^used heap' <<<"$MEMORY" || true)
@@ -358,7 +372,7 @@ report() {
   echo
   echo "| server | first answered create ms | ratio to baseline | p50 ms | p90 ms | p99 ms | p99 ratio to baseline | max ms | errors | not answered |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for s in "${SERVERS[@]}"; do
+  for s in "${COLD_SERVERS[@]}"; do
     echo "| $s | $(or_na "$(cold_median "$s" ready_ms)") | $(ratio "$(cold_median "$s" ready_ms)" "$(cold_median baseline ready_ms)") | $(or_na "$(cold_median "$s" p50_ms)") | $(or_na "$(cold_median "$s" p90_ms)") | $(or_na "$(cold_median "$s" p99_ms)") | $(ratio "$(cold_median "$s" p99_ms)" "$(cold_median baseline p99_ms)") | $(or_na "$(cold_median "$s" max_ms)") | $(cold_sum "$s" errors) | $(cold_sum "$s" non_ok) |"
   done
   echo
@@ -367,12 +381,18 @@ report() {
   echo "| # | server | first answered create ms | attempts | p50 ms | p90 ms | p99 ms | max ms | errors | not answered | other processes' CPU |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for ((r = 0; r < COLD_REPS; r++)); do
-    for s in $(rotated "$r"); do
+    for s in $(rotated_cold "$r"); do
       w=${COLD[$s,$r]:-}
       [ -n "$w" ] || { echo "| | $s | failed | | | | | | | | |"; continue; }
       echo "| ${COLD_ORDER[$s,$r]} | $s | $(kv "$w" ready_ms) | $(kv "$w" attempts) | $(kv "$w" p50_ms) | $(kv "$w" p90_ms) | $(kv "$w" p99_ms) | $(kv "$w" max_ms) | $(kv "$w" errors) | $(kv "$w" non_ok) | ${COLD_OTHER[$s,$r]} % |"
     done
   done
+  echo
+  echo "## The API while jobs run (LifecycleBench, in-process, java.net.http clients)"
+  echo
+  echo '```'
+  echo "$LIFECYCLE"
+  echo '```'
   echo
   echo "## In-process cold (ours in a warm JVM)"
   echo
