@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 final class RequestBodyFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyFilter.class);
     private static final String DECODED = RequestBodyFilter.class.getName() + ".decoded";
+    /** The filter that read the body and dispatched the request on (one per context: API and admin API). */
+    private static final String READER = RequestBodyFilter.class.getName() + ".reader";
     private static final int CHUNK = 16 * 1024;
 
     private final long maxBodyBytes;
@@ -78,6 +80,13 @@ final class RequestBodyFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         try {
             if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(DECODED) != null) {
+                if (request.getAttribute(READER) != this) {
+                    // Jetty hands the async dispatch of an admin request to the API context as well (WireMock puts
+                    // both contexts in one handler collection, and the API's is mapped at /): answering it there
+                    // too would write a second answer on the finished response, and Jetty then drops the
+                    // keep-alive connection without a word. The context whose filter read the body answers.
+                    return;
+                }
                 chain.doFilter(new DecodedRequest(request, (byte[]) request.getAttribute(DECODED)), response);
                 return;
             }
@@ -171,6 +180,7 @@ final class RequestBodyFilter implements Filter {
                 }
                 if (finished.compareAndSet(false, true)) {
                     request.setAttribute(DECODED, body);
+                    request.setAttribute(READER, RequestBodyFilter.this);
                     async.dispatch();
                 }
             } catch (OutOfMemoryError exhausted) {
