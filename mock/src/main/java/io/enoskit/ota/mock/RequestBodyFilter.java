@@ -103,6 +103,11 @@ final class RequestBodyFilter implements Filter {
                     + " by it");
             return;
         }
+        String notUtf8 = admin ? null : queryNotUtf8(request.getQueryString());
+        if (notUtf8 != null) {
+            answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
+            return;
+        }
         String encoding = encoding(request);
         if (!encoding.equals("identity") && !encoding.equals("gzip") && !encoding.equals("deflate")) {
             answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + encoding + "' is not"
@@ -124,6 +129,57 @@ final class RequestBodyFilter implements Filter {
         BodyReader reader = new BodyReader(request, response, async, encoding);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
+    }
+
+    /**
+     * Why the query cannot be read as UTF-8 text, or null when it can: a parameter whose percent-escapes decode to
+     * bytes that are no UTF-8 ({@code orgId=yourOrgId%c3%28}). WireMock's decoder would put U+FFFD in their place,
+     * so the request would go on with a value the client never sent (an org no one has, searched as empty); it
+     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are left to the decoder, which
+     * rejects them.
+     */
+    static String queryNotUtf8(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!percentDecodesToUtf8(name) || (eq >= 0 && !percentDecodesToUtf8(pair.substring(eq + 1)))) {
+                String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
+                return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                        + "' is not valid UTF-8 once percent-decoded";
+            }
+        }
+        return null;
+    }
+
+    private static boolean percentDecodesToUtf8(String part) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(percentDecoded(part)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
+    /** The bytes of a query part: each well-formed escape as its byte, anything else as its UTF-8. */
+    private static byte[] percentDecoded(String part) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int plain = 0;
+        for (int i = 0; i < part.length(); i++) {
+            if (part.charAt(i) == '%' && i + 2 < part.length()
+                    && Character.digit(part.charAt(i + 1), 16) >= 0 && Character.digit(part.charAt(i + 2), 16) >= 0) {
+                bytes.writeBytes(part.substring(plain, i).getBytes(StandardCharsets.UTF_8));
+                bytes.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
+                i += 2;
+                plain = i + 1;
+            }
+        }
+        bytes.writeBytes(part.substring(plain).getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
     }
 
     /** The declared content coding, lower case; {@code identity} when none is declared. */
