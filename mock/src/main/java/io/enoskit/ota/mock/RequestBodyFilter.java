@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 final class RequestBodyFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyFilter.class);
     private static final String DECODED = RequestBodyFilter.class.getName() + ".decoded";
+    /** The filter that read the body and dispatched the request on (one per context: API and admin API). */
+    private static final String READER = RequestBodyFilter.class.getName() + ".reader";
     private static final int CHUNK = 16 * 1024;
 
     private final long maxBodyBytes;
@@ -78,6 +80,13 @@ final class RequestBodyFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         try {
             if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(DECODED) != null) {
+                if (request.getAttribute(READER) != this) {
+                    // Jetty hands the async dispatch of an admin request to the API context as well (WireMock puts
+                    // both contexts in one handler collection, and the API's is mapped at /): answering it there
+                    // too would write a second answer on the finished response, and Jetty then drops the
+                    // keep-alive connection without a word. The context whose filter read the body answers.
+                    return;
+                }
                 chain.doFilter(new DecodedRequest(request, (byte[]) request.getAttribute(DECODED)), response);
                 return;
             }
@@ -92,6 +101,11 @@ final class RequestBodyFilter implements Filter {
         if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
             answer(response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is served"
                     + " by it");
+            return;
+        }
+        String notUtf8 = admin ? null : queryNotUtf8(request.getQueryString());
+        if (notUtf8 != null) {
+            answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
             return;
         }
         String encoding = encoding(request);
@@ -115,6 +129,57 @@ final class RequestBodyFilter implements Filter {
         BodyReader reader = new BodyReader(request, response, async, encoding);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
+    }
+
+    /**
+     * Why the query cannot be read as UTF-8 text, or null when it can: a parameter whose percent-escapes decode to
+     * bytes that are no UTF-8 ({@code orgId=yourOrgId%c3%28}). WireMock's decoder would put U+FFFD in their place,
+     * so the request would go on with a value the client never sent (an org no one has, searched as empty); it
+     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are left to the decoder, which
+     * rejects them.
+     */
+    static String queryNotUtf8(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!percentDecodesToUtf8(name) || (eq >= 0 && !percentDecodesToUtf8(pair.substring(eq + 1)))) {
+                String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
+                return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                        + "' is not valid UTF-8 once percent-decoded";
+            }
+        }
+        return null;
+    }
+
+    private static boolean percentDecodesToUtf8(String part) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(percentDecoded(part)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
+    /** The bytes of a query part: each well-formed escape as its byte, anything else as its UTF-8. */
+    private static byte[] percentDecoded(String part) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int plain = 0;
+        for (int i = 0; i < part.length(); i++) {
+            if (part.charAt(i) == '%' && i + 2 < part.length()
+                    && Character.digit(part.charAt(i + 1), 16) >= 0 && Character.digit(part.charAt(i + 2), 16) >= 0) {
+                bytes.writeBytes(part.substring(plain, i).getBytes(StandardCharsets.UTF_8));
+                bytes.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
+                i += 2;
+                plain = i + 1;
+            }
+        }
+        bytes.writeBytes(part.substring(plain).getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
     }
 
     /** The declared content coding, lower case; {@code identity} when none is declared. */
@@ -171,6 +236,7 @@ final class RequestBodyFilter implements Filter {
                 }
                 if (finished.compareAndSet(false, true)) {
                     request.setAttribute(DECODED, body);
+                    request.setAttribute(READER, RequestBodyFilter.this);
                     async.dispatch();
                 }
             } catch (OutOfMemoryError exhausted) {

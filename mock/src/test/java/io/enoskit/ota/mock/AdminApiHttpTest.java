@@ -123,4 +123,76 @@ class AdminApiHttpTest {
         admin().post("/reset").then().statusCode(200).body("counts.jobs", equalTo(0))
                 .body("counts.firmwares", equalTo(2));
     }
+
+    /**
+     * An admin request with a body is read asynchronously by the body filter and dispatched on; Jetty hands that
+     * async dispatch to the API context too (mapped at /), which must leave it alone: when it answered as well, the
+     * second answer hit the finished response and Jetty dropped the keep-alive connection without a word, so the
+     * client's next request on it got no answer.
+     */
+    @Test
+    void twoAdminRequestsWithBodiesOnOneKeepAliveConnectionBothGetAnswers() throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RunningMock.get().port())) {
+            socket.setSoTimeout(10_000);
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            for (String device : java.util.List.of("keepAlive1", "keepAlive2")) {
+                byte[] body = "{\"productKey\":\"p\",\"firmwareVersion\":\"1.0\",\"outcomes\":[\"succeed\"]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String head = "PUT /__admin/ota/orgs/keepAliveOrg/devices/" + device + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+                String answer = readAnswer(in);
+                org.hamcrest.MatcherAssert.assertThat("the answer to PUT " + device, answer,
+                        org.hamcrest.Matchers.startsWith("HTTP/1.1 200"));
+                org.hamcrest.MatcherAssert.assertThat(answer, containsString("\"deviceKey\":\"" + device + "\""));
+            }
+        }
+        admin().get("/orgs/keepAliveOrg/devices").then().statusCode(200).body("devices", hasSize(2));
+    }
+
+    /** One HTTP/1.1 answer, head and body (Content-Length or chunked); "" when the server closed instead. */
+    private static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+        String head = readLine(in);
+        if (head == null) {
+            return "";
+        }
+        StringBuilder answer = new StringBuilder(head).append("\r\n");
+        int length = -1;
+        boolean chunked = false;
+        for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+            answer.append(line).append("\r\n");
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        answer.append("\r\n");
+        if (chunked) {
+            for (int size = Integer.parseInt(readLine(in).trim(), 16); size > 0;
+                 size = Integer.parseInt(readLine(in).trim(), 16)) {
+                answer.append(new String(in.readNBytes(size), java.nio.charset.StandardCharsets.UTF_8));
+                readLine(in);
+            }
+            readLine(in);
+        } else if (length > 0) {
+            answer.append(new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return answer.toString();
+    }
+
+    private static String readLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return c == -1 && line.length() == 0 ? null : line.toString();
+    }
 }

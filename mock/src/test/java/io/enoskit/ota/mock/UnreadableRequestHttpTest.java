@@ -87,6 +87,23 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void aQueryParameterThatIsNotUtf8Is99400NotASearchOfAnotherOrg() throws Exception {
+        RawHttp.Answer search = send("POST", JOBS + "?action=search&orgId=yourOrgId%c3%28",
+                "Content-Type: application/json\r\n", "{\"expression\":\"\"}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer create = send("POST", JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId%ff",
+                "Content-Type: application/json\r\n", VERIFY);
+        RawHttp.Answer utf8 = send("POST", JOBS + "?action=search&orgId=yourOrgId&x=%E2%82%AC",
+                "Content-Type: application/json\r\n", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.body()).contains("\"code\":99400")
+                .contains("query: the parameter 'orgId' is not valid UTF-8 once percent-decoded");
+        assertThat(create.body()).contains("\"code\":99400").contains("'firmwareId' is not valid UTF-8")
+                .doesNotContain("24404");
+        assertThat(utf8.body()).doesNotContain("not valid UTF-8");
+    }
+
+    @Test
     void bytesThatAreNotUtf8Are99400AndStoreNothing() throws Exception {
         byte[] body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"devX1\"]}}"
                 .getBytes(StandardCharsets.UTF_8);

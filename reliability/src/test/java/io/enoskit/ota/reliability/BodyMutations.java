@@ -185,6 +185,15 @@ final class BodyMutations {
     }
 
     private static List<Value> values(SpecModel spec, Site site, JsonNode schema) {
+        List<Value> out = valuesIgnoringNull(spec, site, schema);
+        if (schema.path("nullable").asBoolean(false)) {
+            // the schema allows null: the wrong-type null is no claim here
+            out.replaceAll(v -> v.node().isNull() ? valid(v.node()) : v);
+        }
+        return out;
+    }
+
+    private static List<Value> valuesIgnoringNull(SpecModel spec, Site site, JsonNode schema) {
         List<Value> out = new ArrayList<>();
         String type = schema.path("type").asText("");
         if (schema.has("enum")) {
@@ -216,10 +225,20 @@ final class BodyMutations {
         }
         switch (type) {
             case "string" -> {
-                out.add(valid(NODES.textNode("")));
-                out.add(valid(NODES.textNode("x")));
-                out.add(valid(NODES.textNode("ä中文😀 \u0000\t\"\\")));
-                out.add(valid(NODES.textNode("y".repeat(5000))));
+                int minLength = schema.path("minLength").asInt(0);
+                int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+                for (String text : List.of("", "x", "ä中文😀 \u0000\t\"\\", "y".repeat(5000))) {
+                    out.add(text.length() < minLength ? invalid(NODES.textNode(text), "shorter than minLength "
+                            + minLength) : text.length() > maxLength ? invalid(NODES.textNode(text),
+                            "longer than maxLength " + maxLength) : valid(NODES.textNode(text)));
+                }
+                if (maxLength < 100_000) {
+                    // at the limit (no claim: the content may still be refused) and one past it
+                    out.add(valid(NODES.textNode("z".repeat(maxLength))));
+                    out.add(invalid(NODES.textNode("z".repeat(maxLength + 1)), "longer than maxLength " + maxLength));
+                    out.add(invalid(NODES.textNode("\u00e4".repeat(maxLength + 1)), "longer than maxLength "
+                            + maxLength + " (non-ASCII)"));
+                }
                 out.addAll(wrongTypes("string"));
             }
             case "integer" -> integers(schema, out);
@@ -230,26 +249,7 @@ final class BodyMutations {
                 out.add(invalid(NODES.numberNode(0), "a number, not boolean"));
                 out.addAll(wrongTypes("boolean"));
             }
-            case "array" -> {
-                out.add(valid(NODES.arrayNode()));
-                ArrayNode one = NODES.arrayNode().add("deviceKey1");
-                out.add(valid(one));
-                ArrayNode six = NODES.arrayNode();
-                for (int i = 1; i <= 6; i++) {
-                    six.add("deviceKey" + i);
-                }
-                out.add(new Value(six, typedItems(schema, "string") ? Expect.ANY : Expect.ANY, "6 device keys"));
-                ArrayNode many = NODES.arrayNode();
-                for (int i = 0; i < 300; i++) {
-                    many.add("k" + i);
-                }
-                out.add(new Value(many, Expect.ANY, "300 strings"));
-                if (typedItems(schema, "string")) {
-                    out.add(invalid(NODES.arrayNode().add("a").add(2), "an item is not a string"));
-                    out.add(invalid(NODES.arrayNode().addNull(), "an item is null"));
-                }
-                out.addAll(wrongTypes("array"));
-            }
+            case "array" -> arrays(spec, schema, out);
             case "object" -> {
                 out.add(valid(spec.minimal(schema)));
                 out.addAll(wrongTypes("object"));
@@ -266,8 +266,66 @@ final class BodyMutations {
         return out;
     }
 
-    private static boolean typedItems(JsonNode schema, String type) {
-        return type.equals(schema.path("items").path("type").asText(""));
+    /**
+     * Arrays: empty, one, six and 300 items (strings, or the items' smallest valid value), 20,000 strings, the same
+     * item twice, and wrong items; claims from {@code minItems}, {@code maxItems}, {@code uniqueItems}, the items'
+     * type and {@code minLength}.
+     */
+    private static void arrays(SpecModel spec, JsonNode schema, List<Value> out) {
+        int minItems = schema.path("minItems").asInt(0);
+        int maxItems = schema.path("maxItems").asInt(Integer.MAX_VALUE);
+        boolean unique = schema.path("uniqueItems").asBoolean(false);
+        JsonNode items = spec.resolve(schema.path("items"));
+        String itemType = items == null ? "" : items.path("type").asText("");
+        boolean strings = itemType.equals("string");
+        for (int n : List.of(0, 1, 6, 300, 20_000)) {
+            if (n == 20_000 && !strings) {
+                continue;
+            }
+            ArrayNode a = NODES.arrayNode();
+            for (int i = 1; i <= n; i++) {
+                a.add(strings || itemType.isEmpty() ? NODES.textNode("deviceKey" + i) : spec.minimal(items));
+            }
+            String what = n + " items";
+            if (n < minItems) {
+                out.add(new Value(a, Expect.INVALID, what + " (fewer than minItems " + minItems + ")"));
+            } else if (n > maxItems) {
+                out.add(new Value(a, Expect.INVALID, what + " (more than maxItems " + maxItems + ")"));
+            } else if (unique && n > 1 && !strings && !itemType.isEmpty()) {
+                out.add(new Value(a, Expect.INVALID, what + ", all the same (uniqueItems)"));
+            } else {
+                out.add(new Value(a, Expect.ANY, what));
+            }
+        }
+        if (strings) {
+            ArrayNode twice = NODES.arrayNode().add("deviceKey1").add("deviceKey2").add("deviceKey1");
+            out.add(unique ? new Value(twice, Expect.INVALID, "deviceKey1 twice (uniqueItems)")
+                    : new Value(twice, Expect.ANY, "deviceKey1 twice"));
+            ArrayNode same = NODES.arrayNode();
+            for (int i = 0; i < 1000; i++) {
+                same.add("deviceKey1");
+            }
+            out.add(unique ? new Value(same, Expect.INVALID, "deviceKey1 1000 times (uniqueItems)")
+                    : new Value(same, Expect.ANY, "deviceKey1 1000 times"));
+            int minLength = items.path("minLength").asInt(0);
+            if (minLength > 0) {
+                out.add(invalid(NODES.arrayNode().add("deviceKey1").add(""), "an item shorter than minLength "
+                        + minLength));
+            }
+            out.add(valid(NODES.arrayNode().add("ä中文😀").add("with space").add("x".repeat(3000))));
+            out.add(invalid(NODES.arrayNode().add("a").add(2), "an item is not a string"));
+            out.add(invalid(NODES.arrayNode().addNull(), "an item is null"));
+            out.add(invalid(NODES.arrayNode().add(NODES.arrayNode().add("a")), "an item is an array"));
+        } else if (itemType.equals("object")) {
+            out.add(invalid(NODES.arrayNode().add("s"), "an item is a string, not an object"));
+            out.add(invalid(NODES.arrayNode().add(1), "an item is a number, not an object"));
+            out.add(invalid(NODES.arrayNode().add(NODES.arrayNode()), "an item is an array, not an object"));
+            out.add(new Value(NODES.arrayNode().add(NODES.objectNode().put("field", "createTime").put("order",
+                    "DESC")).add(NODES.objectNode()), Expect.ANY, "[{field, order}, {}]"));
+        } else {
+            out.add(new Value(NODES.arrayNode().add("s").add(1).addNull(), Expect.ANY, "mixed items"));
+        }
+        out.addAll(wrongTypes("array"));
     }
 
     private static void integers(JsonNode schema, List<Value> out) {

@@ -9,6 +9,7 @@ import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
 import io.enoskit.ota.reliability.RawHttp.Answer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,29 +67,84 @@ class MalformedRequestProperties {
         }
     }
 
-    /** (e) after the run: a valid create, the admin job list, and every listed job read back. */
+    /**
+     * (e) after the run: a valid create, the admin job list, and every listed job read back; Search OTA Job and
+     * Search OTA Task of yourOrgId answer JSON 200 code 0, every job a search lists (all its pages) reads back with
+     * Get OTA Job, and the admin tasks route answers 200 with conserved tasks for each of them.
+     */
     static void stillServes(int port) {
+        stillServes(port, Api.ORG);
+    }
+
+    static void stillServes(int port, String org) {
         Client client = new Client(port);
-        String jobId = client.createJob();
+        String jobId = client.createJob(org, Api.FIRMWARE);
         assertThat(jobId).as("(e) a valid create after the run").isNotBlank();
-        Client.Reply list = client.send("GET", Api.ADMIN + "/orgs/" + Api.ORG + "/jobs", null,
+        Client.Reply list = client.send("GET", Api.ADMIN + "/orgs/" + org + "/jobs", null,
                 Duration.ofSeconds(30));
-        assertThat(list.status()).as("(e) GET /__admin/ota/orgs/yourOrgId/jobs after the run answers 200; body: %s",
+        assertThat(list.status()).as("(e) GET /__admin/ota/orgs/%s/jobs after the run answers 200; body: %s", org,
                 list.body().length() > 300 ? list.body().substring(0, 300) : list.body()).isEqualTo(200);
         JsonNode jobs = list.json().path("jobs");
         assertThat(jobs.isArray()).as("(e) the admin job list has a jobs array").isTrue();
         int read = 0;
         for (JsonNode job : jobs) {
-            String id = job.path("jobId").asText();
-            Client.Reply get = client.send("GET", Api.JOBS + "?action=get&orgId=" + Api.ORG + "&jobId="
-                    + Invariants.encode(id), null);
-            assertThat(get.status()).as("(e) Get OTA Job of listed job %s", id).isEqualTo(200);
-            assertThat(get.json().path("code").asLong(-1)).as("(e) Get OTA Job of listed job %s: %s", id,
-                    get.body()).isZero();
+            readsBack(client, org, job.path("jobId").asText(), "listed by the admin route");
             read++;
         }
+        // Search OTA Job, every page, and each job it lists read back (with its tasks from the admin route)
+        java.util.Set<String> searched = new java.util.LinkedHashSet<>();
+        long totalSize = -1;
+        for (int page = 1; page <= 1000; page++) {
+            Client.Reply search = client.send("POST", Api.JOBS + "?action=search&orgId=" + org,
+                    "{\"pagination\":{\"pageNo\":" + page + ",\"pageSize\":200}}", Duration.ofSeconds(30));
+            JsonNode json = envelope(search, "(e) Search OTA Job of " + org + " after the run, page " + page);
+            totalSize = json.path("pagination").path("totalSize").asLong(-1);
+            JsonNode data = json.path("data");
+            assertThat(data.isArray()).as("(e) Search OTA Job answers a data array: %s", shorten(search.body()))
+                    .isTrue();
+            data.forEach(j -> searched.add(j.path("jobId").asText()));
+            if (data.isEmpty() || searched.size() >= totalSize) {
+                break;
+            }
+        }
+        int tasksRead = 0;
+        for (String id : searched) {
+            readsBack(client, org, id, "listed by Search OTA Job");
+            Client.Reply tasks = client.send("GET", Api.ADMIN + "/orgs/" + org + "/jobs/" + Invariants.encode(id)
+                    + "/tasks", null, Duration.ofSeconds(30));
+            assertThat(tasks.status()).as("(e) the admin tasks of job %s answer 200: %s", id,
+                    shorten(tasks.body())).isEqualTo(200);
+            assertThat(TaskChecks.problems(tasks.json(), null)).as("(e) the tasks of job %s", id).isEmpty();
+            tasksRead++;
+        }
+        Client.Reply taskSearch = client.send("POST", Api.JOBS + "?action=searchTask&orgId=" + org,
+                "{\"pagination\":{\"pageNo\":1,\"pageSize\":200}}", Duration.ofSeconds(30));
+        JsonNode tasksJson = envelope(taskSearch, "(e) Search OTA Task of " + org + " after the run");
+        assertThat(tasksJson.path("data").isArray()).as("(e) Search OTA Task answers a data array").isTrue();
         Tally.report(REPORT, "after the run: a valid create succeeded, the admin list answered 200 with " + jobs.size()
-                + " jobs of yourOrgId, all " + read + " read back with Get OTA Job");
+                + " jobs of " + org + ", all " + read + " read back with Get OTA Job; Search OTA Job listed "
+                + searched.size() + " (totalSize " + totalSize + "), each read back and its admin tasks (" + tasksRead
+                + ") conserved; Search OTA Task answered code 0 with totalSize "
+                + tasksJson.path("pagination").path("totalSize").asLong(-1));
+    }
+
+    private static JsonNode envelope(Client.Reply reply, String what) {
+        assertThat(reply.status()).as("%s answers HTTP 200: %s", what, shorten(reply.body())).isEqualTo(200);
+        JsonNode json = reply.json();
+        assertThat(json.path("code").asLong(-1)).as("%s answers code 0: %s", what, shorten(reply.body())).isZero();
+        return json;
+    }
+
+    private static void readsBack(Client client, String org, String id, String how) {
+        Client.Reply get = client.send("GET", Api.JOBS + "?action=get&orgId=" + Invariants.encode(org) + "&jobId="
+                + Invariants.encode(id), null);
+        assertThat(get.status()).as("(e) Get OTA Job of job %s %s", id, how).isEqualTo(200);
+        assertThat(get.json().path("code").asLong(-1)).as("(e) Get OTA Job of job %s %s: %s", id, how,
+                shorten(get.body())).isZero();
+    }
+
+    private static String shorten(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 
     private static Answer send(HostileRequest request) {
@@ -241,6 +297,253 @@ class MalformedRequestProperties {
     @Provide
     Arbitrary<HostileRequest> random() {
         return RawRequests.randomBytes();
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // the lifecycle operations (Search OTA Job/Task, Cancel/Retry OTA Task, Get/Search Firmware File) and the
+    // simulation's admin routes
+
+    private static final List<String> TASK_JOBS = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE_ORGS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A started verification job of yourOrgId with the devices {@link OperationRequests#TASK_JOB_DEVICES} (a few,
+     * created on demand), or a made-up id when creating or starting fails.
+     */
+    static String taskJob() {
+        if (TASK_JOBS.size() < 3) {
+            try {
+                Client client = new Client(port);
+                Client.Reply r = client.send("POST", Api.create(Api.ORG, Api.FIRMWARE), "{\"type\":\"verify\","
+                        + "\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"deviceKey1\",\"deviceKey2\","
+                        + "\"deviceKey3\"]}}");
+                String jobId = r.json().path("data").path("jobId").asText("");
+                if (jobId.isEmpty()) {
+                    return OperationRequests.MADE_UP_JOB;
+                }
+                client.send("POST", Api.JOBS + "?action=start&orgId=" + Api.ORG + "&jobId=" + jobId, null);
+                TASK_JOBS.add(jobId);
+            } catch (RuntimeException | AssertionError e) {
+                return OperationRequests.MADE_UP_JOB;
+            }
+        }
+        return TASK_JOBS.get(ThreadLocalRandom.current().nextInt(TASK_JOBS.size()));
+    }
+
+    @Property
+    @Budget(shortTries = 150, fullTries = 2000)
+    void everyOtherOperationAlongItsDocument(@ForAll("operationsSpec") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> operationsSpec() {
+        return OperationRequests.specDriven(MalformedRequestProperties::taskJob);
+    }
+
+    @Property
+    @Budget(shortTries = 120, fullTries = 1500)
+    void hostileSearchExpressions(@ForAll("expressions") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> expressions() {
+        return OperationRequests.searchExpressions();
+    }
+
+    @Property
+    @Budget(shortTries = 60, fullTries = 600)
+    void taskActionBodies(@ForAll("taskActions") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> taskActions() {
+        return OperationRequests.taskActionBodies(MalformedRequestProperties::taskJob);
+    }
+
+    @Property
+    @Budget(shortTries = 30, fullTries = 300)
+    void firmwareGets(@ForAll("firmwareGet") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> firmwareGet() {
+        return OperationRequests.firmwareGets();
+    }
+
+    @Property
+    @Budget(shortTries = 60, fullTries = 600)
+    void adminClock(@ForAll("clock") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> clock() {
+        return LifecycleRequests.clock();
+    }
+
+    @Property
+    @Budget(shortTries = 60, fullTries = 600)
+    void adminDevices(@ForAll("devices") HostileRequest request) {
+        send(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> devices() {
+        return LifecycleRequests.devices();
+    }
+
+    @Property
+    @Budget(shortTries = 40, fullTries = 400)
+    void adminTasksAndFaults(@ForAll("tasksAndFaults") HostileRequest request) {
+        try {
+            send(request);
+        } finally {
+            if (request.family().endsWith("faults")) {
+                // a rule that slipped through must not fault the other properties' requests
+                new Client(port).send("DELETE", Api.ADMIN + "/faults", null);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> tasksAndFaults() {
+        return LifecycleRequests.tasksAndFaults(MalformedRequestProperties::taskJob);
+    }
+
+    /**
+     * Sequences in an org of their own (its firmware, two devices that fail and one that stalls, put first): upgrade
+     * jobs with 1..60 devices and maximumConcurrency 1..100,000 created, started, stopped, deleted; the clock moved
+     * by 0 s to a year; tasks searched, cancelled and retried; each request checked against the invariants, and
+     * after each step the tasks of every started job conserved ({@link TaskChecks}) and Search OTA Task finding as
+     * many tasks of each as it has devices.
+     */
+    @Property
+    @Budget(shortTries = 12, fullTries = 200)
+    void jobsStartedAndClockMovedWhileSearchingTasks(
+            @ForAll("sequences") List<LifecycleRequests.Step> steps) {
+        String org = "seqOrg" + SEQUENCE_ORGS.incrementAndGet();
+        Client client = new Client(port);
+        client.send("PUT", Api.ADMIN + "/orgs/" + org + "/firmwares/seqFw", "{\"name\":\"n\",\"version\":\"2.0\"}");
+        for (String d : List.of("failing0", "failing1")) {
+            client.send("PUT", Api.ADMIN + "/orgs/" + org + "/devices/" + d, "{\"productKey\":\"p\","
+                    + "\"firmwareVersion\":\"1.0\",\"outcomes\":[\"fail\",\"succeed\"]}");
+        }
+        client.send("PUT", Api.ADMIN + "/orgs/" + org + "/devices/stalling", "{\"productKey\":\"p\","
+                + "\"firmwareVersion\":\"1.0\",\"outcomes\":[\"stall\"]}");
+        List<String> jobs = new ArrayList<>();
+        java.util.Map<String, List<String>> devices = new java.util.HashMap<>();
+        java.util.Set<String> started = new java.util.HashSet<>();
+        java.util.Set<String> deleted = new java.util.HashSet<>();
+        for (LifecycleRequests.Step step : steps) {
+            String job = jobs.isEmpty() ? OperationRequests.MADE_UP_JOB : jobs.get(step.job() % jobs.size());
+            boolean known = !jobs.isEmpty() && !deleted.contains(job);
+            Expect jobExpect = known ? Expect.ANY : Expect.INVALID;
+            String onJob = "&orgId=" + org + "&jobId=" + job;
+            HostileRequest request = switch (step.kind()) {
+                case "create" -> {
+                    List<String> keys = LifecycleRequests.deviceKeys(jobs.size(), step.n());
+                    devices.put("pending", keys);
+                    yield HostileRequest.of("sequences/create", Route.CREATE, Expect.ANY, "POST",
+                            Api.create(org, "seqFw"), List.of("Content-Type: application/json"), ("{\"type\":"
+                                    + "\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,"
+                                    + "\"maximumConcurrency\":" + step.concurrency() + ",\"upgradeScope\":{\"type\":"
+                                    + "\"partial\",\"deviceKeys\":" + Api.write(Api.JSON.valueToTree(keys)) + "}}")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(step.toString()));
+                }
+                case "start", "stop", "delete" -> HostileRequest.of("sequences/" + step.kind(), Route.ACTION,
+                        jobExpect, "POST", Api.JOBS + "?action=" + step.kind() + onJob, List.of(), null,
+                        List.of(step.toString()));
+                case "clock" -> HostileRequest.of("sequences/clock", Route.ADMIN, Expect.ANY, "POST",
+                        Api.ADMIN + "/clock", List.of("Content-Type: application/json"),
+                        ("{\"advanceSeconds\":" + step.seconds() + "}").getBytes(java.nio.charset.StandardCharsets
+                                .UTF_8), List.of(step.toString()));
+                case "search-tasks", "search-jobs" -> {
+                    String expression = step.kind().equals("search-jobs") ? (step.n() % 2 == 0 ? "status = 'started'"
+                            : "firmwareId = 'seqFw'") : switch (step.n() % 4) {
+                        case 0 -> "jobId = '" + job + "'";
+                        case 1 -> "status in ('failed', 'upgrading') or desc = 'Cancelled by user'";
+                        case 2 -> "deviceKey in ('failing0', 'stalling') and status != 'succeeded'";
+                        default -> "";
+                    };
+                    yield HostileRequest.of("sequences/" + step.kind(), Route.ACTION, Expect.ANY, "POST",
+                            Api.JOBS + "?action=" + (step.kind().equals("search-jobs") ? "search" : "searchTask")
+                                    + "&orgId=" + org, List.of("Content-Type: application/json"),
+                            ("{\"expression\":\"" + expression.replace("\"", "\\\"") + "\",\"pagination\":{"
+                                    + "\"pageNo\":" + (1 + step.n() % 3) + ",\"pageSize\":" + (1 + step.n() * 3)
+                                    + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            List.of(step + ": " + expression));
+                }
+                case "cancel", "retry" -> {
+                    List<String> keys = devices.getOrDefault(job, List.of("nobody"));
+                    List<String> some = keys.subList(0, Math.min(keys.size(), 1 + step.n() % 5));
+                    yield HostileRequest.of("sequences/" + step.kind(), Route.ACTION, jobExpect, "POST",
+                            Api.JOBS + "?action=" + step.kind() + "Task" + onJob,
+                            List.of("Content-Type: application/json"), ("{\"deviceKeys\":"
+                                    + Api.write(Api.JSON.valueToTree(some)) + "}").getBytes(
+                                    java.nio.charset.StandardCharsets.UTF_8), List.of(step + " " + some));
+                }
+                default -> HostileRequest.of("sequences/admin-tasks", Route.ADMIN, jobExpect, "GET",
+                        Api.ADMIN + "/orgs/" + org + "/jobs/" + job + "/tasks", List.of(), null,
+                        List.of(step.toString()));
+            };
+            Answer answer = send(request);
+            long code = Invariants.code(answer);
+            switch (step.kind()) {
+                case "create" -> {
+                    String id = code == 0 ? Invariants.json(answer).path("data").path("jobId").asText("") : "";
+                    if (!id.isEmpty()) {
+                        jobs.add(id);
+                        devices.put(id, devices.get("pending"));
+                    }
+                }
+                case "start" -> {
+                    if (code == 0 || code == 24615) {
+                        started.add(job);
+                    }
+                }
+                case "delete" -> {
+                    if (code == 0) {
+                        deleted.add(job);
+                        started.remove(job);
+                    }
+                }
+                default -> {
+                }
+            }
+            for (String j : started) {
+                conserved(client, org, j, devices.get(j), steps);
+            }
+        }
+    }
+
+    private static void conserved(Client client, String org, String job, List<String> keys, Object steps) {
+        Client.Reply tasks = client.send("GET", Api.ADMIN + "/orgs/" + org + "/jobs/" + job + "/tasks", null);
+        if (tasks.status() != 200) {
+            throw new AssertionError("the admin tasks of started job " + job + " answer HTTP " + tasks.status() + ": "
+                    + tasks.body() + "\n  steps: " + steps);
+        }
+        List<String> problems = TaskChecks.problems(tasks.json(), keys);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("tasks of job " + job + " not conserved: " + problems + "\n  steps: " + steps);
+        }
+        Client.Reply search = client.send("POST", Api.JOBS + "?action=searchTask&orgId=" + org, "{\"expression\":"
+                + "\"jobId = '" + job + "'\",\"pagination\":{\"pageNo\":1,\"pageSize\":200}}");
+        long total = search.json().path("pagination").path("totalSize").asLong(-1);
+        if (search.status() != 200 || search.json().path("code").asLong(-1) != 0 || total != keys.size()) {
+            throw new AssertionError("Search OTA Task of job " + job + " (" + keys.size() + " devices) answers HTTP "
+                    + search.status() + ", totalSize " + total + ": " + (search.body().length() > 300
+                    ? search.body().substring(0, 300) : search.body()) + "\n  steps: " + steps);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<LifecycleRequests.Step>> sequences() {
+        return LifecycleRequests.steps().list().ofMinSize(3).ofMaxSize(14);
     }
 
     // -------------------------------------------------------------------------------------------------------------

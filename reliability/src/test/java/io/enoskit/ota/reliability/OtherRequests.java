@@ -57,23 +57,44 @@ final class OtherRequests {
     }
 
     /**
-     * The operations with a valid request each; {@code jobIds} gives the id of a job that exists (or a made-up one
-     * when none does).
+     * The operations with a valid request each, one per {@link io.enoskit.ota.contract.Operation} (its query from its
+     * spec document's parameters, its body the document's first request example) and the token service;
+     * {@code jobIds} gives the id of a job that exists (or a made-up one when none does). Cancel/Retry OTA Task send
+     * the document's example (devices dk2, dk3), which no job of the suite has: invalid (24620/24621).
      */
     static Arbitrary<Operation> operations(Supplier<String> jobIds) {
         byte[] verify = Api.VERIFY_BODY.getBytes(StandardCharsets.UTF_8);
-        return Arbitraries.of("create", "get", "start", "stop", "delete", "token").map(op -> switch (op) {
-            case "create" -> new Operation(op, Route.CREATE, "POST", Api.JOBS,
-                    q("action", "create", "orgId", Api.ORG, "firmwareId", Api.FIRMWARE), List.of(JSON), verify,
-                    List.of("action", "orgId", "firmwareId"));
-            case "get" -> new Operation(op, Route.GET, "GET", Api.JOBS,
-                    q("action", "get", "orgId", Api.ORG, "jobId", jobIds.get()), List.of(), null,
-                    List.of("action", "orgId", "jobId"));
-            case "token" -> new Operation(op, Route.TOKEN, "POST", Api.TOKEN_GET, q(), List.of(JSON),
-                    tokenBody(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8), List.of());
-            default -> new Operation(op, Route.ACTION, "POST", Api.JOBS,
-                    q("action", op, "orgId", Api.ORG, "jobId", jobIds.get()), List.of(), null,
-                    List.of("action", "orgId", "jobId"));
+        List<String> names = new ArrayList<>();
+        for (io.enoskit.ota.contract.Operation op : io.enoskit.ota.contract.Operation.values()) {
+            names.add(op.id());
+        }
+        names.add("token");
+        return Arbitraries.of(names).map(name -> {
+            if (name.equals("token")) {
+                return new Operation(name, Route.TOKEN, "POST", Api.TOKEN_GET, q(), List.of(JSON),
+                        tokenBody(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8), List.of());
+            }
+            io.enoskit.ota.contract.Operation op = io.enoskit.ota.contract.Operation.byId(name).orElseThrow();
+            String target = op == io.enoskit.ota.contract.Operation.CREATE_JOB ? Api.create(Api.ORG, Api.FIRMWARE)
+                    : OperationRequests.target(op, Api.ORG, OperationRequests.namesJob(op) ? jobIds.get() : "",
+                    Api.FIRMWARE);
+            List<String[]> query = new ArrayList<>();
+            for (String pair : target.substring(target.indexOf('?') + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                query.add(new String[]{pair.substring(0, eq), pair.substring(eq + 1)});
+            }
+            List<String> mandatory = query.stream().map(p -> p[0]).toList();
+            byte[] body = null;
+            List<String> headers = List.of();
+            if (op == io.enoskit.ota.contract.Operation.CREATE_JOB) {
+                body = verify;
+                headers = List.of(JSON);
+            } else if (!OperationRequests.startBodies(op).isEmpty()) {
+                body = Api.write(OperationRequests.startBodies(op).get(0)).getBytes(StandardCharsets.UTF_8);
+                headers = List.of(JSON);
+            }
+            Route route = op == io.enoskit.ota.contract.Operation.CREATE_JOB ? Route.CREATE : OperationRequests.route(op);
+            return new Operation(op.id(), route, op.method(), op.path(), query, headers, body, mandatory);
         });
     }
 
@@ -200,8 +221,14 @@ final class OtherRequests {
                 });
     }
 
-    /** A made-up job id is invalid for get, start, stop and delete. */
+    /**
+     * A made-up job id is invalid for every operation on a job; Cancel/Retry OTA Task with the document's example
+     * (devices no job of the suite has) are invalid.
+     */
     private static Expect validity(Operation op) {
+        if (op.name().equals("cancel-tasks") || op.name().equals("retry-tasks")) {
+            return INVALID;
+        }
         if (op.route() == Route.GET || op.route() == Route.ACTION) {
             String jobId = op.query().stream().filter(p -> p[0].equals("jobId")).findFirst().map(p -> p[1]).orElse("");
             return jobId.startsWith("feedface") ? INVALID : ANY;
@@ -234,6 +261,7 @@ final class OtherRequests {
                 new PathChange("version v2.2", INVALID, p -> p.replace("v2.1", "v2.2")),
                 new PathChange("resource ota-job", INVALID, p -> p.replace("ota-jobs", "ota-job")),
                 new PathChange("resource ota-firmwares", INVALID, p -> p.replace("ota-jobs", "ota-firmwares")),
+                new PathChange("resource ota-jobs", INVALID, p -> p.replace("ota-firmwares", "ota-jobs")),
                 new PathChange("an id segment after the resource", INVALID, p -> p + "/5ee1a91029b990001b9c188e"),
                 new PathChange("a .json suffix", INVALID, p -> p + ".json"),
                 new PathChange("encoded dot-dot segments", INVALID, p -> p.replace("/ota-jobs", "/%2e%2e/%2e%2e/ota-jobs")),
@@ -252,6 +280,10 @@ final class OtherRequests {
             String target = op.target(op.query());
             target = changed + target.substring(op.path().length());
             Expect expect = changed.equals(op.path()) ? ANY : change.expect();
+            if (change.note().startsWith("resource ota-") && op.name().startsWith("search-")
+                    && !op.name().equals("search-tasks")) {
+                expect = ANY; // Search OTA Job and Search Firmware File: the same query and body on the other path
+            }
             return HostileRequest.of("paths/" + op.name(), op.route(), validity(op).and(expect), op.method(),
                     target, op.headers(), op.body(), List.of(op.name() + " with " + change.note()));
         });
@@ -277,7 +309,24 @@ final class OtherRequests {
 
     static Arbitrary<Route2> routes(Supplier<String> jobIds) {
         return Arbitraries.of("create", "get", "start", "stop", "delete", "token", "admin-state", "admin-reset",
-                "admin-firmwares", "admin-put-firmware", "admin-jobs", "admin-complete", "root").map(r -> switch (r) {
+                "admin-firmwares", "admin-put-firmware", "admin-jobs", "admin-complete", "root", "search",
+                "searchTask", "cancelTask", "retryTask", "firmware-get", "firmware-search", "admin-clock",
+                "admin-devices", "admin-put-device", "admin-tasks", "admin-faults").map(r -> switch (r) {
+            case "search", "searchTask" -> new Route2(r, Route.ACTION, "POST", Api.JOBS + "?action=" + r + "&orgId="
+                    + Api.ORG, true);
+            case "cancelTask", "retryTask" -> new Route2(r, Route.ACTION, "POST", Api.JOBS + "?action=" + r
+                    + "&orgId=" + Api.ORG + "&jobId=" + jobIds.get(), true);
+            case "firmware-get" -> new Route2(r, Route.GET, "GET", "/connect-service/v2.1/ota-firmwares?action=get"
+                    + "&orgId=" + Api.ORG + "&firmwareId=" + Api.FIRMWARE, false);
+            case "firmware-search" -> new Route2(r, Route.ACTION, "POST", "/connect-service/v2.1/ota-firmwares"
+                    + "?action=search&orgId=" + Api.ORG, true);
+            case "admin-clock" -> new Route2(r, Route.ADMIN, "POST", Api.ADMIN + "/clock", true);
+            case "admin-devices" -> new Route2(r, Route.ADMIN, "GET", Api.ADMIN + "/orgs/fuzzOrg/devices", false);
+            case "admin-put-device" -> new Route2(r, Route.ADMIN, "PUT", Api.ADMIN + "/orgs/fuzzOrg/devices/dev1",
+                    true);
+            case "admin-tasks" -> new Route2(r, Route.ADMIN, "GET", Api.ADMIN
+                    + "/orgs/fuzzOrg/jobs/feedface00000000000000aa/tasks", false);
+            case "admin-faults" -> new Route2(r, Route.ADMIN, "GET", Api.ADMIN + "/faults", false);
             case "create" -> new Route2(r, Route.CREATE, "POST", Api.create(Api.ORG, Api.FIRMWARE), true);
             case "get" -> new Route2(r, Route.GET, "GET", Api.JOBS + "?action=get&orgId=" + Api.ORG + "&jobId="
                     + jobIds.get(), false);
@@ -296,6 +345,22 @@ final class OtherRequests {
         });
     }
 
+    /**
+     * The admin paths that serve more than the route's own method (the README's admin routes, the mock's
+     * {@code OtaAdminApiExtension} router): what to expect of another method there, or null when the path does not
+     * serve it. {@code GET /clock} reads the clock (a body is ignored), {@code HEAD /clock} too; {@code DELETE
+     * /faults} clears the rules; {@code POST /faults} needs a rule ({@code operation} at least), which no body of
+     * {@link #methods} is.
+     */
+    static Expect alsoServes(Route2 route, String method) {
+        String m = method.toUpperCase(java.util.Locale.ROOT);
+        return switch (route.name()) {
+            case "admin-clock" -> m.equals("GET") || m.equals("HEAD") ? ANY : null;
+            case "admin-faults" -> m.equals("DELETE") ? ANY : m.equals("POST") ? INVALID : null;
+            default -> null;
+        };
+    }
+
     static Arbitrary<HostileRequest> methods(Supplier<String> jobIds) {
         Arbitrary<String> bodyKind = Arbitraries.of("none", "valid", "empty");
         return Combinators.combine(routes(jobIds), Arbitraries.of(METHODS), bodyKind, Arbitraries.of(true, false))
@@ -311,12 +376,20 @@ final class OtherRequests {
                         expect = ANY;
                     } else if (method.equalsIgnoreCase("HEAD") && route.method().equals("GET")) {
                         expect = madeUpJob ? INVALID : ANY;
+                    } else if (!same && alsoServes(route, method) != null) {
+                        expect = alsoServes(route, method);
                     } else if (!same) {
                         expect = INVALID;
                     } else {
                         expect = switch (route.name()) {
                             case "create" -> "valid".equals(body) ? ANY : INVALID;
-                            case "token", "admin-complete" -> INVALID;
+                            case "token", "admin-complete", "admin-tasks" -> INVALID;
+                            // a task action needs deviceKeys; the clock needs {"advanceSeconds": n}
+                            case "cancelTask", "retryTask", "admin-clock" -> INVALID;
+                            // a device body of unknown fields (name, version)
+                            case "admin-put-device" -> "valid".equals(body) ? INVALID : ANY;
+                            // a create body is no search body (unknown fields)
+                            case "search", "searchTask", "firmware-search" -> "valid".equals(body) ? INVALID : ANY;
                             default -> madeUpJob ? INVALID : ANY;
                         };
                     }

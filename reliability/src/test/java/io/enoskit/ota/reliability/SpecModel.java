@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,15 +20,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The request side of {@code spec/ota-jobs.yaml} as the generators need it: the request examples (valid bodies to
- * start from) and, per body shape, every place a value can sit with the schema that rules it.
+ * The request side of every spec document ({@link OpenApiContract#DOCUMENTS}: {@code ota-jobs.yaml},
+ * {@code ota-job-actions.yaml}, the searches, the task actions, the firmware files) as the generators need it: each
+ * {@link Operation}'s parameters, request body schema and request examples (valid bodies to start from) and, per body
+ * shape, every place a value can sit with the schema that rules it.
  */
 final class SpecModel {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern LITERAL = Pattern.compile("\\^([A-Za-z0-9]+)\\$");
     private static SpecModel instance;
 
-    private final JsonNode root;
+    private final Map<String, JsonNode> documents;
 
     /**
      * A place in a body.
@@ -48,49 +51,142 @@ final class SpecModel {
 
     static final String NEW_KEY = "fuzzKey";
 
-    private SpecModel(JsonNode root) {
-        this.root = root;
+    private SpecModel(Map<String, JsonNode> documents) {
+        this.documents = documents;
     }
 
+    /**
+     * Every document of {@link OpenApiContract#DOCUMENTS}, read from the class path (the build copies {@code spec/}
+     * there), each {@code $ref} made absolute ({@code ota-jobs.yaml#/components/...}) so that a schema of one
+     * document resolves its references in the right document wherever it is used.
+     */
     static synchronized SpecModel load() {
         if (instance == null) {
-            Path file = Path.of(System.getProperty("kit.root", ".."), "spec", "ota-jobs.yaml");
-            try {
-                instance = new SpecModel(new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the spec at " + file.toAbsolutePath(), e);
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            Map<String, JsonNode> documents = new LinkedHashMap<>();
+            for (String resource : OpenApiContract.DOCUMENTS) {
+                String name = resource.substring(resource.lastIndexOf('/') + 1);
+                try (InputStream in = SpecModel.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the spec document " + resource + " is not on the class path");
+                    }
+                    JsonNode root = yaml.readTree(in);
+                    absoluteRefs(root, name);
+                    documents.put(name, root);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the spec document " + resource, e);
+                }
             }
+            instance = new SpecModel(documents);
         }
         return instance;
     }
 
+    private static void absoluteRefs(JsonNode node, String document) {
+        if (node instanceof ObjectNode o) {
+            JsonNode ref = o.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                o.put("$ref", document + ref.asText());
+            }
+            // a discriminator's mapping names schemas the way $ref does (#/components/schemas/UpgradeJobRequest)
+            if (o.get("discriminator") instanceof ObjectNode discriminator
+                    && discriminator.get("mapping") instanceof ObjectNode mapping) {
+                mapping.fields().forEachRemaining(m -> {
+                    if (m.getValue().isTextual() && m.getValue().asText().startsWith("#")) {
+                        m.setValue(NODES.textNode(document + m.getValue().asText()));
+                    }
+                });
+            }
+            o.forEach(child -> absoluteRefs(child, document));
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(child -> absoluteRefs(child, document));
+        }
+    }
+
+    /** The documents read, by file name, in the order of {@link OpenApiContract#DOCUMENTS}. */
+    java.util.Set<String> documents() {
+        return documents.keySet();
+    }
+
     JsonNode resolve(JsonNode schema) {
         JsonNode s = schema;
+        int hops = 0;
         while (s != null && s.has("$ref")) {
             String ref = s.get("$ref").asText();
-            s = root.at(ref.substring(1));
+            int hash = ref.indexOf('#');
+            JsonNode document = hash < 0 ? null : documents.get(ref.substring(0, hash));
+            if (document == null || hops++ > 20) {
+                throw new IllegalStateException("cannot resolve " + ref);
+            }
+            s = document.at(ref.substring(hash + 1));
         }
         return s;
     }
 
+    /** The document of an operation, by its class-path resource. */
+    private JsonNode document(Operation op) {
+        String resource = op.document();
+        return documents.get(resource.substring(resource.lastIndexOf('/') + 1));
+    }
+
+    /** An operation's object in its document (path and method). */
+    JsonNode operation(Operation op) {
+        JsonNode node = document(op).path("paths").path(op.path())
+                .path(op.method().toLowerCase(java.util.Locale.ROOT));
+        if (node.isMissingNode()) {
+            throw new IllegalStateException(op + " is not in " + op.document() + " at " + op.method() + " "
+                    + op.path());
+        }
+        return node;
+    }
+
+    /** An operation's parameters, resolved, in the document's order. */
+    List<JsonNode> parameters(Operation op) {
+        List<JsonNode> out = new ArrayList<>();
+        operation(op).path("parameters").forEach(p -> out.add(resolve(p)));
+        return out;
+    }
+
+    /** An operation's request body schema, resolved, or null when it takes no body. */
+    JsonNode requestBodySchema(Operation op) {
+        JsonNode schema = operation(op).path("requestBody").path("content").path("application/json").path("schema");
+        return schema.isMissingNode() ? null : resolve(schema);
+    }
+
+    /** Whether the document says the body is required. */
+    boolean bodyRequired(Operation op) {
+        return operation(op).path("requestBody").path("required").asBoolean(false);
+    }
+
+    /** An operation's request examples by name (valid bodies), empty when it has none. */
+    Map<String, ObjectNode> requestExamples(Operation op) {
+        JsonNode examples = operation(op).path("requestBody").path("content").path("application/json")
+                .path("examples");
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        examples.fields().forEachRemaining(e -> {
+            if (e.getValue().path("value") instanceof ObjectNode value) {
+                out.put(e.getKey(), value);
+            }
+        });
+        return out;
+    }
+
     /** The create request's examples by name (valid bodies: the vendor's sample and the spec's own). */
     Map<String, ObjectNode> createExamples() {
-        JsonNode examples = root.at("/paths/~1connect-service~1v2.1~1ota-jobs/post/requestBody/content/"
-                + "application~1json/examples");
-        Map<String, ObjectNode> out = new LinkedHashMap<>();
-        examples.fields().forEachRemaining(e -> out.put(e.getKey(), (ObjectNode) e.getValue().get("value")));
-        return out;
+        return requestExamples(Operation.CREATE_JOB);
     }
 
     /** The body schema of a job type, through the discriminator's mapping. */
     JsonNode bodySchema(String type) {
-        JsonNode request = resolve(root.at("/components/schemas/CreateOtaJobRequest"));
+        JsonNode request = resolve(NODES.objectNode().put("$ref",
+                "ota-jobs.yaml#/components/schemas/CreateOtaJobRequest"));
         return resolve(NODES.objectNode().put("$ref", request.at("/discriminator/mapping/" + type).asText()));
     }
 
     /** The enum values of the create operation's {@code action} parameter, and so on: a parameter's schema. */
     JsonNode parameterSchema(String name) {
-        return resolve(root.at("/components/parameters/" + name + "/schema"));
+        return resolve(resolve(NODES.objectNode().put("$ref", "ota-jobs.yaml#/components/parameters/" + name))
+                .path("schema"));
     }
 
     /** Every place of a body of this shape, depth first. */
@@ -160,8 +256,13 @@ final class SpecModel {
                 s.path("required").forEach(r -> o.set(r.asText(), minimal(props.get(r.asText()))));
                 return o;
             }
-            case "array":
-                return NODES.arrayNode();
+            case "array": {
+                ArrayNode a = NODES.arrayNode();
+                for (int i = 0; i < s.path("minItems").asInt(0); i++) {
+                    a.add(minimal(s.path("items")));
+                }
+                return a;
+            }
             case "string":
                 return NODES.textNode("s");
             case "integer":
