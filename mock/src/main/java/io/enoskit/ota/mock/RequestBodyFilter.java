@@ -19,6 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.codec.DecoderException;
+import org.apache.commons.codec.net.URLCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +150,7 @@ final class RequestBodyFilter implements Filter {
         for (String pair : query.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!percentDecodesToUtf8(name) || (eq >= 0 && !percentDecodesToUtf8(pair.substring(eq + 1)))) {
+            if (!decodesToUtf8(name) || (eq >= 0 && !decodesToUtf8(pair.substring(eq + 1)))) {
                 String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
                 return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
                         + "' is not valid UTF-8 once percent-decoded";
@@ -154,32 +159,24 @@ final class RequestBodyFilter implements Filter {
         return null;
     }
 
-    private static boolean percentDecodesToUtf8(String part) {
+    private static boolean decodesToUtf8(String part) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(percentDecoded(part)));
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(percentDecoded(part)));
             return true;
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+        } catch (CharacterCodingException notUtf8) {
             return false;
         }
     }
 
-    /** The bytes of a query part: each well-formed escape as its byte, anything else as its UTF-8. */
+    /** The bytes a query part stands for (commons-codec's URL decoding); a broken escape leaves it as sent. */
     private static byte[] percentDecoded(String part) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int plain = 0;
-        for (int i = 0; i < part.length(); i++) {
-            if (part.charAt(i) == '%' && i + 2 < part.length()
-                    && Character.digit(part.charAt(i + 1), 16) >= 0 && Character.digit(part.charAt(i + 2), 16) >= 0) {
-                bytes.writeBytes(part.substring(plain, i).getBytes(StandardCharsets.UTF_8));
-                bytes.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
-                i += 2;
-                plain = i + 1;
-            }
+        byte[] sent = part.getBytes(StandardCharsets.UTF_8);
+        try {
+            return URLCodec.decodeUrl(sent);
+        } catch (DecoderException brokenEscape) {
+            return sent;
         }
-        bytes.writeBytes(part.substring(plain).getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
     }
 
     /** The declared content coding, lower case; {@code identity} when none is declared. */
