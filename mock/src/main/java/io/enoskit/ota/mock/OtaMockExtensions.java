@@ -48,7 +48,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
         java.util.function.Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
         GatewayTokens tokens = new GatewayTokens(state.apps(), java.time.Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new GatewayFilter(tokens, gatewayAuth));
+        extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled()));
         extensions.add(new StateResetListener(store, faults));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
