@@ -199,7 +199,16 @@ final class BodyMutations {
         if (schema.has("enum")) {
             schema.get("enum").forEach(e -> out.add(valid(e)));
             String first = schema.get("enum").get(0).asText();
-            out.add(invalid(NODES.textNode(first.toUpperCase(Locale.ROOT)), "not in the enum"));
+            // the first value in another case (lower case when it is upper case already, e.g. ASC)
+            String otherCase = first.toUpperCase(Locale.ROOT).equals(first) ? first.toLowerCase(Locale.ROOT)
+                    : first.toUpperCase(Locale.ROOT);
+            boolean listed = false;
+            for (JsonNode e : schema.get("enum")) {
+                listed |= e.asText().equals(otherCase);
+            }
+            if (!listed) {
+                out.add(invalid(NODES.textNode(otherCase), "not in the enum"));
+            }
             out.add(invalid(NODES.textNode(first + " "), "not in the enum"));
             out.add(invalid(NODES.textNode(""), "not in the enum"));
             out.add(invalid(NODES.textNode("unknownValue"), "not in the enum"));
