@@ -81,22 +81,7 @@ final class JobRun {
      * @param ids               ids for the tasks
      */
     JobRun(JobInfo job, List<Device> targets, int successesToVerify, long now, JobIdGenerator ids) {
-        this.orgId = job.getOrgId();
-        this.jobId = job.getJobId();
-        this.verification = job.getType() == JobInfo.TypeEnum.VERIFY;
-        this.schedule = JobSchedule.of(job);
-        this.maximumConcurrency = job.getMaximumConcurrency() == null ? JobDefaults.MAXIMUM_CONCURRENCY
-                : Math.max(1, job.getMaximumConcurrency());
-        this.timeoutMillis = (job.getUpgradeTimeout() == null ? JobDefaults.UPGRADE_TIMEOUT_SECONDS
-                : job.getUpgradeTimeout()) * 1000L;
-        RetryPolicyInfo retry = job.getRetryPolicy();
-        this.autoRetry = retry != null && Boolean.TRUE.equals(retry.getEnableRetry());
-        this.retryCount = retry == null || retry.getRetryCount() == null ? 1 : Math.max(0, retry.getRetryCount());
-        this.retryIntervalMillis = retry == null || retry.getRetryInterval() == null ? 0
-                : Math.max(0, retry.getRetryInterval()) * 1000L;
-        this.successesToVerify = successesToVerify;
-        this.lastClock = now;
-        this.devices = new LinkedHashMap<>();
+        this(job, successesToVerify, now);
         for (Device device : targets) {
             if (tasks.containsKey(device.deviceKey())) {
                 continue;
@@ -116,12 +101,8 @@ final class JobRun {
         }
     }
 
-    /**
-     * A run as the state file kept it; the clock counts from {@code now} (time the mock was down does not count).
-     *
-     * @param devices the org's devices by key, for the outcomes of the tasks' devices
-     */
-    JobRun(JobInfo job, StoreSnapshot.RunState saved, Map<String, Device> devices, long now) {
+    /** The job's policies (schedule, concurrency, timeout, retries), with no task yet. */
+    private JobRun(JobInfo job, int successesToVerify, long now) {
         this.orgId = job.getOrgId();
         this.jobId = job.getJobId();
         this.verification = job.getType() == JobInfo.TypeEnum.VERIFY;
@@ -135,11 +116,20 @@ final class JobRun {
         this.retryCount = retry == null || retry.getRetryCount() == null ? 1 : Math.max(0, retry.getRetryCount());
         this.retryIntervalMillis = retry == null || retry.getRetryInterval() == null ? 0
                 : Math.max(0, retry.getRetryInterval()) * 1000L;
-        this.successesToVerify = saved.successesToVerify();
-        this.verified = saved.verified();
-        this.jobTime = saved.jobTime();
+        this.successesToVerify = successesToVerify;
         this.lastClock = now;
         this.devices = new LinkedHashMap<>();
+    }
+
+    /**
+     * A run as the state file kept it; the clock counts from {@code now} (time the mock was down does not count).
+     *
+     * @param devices the org's devices by key, for the outcomes of the tasks' devices
+     */
+    JobRun(JobInfo job, StoreSnapshot.RunState saved, Map<String, Device> devices, long now) {
+        this(job, saved.successesToVerify(), now);
+        this.verified = saved.verified();
+        this.jobTime = saved.jobTime();
         for (OtaTask task : saved.tasks()) {
             Device device = devices.get(task.deviceKey);
             this.devices.put(task.deviceKey, device != null ? device
