@@ -36,6 +36,23 @@ class CreateOtaJobHttpTest {
         return create(firmwareId, body).body("code", equalTo(0)).extract().path("data.jobId");
     }
 
+    /** A blank device key names no device: refused at create (it used to be stored, and its start answered 500). */
+    @ParameterizedTest
+    @CsvSource(value = {"upgrade|''", "upgrade|'  '", "verify|''"}, delimiter = '|')
+    void aBlankDeviceKeyIsAnInvalidArgument(String type, String key) {
+        String body = "{\"type\":\"" + type + "\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,"
+                + "\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"" + key + "\"]}}";
+        if (type.equals("verify")) {
+            body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"" + key + "\"]}}";
+        }
+        offSpec().contentType(ContentType.JSON).body(body)
+                .post(JOBS + "?action=create&orgId=yourOrgId&firmwareId="
+                        + (type.equals("verify") ? "unverifiedFirmwareId" : "yourFirmwareId"))
+                .then().statusCode(200)
+                .body("code", equalTo(99400))
+                .body("msg", containsString("deviceKeys[0]"));
+    }
+
     @Test
     void theVendorPagesRequestSampleCreatesAJob() {
         create("yourFirmwareId", Bodies.vendorSample())
