@@ -40,14 +40,13 @@ class CreateOtaJobHttpTest {
     @ParameterizedTest
     @CsvSource(value = {"upgrade|''", "upgrade|'  '", "verify|''"}, delimiter = '|')
     void aBlankDeviceKeyIsAnInvalidArgument(String type, String key) {
-        String body = "{\"type\":\"" + type + "\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,"
+        boolean verify = type.equals("verify");
+        String body = "{\"type\":\"" + type + "\","
+                + (verify ? "" : "\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,")
                 + "\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"" + key + "\"]}}";
-        if (type.equals("verify")) {
-            body = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"" + key + "\"]}}";
-        }
         offSpec().contentType(ContentType.JSON).body(body)
                 .post(JOBS + "?action=create&orgId=yourOrgId&firmwareId="
-                        + (type.equals("verify") ? "unverifiedFirmwareId" : "yourFirmwareId"))
+                        + (verify ? "unverifiedFirmwareId" : "yourFirmwareId"))
                 .then().statusCode(200)
                 .body("code", equalTo(99400))
                 .body("msg", containsString("deviceKeys[0]"));
