@@ -4,7 +4,7 @@
 #   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
 #                          tests); its figures prove the harness, they are not the benchmark's
 # Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
-# (java -jar cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml.
+# (java -jar src/cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml.
 # Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
 #   cold       per server, in rotating order, COLD_REPS fresh processes: bench/ColdClient.java starts the process,
 #              measures ms to the first answered create, then sends COLD_REQUESTS creates one after the other on
@@ -48,7 +48,7 @@ HOST=127.0.0.1
 PORT_BASE=${BENCH_PORT_BASE:-18180}
 URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"
 export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
-JAR="$ROOT/cli/target/enos-ota-kit.jar"
+JAR="$ROOT/src/cli/target/enos-ota-kit.jar"
 WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
 PRISM="$TOOLS/node_modules/.bin/prism"
 RUN_START=$(date +%s)
@@ -80,8 +80,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) >"$OUT/apt.log" 2>&1 \
     || { say "cannot install wrk: see $OUT/apt.log"; exit 1; }
 fi
-if [ ! -f "$JAR" ] || [ ! -f "$ROOT/mock/target/test-classes/io/enoskit/ota/bench/InProcessColdBench.class" ] \
-   || [ -n "$(find mock/src cli/src conformance/src spec stubs pom.xml ./*/pom.xml -type f -newer "$JAR" 2>/dev/null | head -1)" ]; then
+if [ ! -f "$JAR" ] || [ ! -f "$ROOT/src/mock/target/test-classes/io/enoskit/ota/bench/InProcessColdBench.class" ] \
+   || [ -n "$(find src spec stubs pom.xml -name target -prune -o -type f -newer "$JAR" -print 2>/dev/null | head -1)" ]; then
   say "building the jar (mvn -DskipTests package; log in $OUT/build.log)"
   mvn -B -ntp -q -DskipTests package >"$OUT/build.log" 2>&1 || { say "build failed: see $OUT/build.log"; exit 1; }
 fi
@@ -265,7 +265,7 @@ WARM_SECONDS=$(( $(date +%s) - WARM_START ))
 cpu_mark MARK_JAVA
 
 # --- in-process cold and memory (Java programs in the mock module's test classes) ------------------------------
-CP="$ROOT/mock/target/test-classes:$JAR"
+CP="$ROOT/src/mock/target/test-classes:$JAR"
 say "in-process cold: $INPROC_REPS starts in a warm JVM"
 INPROC=$(java -cp "$CP" io.enoskit.ota.bench.InProcessColdBench "$INPROC_REPS" 2>"$OUT/inprocess.log" | tee "$OUT/inprocess.txt" || true)
 INPROC_LINE=$(grep '^INPROC' <<<"$INPROC" || true)
@@ -311,7 +311,7 @@ report() {
   echo "| load average after the run | $(cut -d' ' -f1-3 /proc/loadavg) |"
   echo "| java | $(java -version 2>&1 | paste -sd ';' | sed 's/;/; /g') |"
   echo "| tools | $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); Prism $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not installed') on node $(node --version 2>/dev/null || echo '?'); WireMock standalone 3.13.2 |"
-  echo "| servers | baseline = WireMock standalone, static stub (bench/baseline); ours = \`java -jar cli/target/enos-ota-kit.jar mock\`; prism = Prism mocking spec/ota-jobs.yaml |"
+  echo "| servers | baseline = WireMock standalone, static stub (bench/baseline); ours = \`java -jar src/cli/target/enos-ota-kit.jar mock\`; prism = Prism mocking spec/ota-jobs.yaml |"
   [ ${#MISSING[@]} -gt 0 ] && echo "| left out | ${MISSING[*]} |"
   echo "| run time | $((RUN_SECONDS / 60)) min $((RUN_SECONDS % 60)) s (cold ${COLD_SECONDS} s, warm ${WARM_SECONDS} s) |"
   echo "| CPU used by other processes | cold: $(other_cpu "$MARK_COLD" "$MARK_WARM"); warm: $(other_cpu "$MARK_WARM" "$MARK_JAVA"); in-process and memory: $(other_cpu "$MARK_JAVA" "$MARK_END") |"

@@ -1,0 +1,106 @@
+package io.enoskit.ota.conformance;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import io.enoskit.ota.mock.GatewayAuth;
+import io.enoskit.ota.mock.MockOptions;
+import io.enoskit.ota.mock.OtaMockServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the conformance features through {@link ConformanceRunner}, as against a foreign gateway, at a mock (or a
+ * test double of it) started for the run; the summary goes to a string, not to the build log.
+ */
+final class Targets {
+    static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
+    static final String APP_SECRET = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
+
+    /** What one run showed and printed. */
+    record Run(ConformanceRunner.Outcome outcome, String printed) {
+        int exitCode() {
+            return outcome.exitCode();
+        }
+
+        List<String> failedRules() {
+            return outcome.summary() == null ? List.of() : outcome.summary().failedRules();
+        }
+    }
+
+    private Targets() {
+    }
+
+    /** The fixtures of the mock's default state, as a user of a real gateway would give them. */
+    static TargetConfig foreign(String baseUrl, TargetConfig.Auth auth) {
+        return new TargetConfig(baseUrl, "yourOrgId", null, "yourFirmwareId", "unverifiedFirmwareId",
+                "noSuchFirmware", List.of("deviceKey1", "deviceKey2", "deviceKey3", "deviceKey4", "deviceKey5"), 5,
+                true, auth, auth == TargetConfig.Auth.NONE ? null : APP_KEY,
+                auth == TargetConfig.Auth.NONE ? null : APP_SECRET, Duration.ofSeconds(10));
+    }
+
+    /** A test double that needs the mock it stands in front of. */
+    interface ServerAware {
+        void server(OtaMockServer server);
+    }
+
+    /** Starts a mock with the given gateway authentication and test-double extensions, runs the features at it. */
+    static Run run(String name, GatewayAuth gatewayAuth, TargetConfig.Auth auth, String tags, Extension... doubles) {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                .gatewayAuth(gatewayAuth).extensions(doubles))) {
+            for (Extension extension : doubles) {
+                if (extension instanceof ServerAware aware) {
+                    aware.server(server);
+                }
+            }
+            return run(name, foreign(server.baseUrl(), auth), tags);
+        }
+    }
+
+    /** The fixtures of the mock's default state for the in-process mock, with the given authentication of calls. */
+    static TargetConfig inProcess(TargetConfig.Auth auth) {
+        TargetConfig mock = TargetConfig.inProcessMock();
+        return new TargetConfig(null, mock.orgId(), null, mock.readyFirmwareId(), mock.unverifiedFirmwareId(),
+                "noSuchFirmware", mock.deviceKeys(), mock.verificationLimit(), true, auth,
+                auth == TargetConfig.Auth.NONE ? null : APP_KEY, auth == TargetConfig.Auth.NONE ? null : APP_SECRET,
+                Duration.ofSeconds(10));
+    }
+
+    /**
+     * Starts a mock with the given extensions and runs the features with it as the in-process target, so that the
+     * scenarios tagged {@code @mock-only} (the mock's admin routes and simulation) run too.
+     */
+    static Run runInProcess(String name, TargetConfig.Auth auth, String tags, Extension... doubles) {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().frozenClock(true)
+                .extensions(doubles))) {
+            for (Extension extension : doubles) {
+                if (extension instanceof ServerAware aware) {
+                    aware.server(server);
+                }
+            }
+            StringWriter printed = new StringWriter();
+            ConformanceRunner.Outcome outcome = new ConformanceRunner(inProcess(auth), tags, reports(name),
+                    new PrintWriter(printed, true), server::baseUrl).run();
+            return new Run(outcome, printed + outcome.message());
+        }
+    }
+
+    /** The extensions of a correct gateway in front of the given doubles (the gateway checks first). */
+    static Extension[] behindGateway(Extension... doubles) {
+        List<Extension> all = new java.util.ArrayList<>(List.of(TestGateway.correct()));
+        all.addAll(List.of(doubles));
+        return all.toArray(Extension[]::new);
+    }
+
+    static Run run(String name, TargetConfig target, String tags) {
+        StringWriter printed = new StringWriter();
+        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports(name),
+                new PrintWriter(printed, true)).run();
+        return new Run(outcome, printed + outcome.message());
+    }
+
+    private static Path reports(String name) {
+        return Path.of("target", "conformance-runs", name.replaceAll("\\W+", "-"));
+    }
+}

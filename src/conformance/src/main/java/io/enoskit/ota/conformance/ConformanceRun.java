@@ -1,0 +1,119 @@
+package io.enoskit.ota.conformance;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One conformance run: the target, the HTTP settings every call uses (connect and read timeouts), the gateway
+ * credentials cache, the jobs the run created, and what kept it from judging. Every scenario's world reaches it
+ * (injected by {@link ConformanceObjectFactory}); it is also a Cucumber plugin that removes the created jobs when
+ * the run ends, before the summary is written.
+ */
+public final class ConformanceRun implements ConcurrentEventListener {
+    private final TargetConfig target;
+    private final RestAssuredConfig http;
+    private final CreatedJobs createdJobs = new CreatedJobs(this);
+    private final Set<String> cannotJudge = new LinkedHashSet<>();
+    private final SpecChecks specChecks = new SpecChecks();
+    private final Supplier<String> inProcessMockUrl;
+    private TokenAuthFilter tokens;
+
+    /** A run against a target at a base URL. */
+    public ConformanceRun(TargetConfig target) {
+        this(target, () -> {
+            throw new IllegalStateException("a run against the in-process mock needs the mock's URL");
+        });
+    }
+
+    /**
+     * A run whose target may be the kit's mock in this JVM ({@link TargetConfig#isMock()}), started and stopped by
+     * the caller (this module has no mock on its class path: the kit's own tests bring one).
+     *
+     * @param inProcessMockUrl the base URL of the caller's mock, asked for on the first call
+     */
+    public ConformanceRun(TargetConfig target, Supplier<String> inProcessMockUrl) {
+        this.target = target;
+        this.inProcessMockUrl = inProcessMockUrl;
+        int millis = (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis());
+        this.http = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", millis)
+                .setParam("http.socket.timeout", millis)
+                .setParam("http.connection-manager.timeout", (long) millis));
+    }
+
+    public TargetConfig target() {
+        return target;
+    }
+
+    /** The base URL calls go to. */
+    public String baseUrl() {
+        return target.isMock() ? inProcessMockUrl.get() : target.baseUrl();
+    }
+
+    /** A request to the target with the run's timeouts and no credentials. */
+    RequestSpecification given() {
+        return RestAssured.given().config(http).baseUri(baseUrl());
+    }
+
+    /** The same request with the target's gateway credentials, if it has any. */
+    RequestSpecification authenticated(RequestSpecification request) {
+        return switch (target.auth()) {
+            case TOKEN -> request.filter(tokens());
+            case POSEIDON -> request.filter(new PoseidonTransport(target.appKey(), target.appSecret()));
+            case NONE -> request;
+        };
+    }
+
+    /** The APIM token cache of this run (one token for all its calls, renewed a minute before it expires). */
+    synchronized TokenAuthFilter tokens() {
+        if (tokens == null) {
+            tokens = new TokenAuthFilter(this, target.appKey(), target.appSecret());
+        }
+        return tokens;
+    }
+
+    /** The spec validators of this run. */
+    SpecChecks specChecks() {
+        return specChecks;
+    }
+
+    CreatedJobs createdJobs() {
+        return createdJobs;
+    }
+
+    /** Notes that a call got no answer (timeout, refused or dropped connection): the run could not judge it. */
+    synchronized void couldNotJudge(String reason) {
+        cannotJudge.add(reason);
+    }
+
+    /** Why some calls got no answer, in order seen; empty when every call was answered. */
+    public synchronized List<String> cannotJudge() {
+        return new ArrayList<>(cannotJudge);
+    }
+
+    /** The jobs the run created on a foreign target and removed again, as {@code org job jobId}. */
+    public List<String> removedJobs() {
+        return createdJobs.removed();
+    }
+
+    /** The jobs the run created and could not remove, with why. */
+    public List<String> jobsLeft() {
+        return createdJobs.notRemoved();
+    }
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunFinished.class, event -> createdJobs.removeAll());
+    }
+
+}

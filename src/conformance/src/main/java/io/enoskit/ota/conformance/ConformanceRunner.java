@@ -1,0 +1,176 @@
+package io.enoskit.ota.conformance;
+
+import io.cucumber.core.backend.ObjectFactory;
+import io.cucumber.core.options.CommandlineOptionsParser;
+import io.cucumber.core.options.RuntimeOptions;
+import io.cucumber.core.runtime.Runtime;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs the packaged conformance features against a target and says what the run showed, as an exit code and one
+ * line (the {@code conform} command is a thin shell over this):
+ * <ul>
+ *   <li>{@value #PASSED}: every documented rule the run exercised held (skips and observations allowed);</li>
+ *   <li>{@value #RULE_FAILED}: a documented rule failed; the message names the rules (also when the kit itself
+ *       failed on a scenario, which the message says);</li>
+ *   <li>{@value #USAGE}: nothing to run (no scenario matches the tag expression, or it does not parse);</li>
+ *   <li>{@value #CREDENTIALS_REFUSED}: the gateway refused the credentials, or asks for some and none were given;
+ *       the run stops before any scenario;</li>
+ *   <li>{@value #CANNOT_JUDGE}: the target did not answer (unreachable, timed out, dropped connections), so the run
+ *       cannot judge it.</li>
+ * </ul>
+ * Before any scenario it checks, with one call, that the target answers and takes the credentials. Reports go to
+ * the report dir: {@code report.html}, {@code junit.xml}, {@code summary.txt}, {@code scenarios.tsv}.
+ */
+public final class ConformanceRunner {
+    public static final int PASSED = 0;
+    public static final int RULE_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CREDENTIALS_REFUSED = 4;
+    public static final int CANNOT_JUDGE = 5;
+    /** Where the features lie on the class path. */
+    public static final String FEATURES = "classpath:io/enoskit/ota/features";
+    private static final String GLUE = "io.enoskit.ota.conformance";
+    private static final String PROBE_JOB = "enos-ota-kit-probe";
+
+    /**
+     * What a run showed.
+     *
+     * @param exitCode one of the codes above
+     * @param message  one line for the user: what held, what failed, or why nothing could be judged
+     * @param summary  the summary of the scenarios, or null when the run stopped before them
+     */
+    public record Outcome(int exitCode, String message, ConformanceSummary.Result summary) {
+    }
+
+    private final TargetConfig target;
+    private final String tags;
+    private final Path reportDir;
+    private final PrintWriter out;
+    private final Supplier<String> inProcessMockUrl;
+
+    /**
+     * @param target    the server under test and its fixtures
+     * @param tags      a Cucumber tag expression selecting scenarios, or null for all
+     * @param reportDir where the reports go
+     * @param out       where the summary is printed
+     */
+    public ConformanceRunner(TargetConfig target, String tags, Path reportDir, PrintWriter out) {
+        this(target, tags, reportDir, out, null);
+    }
+
+    /**
+     * A runner whose target may be the kit's mock in this JVM, started and stopped by the caller (the kit's own
+     * tests run the mock-only scenarios against a mock with a test double in it).
+     *
+     * @param inProcessMockUrl the base URL of that mock; null when the target is at a base URL
+     */
+    public ConformanceRunner(TargetConfig target, String tags, Path reportDir, PrintWriter out,
+                             Supplier<String> inProcessMockUrl) {
+        this.target = target;
+        this.tags = tags;
+        this.reportDir = reportDir;
+        this.out = out;
+        this.inProcessMockUrl = inProcessMockUrl;
+    }
+
+    public Outcome run() {
+        RuntimeOptions options;
+        try {
+            options = options();
+        } catch (TagExpressionException | IllegalArgumentException wrong) {
+            return new Outcome(USAGE, "--tags \"" + tags + "\" is not a tag expression: " + wrong.getMessage(), null);
+        }
+        ConformanceRun run = inProcessMockUrl == null ? new ConformanceRun(target)
+                : new ConformanceRun(target, inProcessMockUrl);
+        Outcome stopped = preflight(run);
+        if (stopped != null) {
+            return stopped;
+        }
+        ConformanceSummary summary = new ConformanceSummary(reportDir.resolve("summary.txt"), run, () -> out);
+        ObjectFactory factory = new ConformanceObjectFactory(run);
+        Runtime runtime = Runtime.builder()
+                .withRuntimeOptions(options)
+                .withClassLoader(ConformanceRunner.class::getClassLoader)
+                .withObjectFactorySupplier(() -> factory)
+                .withAdditionalPlugins(run, summary, new HtmlReport(reportDir.resolve("report.html"), target))
+                .build();
+        runtime.run();
+        return judge(summary.result(), run);
+    }
+
+    private Outcome judge(ConformanceSummary.Result result, ConformanceRun run) {
+        if (result == null || result.scenarios() == 0) {
+            return new Outcome(USAGE, "no scenario matches --tags \"" + tags + "\": nothing was checked", result);
+        }
+        if (!result.kitErrors().isEmpty()) {
+            return new Outcome(RULE_FAILED, "the kit failed on " + result.kitErrors().size() + " scenarios (a bug of"
+                    + " the kit, not a judgement of the target): " + result.kitErrors().get(0), result);
+        }
+        if (!result.failedRules().isEmpty()) {
+            return new Outcome(RULE_FAILED, "documented rules failed: " + String.join(", ", result.failedRules()),
+                    result);
+        }
+        if (!run.cannotJudge().isEmpty()) {
+            return new Outcome(CANNOT_JUDGE, "could not judge: " + run.cannotJudge().get(0), result);
+        }
+        return new Outcome(PASSED, "every documented rule the run exercised held (" + result.passedRules().size()
+                + " rules)", result);
+    }
+
+    private RuntimeOptions options() {
+        List<String> args = new ArrayList<>(List.of("--glue", GLUE,
+                "--plugin", "junit:" + reportDir.resolve("junit.xml"),
+                "--monochrome", "--no-summary"));
+        if (tags != null && !tags.isBlank()) {
+            args.addAll(List.of("--tags", tags));
+        }
+        args.add(FEATURES);
+        return new CommandlineOptionsParser(OutputStream.nullOutputStream()).parse(args.toArray(String[]::new))
+                .build();
+    }
+
+    /** One harmless call (Get OTA Job of a job that does not exist) before any scenario; null when all is well. */
+    private Outcome preflight(ConformanceRun run) {
+        if (target.isMock()) {
+            return null;
+        }
+        Response probe;
+        try {
+            probe = run.authenticated(run.given()).queryParam("action", "get").queryParam("orgId", target.orgId())
+                    .queryParam("jobId", PROBE_JOB).get(ConformanceWorld.JOBS);
+        } catch (TokenAuthFilter.TokenRefused refused) {
+            return refused.refusal()
+                    ? new Outcome(CREDENTIALS_REFUSED, "authentication failed: " + refused.getMessage(), null)
+                    : new Outcome(RULE_FAILED, "rule AUTH-TOKEN-SHAPE failed, so no scenario could run: "
+                            + refused.getMessage(), null);
+        } catch (Exception failure) { // rest-assured rethrows checked I/O exceptions without declaring them
+            IOException io = TransportGuard.ioCause(failure);
+            if (io == null) {
+                throw failure instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(failure);
+            }
+            return new Outcome(CANNOT_JUDGE, "could not judge: " + new TransportGuard(run).describe(io), null);
+        }
+        String body = probe.asString();
+        boolean envelope = TokenAuthFilter.readJson(body).path("code").isNumber();
+        if (target.auth() == TargetConfig.Auth.NONE && (probe.statusCode() == 401 || probe.statusCode() == 403)) {
+            return new Outcome(CREDENTIALS_REFUSED, "the target answers HTTP " + probe.statusCode()
+                    + " without credentials (" + body.strip() + "); use --auth token or --auth poseidon with"
+                    + " --app-key and --app-secret", null);
+        }
+        if (target.auth() != TargetConfig.Auth.NONE && !envelope) {
+            return new Outcome(CREDENTIALS_REFUSED, "authentication failed: the target refused the "
+                    + (target.auth() == TargetConfig.Auth.POSEIDON ? "EnOS client's credentials" : "signed call")
+                    + " (HTTP " + probe.statusCode() + "): " + body.strip(), null);
+        }
+        return null;
+    }
+}

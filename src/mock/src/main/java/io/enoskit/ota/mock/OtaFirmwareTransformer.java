@@ -1,0 +1,63 @@
+package io.enoskit.ota.mock;
+
+import io.enoskit.ota.contract.ContractCheck;
+import io.enoskit.ota.contract.PagedEnvelope;
+import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.Page;
+import io.enoskit.ota.domain.SearchFields;
+import io.enoskit.ota.model.FirmwareInfo;
+import io.enoskit.ota.model.StringI18nInfo;
+
+/**
+ * Serves "Get Firmware File" ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}: the
+ * firmware as FirmwareInfo, or 24404 "Firmware not found") and "Search Firmware File" ({@code POST ...?action=search
+ * &orgId}: a page of the org's matching firmware, newest first), from the spec {@code ota-firmwares.yaml}. The
+ * firmware is the state file's and the admin API's; a verification job that succeeds makes it verified.
+ * Stub mappings name it as {@value #NAME}.
+ */
+public final class OtaFirmwareTransformer extends OperationTransformer {
+    public static final String NAME = "enos-ota-firmware";
+    private final OtaStore store;
+    private final int defaultMaxForVerification;
+
+    /** @param defaultMaxForVerification the state's limit, shown for firmware that sets none */
+    OtaFirmwareTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults, int defaultMaxForVerification) {
+        super(NAME, contract, faults);
+        this.store = store;
+        this.defaultMaxForVerification = defaultMaxForVerification;
+    }
+
+    @Override
+    Object serve(ValidRequest call) {
+        String orgId = call.query("orgId");
+        if ("get".equals(call.query("action"))) {
+            return info(store.getFirmware(orgId, call.query("firmwareId")));
+        }
+        SearchRequests search = SearchRequests.of(call, SearchFields.FIRMWARE);
+        Page<Firmware> page = store.searchFirmware(orgId, search.expression(), search.pageNo(), search.pageSize());
+        return PagedEnvelope.ok(page.pageNo(), page.pageSize(), page.totalSize(), page.items().stream().map(this::info).toList());
+    }
+
+    /**
+     * The firmware as FirmwareInfo. The mock holds no file: {@code fileUrl} names one in the EnOS form
+     * ({@code enos-connect://<firmwareId>.zip}, inferred) and {@code sign}, {@code signMethod}, {@code fileSize} are
+     * left out.
+     */
+    private FirmwareInfo info(Firmware firmware) {
+        return new FirmwareInfo()
+                .orgId(firmware.orgId())
+                .firmwareId(firmware.firmwareId())
+                .productKey(firmware.productKey())
+                .name(new StringI18nInfo().defaultValue(firmware.name()))
+                .version(firmware.version())
+                .fileUrl("enos-connect://" + firmware.firmwareId() + ".zip")
+                .enableVerification(firmware.enableVerification())
+                .isVerified(firmware.isVerified())
+                .maxAllowedForVerification(firmware.maxAllowedForVerification() == null ? defaultMaxForVerification
+                        : firmware.maxAllowedForVerification())
+                .minSuccessForVerified(firmware.minSuccessForVerified())
+                .createTime(firmware.createTime());
+    }
+}

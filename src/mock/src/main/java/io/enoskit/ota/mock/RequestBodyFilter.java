@@ -1,0 +1,339 @@
+package io.enoskit.ota.mock;
+
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.domain.OtaError;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.codec.DecoderException;
+import org.apache.commons.codec.net.URLCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every request body before WireMock sees it, so that no body can cost more than the limit, no slow client
+ * can hold a thread, and WireMock never guesses an encoding:
+ * <ul>
+ *   <li>the body is read with the servlet's asynchronous reads: while its bytes trickle in, no worker thread waits
+ *       for them; a body not complete within the body timeout is answered HTTP 408;</li>
+ *   <li>a declared {@code Content-Length} over the limit is answered HTTP 413 before a byte is read; so are
+ *       streamed bytes, and inflated bytes, as soon as they pass it;</li>
+ *   <li>{@code Content-Encoding} is honoured as declared and only as declared: {@code identity}, {@code gzip},
+ *       {@code deflate}; another encoding is HTTP 415; a body that is not what its encoding says, or that starts
+ *       with the gzip magic bytes without saying gzip (WireMock would inflate it by guess), is 99400;</li>
+ *   <li>{@code CONNECT} (which WireMock answers with an empty 200) is no operation: HTTP 404, 99404;</li>
+ *   <li>an {@code OutOfMemoryError} while serving stops the process with a message when asked to
+ *       ({@link MockOptions#exitOnOutOfMemory}), rather than leaving a process that answers nothing.</li>
+ * </ul>
+ * The rest of the chain sees the decoded body, without {@code Content-Encoding}. On the API the answers are the
+ * EnOS envelope with 99400 (HTTP 413, 415, 408 as above, or 200 for a body that cannot be decoded, like any
+ * invalid argument); on the admin API they are {@code {"error": String}}.
+ */
+final class RequestBodyFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodyFilter.class);
+    private static final String DECODED = RequestBodyFilter.class.getName() + ".decoded";
+    /** The filter that read the body and dispatched the request on (one per context: API and admin API). */
+    private static final String READER = RequestBodyFilter.class.getName() + ".reader";
+    private static final int CHUNK = 16 * 1024;
+
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+    private final boolean admin;
+    private final boolean exitOnOutOfMemory;
+
+    /**
+     * @param maxBodyBytes      the largest body accepted, in bytes, before and after decoding
+     * @param bodyTimeoutMillis how long a body may take to arrive, in milliseconds
+     * @param admin             true on the admin API ({@code {"error"}} answers), false on the API (envelopes)
+     * @param exitOnOutOfMemory stop the JVM on an {@code OutOfMemoryError} (the executable; not the library)
+     */
+    RequestBodyFilter(long maxBodyBytes, long bodyTimeoutMillis, boolean admin, boolean exitOnOutOfMemory) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
+        this.admin = admin;
+        this.exitOnOutOfMemory = exitOnOutOfMemory;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        try {
+            if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(DECODED) != null) {
+                if (request.getAttribute(READER) != this) {
+                    // Jetty hands the async dispatch of an admin request to the API context as well (WireMock puts
+                    // both contexts in one handler collection, and the API's is mapped at /): answering it there
+                    // too would write a second answer on the finished response, and Jetty then drops the
+                    // keep-alive connection without a word. The context whose filter read the body answers.
+                    return;
+                }
+                chain.doFilter(new DecodedRequest(request, (byte[]) request.getAttribute(DECODED)), response);
+                return;
+            }
+            receive(request, response, chain);
+        } catch (OutOfMemoryError exhausted) {
+            outOfMemory(exhausted);
+        }
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
+            answer(response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is served"
+                    + " by it");
+            return;
+        }
+        String notUtf8 = admin ? null : queryNotUtf8(request.getQueryString());
+        if (notUtf8 != null) {
+            answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
+            return;
+        }
+        String encoding = encoding(request);
+        if (!encoding.equals("identity") && !encoding.equals("gzip") && !encoding.equals("deflate")) {
+            answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + encoding + "' is not"
+                    + " supported; send the body as identity, gzip or deflate");
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            answer(response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
+                    + maxBodyBytes + " the mock accepts");
+            return;
+        }
+        if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            chain.doFilter(new DecodedRequest(request, new byte[0]), response);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(bodyTimeoutMillis);
+        BodyReader reader = new BodyReader(request, response, async, encoding);
+        async.addListener(reader);
+        request.getInputStream().setReadListener(reader);
+    }
+
+    /**
+     * Why the query cannot be read as UTF-8 text, or null when it can: a parameter whose percent-escapes decode to
+     * bytes that are no UTF-8 ({@code orgId=yourOrgId%c3%28}). WireMock's decoder would put U+FFFD in their place,
+     * so the request would go on with a value the client never sent (an org no one has, searched as empty); it
+     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are left to the decoder, which
+     * rejects them.
+     */
+    static String queryNotUtf8(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!decodesToUtf8(name) || (eq >= 0 && !decodesToUtf8(pair.substring(eq + 1)))) {
+                String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
+                return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                        + "' is not valid UTF-8 once percent-decoded";
+            }
+        }
+        return null;
+    }
+
+    private static boolean decodesToUtf8(String part) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(percentDecoded(part)));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
+    /** The bytes a query part stands for (commons-codec's URL decoding); a broken escape leaves it as sent. */
+    private static byte[] percentDecoded(String part) {
+        byte[] sent = part.getBytes(StandardCharsets.UTF_8);
+        try {
+            return URLCodec.decodeUrl(sent);
+        } catch (DecoderException brokenEscape) {
+            return sent;
+        }
+    }
+
+    /** The declared content coding, lower case; {@code identity} when none is declared. */
+    private static String encoding(HttpServletRequest request) {
+        String declared = request.getHeader("Content-Encoding");
+        String encoding = declared == null || declared.isBlank() ? "identity"
+                : declared.strip().toLowerCase(Locale.ROOT);
+        return encoding.equals("x-gzip") ? "gzip" : encoding;
+    }
+
+    /** Collects the body as it arrives, then decodes it and hands the request on, or answers why it cannot. */
+    private final class BodyReader implements ReadListener, AsyncListener {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final AsyncContext async;
+        private final String encoding;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private final byte[] buffer = new byte[CHUNK];
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, String encoding) {
+            this.request = request;
+            this.response = response;
+            this.async = async;
+            this.encoding = encoding;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            ServletInputStream in = request.getInputStream();
+            while (!finished.get() && in.isReady()) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    return;
+                }
+                received.write(buffer, 0, read);
+                if (received.size() > maxBodyBytes) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: has more than the " + maxBodyBytes
+                            + " bytes the mock accepts");
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (finished.get()) {
+                return;
+            }
+            try {
+                byte[] body = decode(received.toByteArray());
+                if (body == null) {
+                    return;
+                }
+                if (finished.compareAndSet(false, true)) {
+                    request.setAttribute(DECODED, body);
+                    request.setAttribute(READER, RequestBodyFilter.this);
+                    async.dispatch();
+                }
+            } catch (OutOfMemoryError exhausted) {
+                outOfMemory(exhausted);
+            }
+        }
+
+        /** The body decoded as its Content-Encoding says, or null when it could not be (and was answered). */
+        private byte[] decode(byte[] raw) {
+            if (encoding.equals("identity")) {
+                if (raw.length >= 2 && raw[0] == (byte) 0x1f && raw[1] == (byte) 0x8b) {
+                    finish(200, OtaError.INVALID_ARGUMENT, "body: starts with the gzip magic bytes but"
+                            + " Content-Encoding does not say gzip; send Content-Encoding: gzip, or the plain body");
+                    return null;
+                }
+                return raw;
+            }
+            try (InputStream inflating = encoding.equals("gzip")
+                    ? new GZIPInputStream(new java.io.ByteArrayInputStream(raw))
+                    : new InflaterInputStream(new java.io.ByteArrayInputStream(raw))) {
+                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                if (inflated.length > maxBodyBytes) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + maxBodyBytes
+                            + " bytes the mock accepts");
+                    return null;
+                }
+                return inflated;
+            } catch (ZipException | java.io.EOFException notEncoded) {
+                finish(200, OtaError.INVALID_ARGUMENT, "body: is not valid " + encoding + " data, as its"
+                        + " Content-Encoding says (" + notEncoded.getMessage() + ")");
+                return null;
+            } catch (IOException unreadable) {
+                finish(200, OtaError.INVALID_ARGUMENT, "body: cannot be decoded as " + encoding + " ("
+                        + unreadable.getMessage() + ")");
+                return null;
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            LOG.info("a client's body could not be read on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+            boolean stalled = failure instanceof java.util.concurrent.TimeoutException
+                    || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+            finish(stalled ? 408 : 400, OtaError.INVALID_ARGUMENT, stalled
+                    ? "body: stalled; it did not arrive within " + bodyTimeoutMillis / 1000 + " s"
+                    : "body: could not be read (" + failure.getMessage() + ")");
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            LOG.info("a client's body stalled on {} {}: {} bytes in {} ms", request.getMethod(),
+                    request.getRequestURI(), received.size(), bodyTimeoutMillis);
+            finish(408, OtaError.INVALID_ARGUMENT, "body: stalled; " + received.size() + " bytes arrived in "
+                    + bodyTimeoutMillis / 1000 + " s");
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+
+        /** Answers once, then ends the request (the connection closes if the body is not all read). */
+        private void finish(int status, OtaError error, String message) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                answer(response, status, error, message);
+            } catch (IOException | RuntimeException gone) {
+                LOG.debug("the answer to an unreadable request could not be sent", gone);
+            } finally {
+                async.complete();
+            }
+        }
+    }
+
+    private void answer(HttpServletResponse response, int status, OtaError error, String message) throws IOException {
+        Object body = admin ? Map.of("error", message) : EnvelopeResponses.error(error, message);
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(admin && status < 400 ? 400 : status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        if (status >= 400) {
+            response.setHeader("Connection", "close");
+        }
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    private void outOfMemory(OutOfMemoryError exhausted) {
+        if (!exitOnOutOfMemory) {
+            throw exhausted;
+        }
+        OutOfMemory.exit(exhausted);
+    }
+}

@@ -1,0 +1,32 @@
+package io.enoskit.ota.mock;
+
+import io.enoskit.ota.contract.ContractCheck;
+import io.enoskit.ota.contract.PagedEnvelope;
+import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.Page;
+import io.enoskit.ota.domain.SearchFields;
+import io.enoskit.ota.model.JobInfo;
+
+/**
+ * Serves "Search OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=search&orgId}, the spec
+ * {@code ota-job-search.yaml}): spec check and expression (99400), then a page of the org's matching jobs as
+ * JobInfo, newest first, with {@code pagination} beside {@code data}. Stub mappings name it as {@value #NAME}.
+ */
+public final class SearchOtaJobTransformer extends OperationTransformer {
+    public static final String NAME = "enos-search-ota-job";
+    private final OtaStore store;
+
+    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
+        super(NAME, contract, faults);
+        this.store = store;
+    }
+
+    @Override
+    Object serve(ValidRequest call) {
+        SearchRequests search = SearchRequests.of(call, SearchFields.JOBS);
+        Page<JobInfo> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
+                search.pageSize());
+        return PagedEnvelope.ok(page.pageNo(), page.pageSize(), page.totalSize(), page.items());
+    }
+}
