@@ -30,16 +30,15 @@ public final class ConformanceRun implements ConcurrentEventListener {
 
     /** A run against a target at a base URL. */
     public ConformanceRun(TargetConfig target) {
-        this(target, () -> {
-            throw new IllegalStateException("a run against the in-process mock needs the mock's URL");
-        });
+        this(target, null);
     }
 
     /**
      * A run whose target may be the kit's mock in this JVM ({@link TargetConfig#isMock()}), started and stopped by
      * the caller (this module has no mock on its class path: the kit's own tests bring one).
      *
-     * @param inProcessMockUrl the base URL of the caller's mock, asked for on the first call
+     * @param inProcessMockUrl the base URL of the caller's mock, asked for on each call; null when the target is at a
+     *                         base URL
      */
     public ConformanceRun(TargetConfig target, Supplier<String> inProcessMockUrl) {
         this.target = target;
@@ -57,7 +56,13 @@ public final class ConformanceRun implements ConcurrentEventListener {
 
     /** The base URL calls go to. */
     public String baseUrl() {
-        return target.isMock() ? inProcessMockUrl.get() : target.baseUrl();
+        if (!target.isMock()) {
+            return target.baseUrl();
+        }
+        if (inProcessMockUrl == null) {
+            throw new IllegalStateException("a run against the in-process mock needs the mock's URL");
+        }
+        return inProcessMockUrl.get();
     }
 
     /** A request to the target with the run's timeouts and no credentials. */
@@ -115,5 +120,4 @@ public final class ConformanceRun implements ConcurrentEventListener {
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestRunFinished.class, event -> createdJobs.removeAll());
     }
-
 }

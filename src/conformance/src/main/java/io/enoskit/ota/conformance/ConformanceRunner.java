@@ -89,8 +89,7 @@ public final class ConformanceRunner {
         } catch (TagExpressionException | IllegalArgumentException wrong) {
             return new Outcome(USAGE, "--tags \"" + tags + "\" is not a tag expression: " + wrong.getMessage(), null);
         }
-        ConformanceRun run = inProcessMockUrl == null ? new ConformanceRun(target)
-                : new ConformanceRun(target, inProcessMockUrl);
+        ConformanceRun run = new ConformanceRun(target, inProcessMockUrl);
         Outcome stopped = preflight(run);
         if (stopped != null) {
             return stopped;

@@ -8,6 +8,8 @@ import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.PagedEnvelope;
 import io.enoskit.ota.domain.OtaError;
 import io.enoskit.ota.domain.OtaRuleException;
+import io.enoskit.ota.domain.Page;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,11 @@ final class EnvelopeResponses {
     /** The error envelope of a code of the catalogue, with its arguments filled in. */
     static Envelope error(OtaError error, Object... args) {
         return Envelope.error(error.code(), error.message(args));
+    }
+
+    /** A search's answer: the page's records, converted for the answer, with the page's pagination. */
+    static PagedEnvelope paged(Page<?> page, List<?> data) {
+        return PagedEnvelope.ok(page.pageNo(), page.pageSize(), page.totalSize(), data);
     }
 
     static ResponseDefinition json(int status, Object body) {

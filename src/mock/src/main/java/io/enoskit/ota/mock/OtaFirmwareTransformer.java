@@ -1,7 +1,6 @@
 package io.enoskit.ota.mock;
 
 import io.enoskit.ota.contract.ContractCheck;
-import io.enoskit.ota.contract.PagedEnvelope;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaStore;
@@ -37,7 +36,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
         }
         SearchRequests search = SearchRequests.of(call, SearchFields.FIRMWARE);
         Page<Firmware> page = store.searchFirmware(orgId, search.expression(), search.pageNo(), search.pageSize());
-        return PagedEnvelope.ok(page.pageNo(), page.pageSize(), page.totalSize(), page.items().stream().map(this::info).toList());
+        return EnvelopeResponses.paged(page, page.items().stream().map(this::info).toList());
     }
 
     /**

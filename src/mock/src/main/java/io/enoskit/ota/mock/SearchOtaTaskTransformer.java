@@ -1,7 +1,6 @@
 package io.enoskit.ota.mock;
 
 import io.enoskit.ota.contract.ContractCheck;
-import io.enoskit.ota.contract.PagedEnvelope;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Page;
@@ -28,6 +27,6 @@ public final class SearchOtaTaskTransformer extends OperationTransformer {
         SearchRequests search = SearchRequests.of(call, SearchFields.TASKS);
         Page<TaskInfo> page = store.searchTasks(call.query("orgId"), search.expression(), search.pageNo(),
                 search.pageSize());
-        return PagedEnvelope.ok(page.pageNo(), page.pageSize(), page.totalSize(), page.items());
+        return EnvelopeResponses.paged(page, page.items());
     }
 }
