@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The cold half of the benchmark: what a test suite sees of a server it has just started. A Java 17 single-file
+ * The cold half of the benchmark: what a test suite sees of a server it has just started. A single-file
  * program (no build step): {@code java bench/ColdClient.java [options] [-- command args...]}.
  *
  * <p>With a command after {@code --} it starts that command (the server) and measures the milliseconds from just
