@@ -2,9 +2,8 @@ package io.enoskit.ota.conformance;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
-import com.atlassian.oai.validator.restassured.RestAssuredRequest;
-import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.contract.SpecExchangeFilter;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -43,7 +42,7 @@ final class SpecCheckFilter implements Filter {
             return response;
         }
         ValidationReport report = checks.validator(operation.get().document(), !deliberatelyInvalid)
-                .validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
+                .validate(SpecExchangeFilter.request(request), SpecExchangeFilter.response(response));
         List<String> requestErrors = messages(report, Level.ERROR, true);
         if (!requestErrors.isEmpty()) {
             throw new AssertionError("the kit's own request breaks the spec (a bug of the kit, not of the target): "

@@ -3,12 +3,13 @@ package io.enoskit.ota.conformance;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
+import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.OpenApiContract;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The swagger-request-validator instances of a run, one per spec document and mode, built on first use. Levels are
+ * The openapi-request-validator instances of a run, one per spec document and mode, built on first use. Levels are
  * configuration: what the vendor pages leave open is a WARN (an HTTP status the spec does not list; response fields
  * it does not list), reported as an observation; an ERROR is a breach of a documented shape. In the mode for
  * requests sent wrong on purpose, the request side is ignored and only the answer is checked.
@@ -21,7 +22,7 @@ final class SpecChecks {
             LevelResolver.Builder levels = LevelResolver.create()
                     .withLevel("validation.response.status.unknown", Level.WARN)
                     .withLevel("validation.response.body.schema.additionalProperties", Level.WARN)
-                    .withLevel(io.enoskit.ota.contract.ContractCheck.GATEWAY_CREDENTIALS_KEY, Level.IGNORE);
+                    .withLevel(ContractCheck.GATEWAY_CREDENTIALS_KEY, Level.IGNORE);
             if (!checkRequest) {
                 levels.withLevel("validation.request", Level.IGNORE);
             }

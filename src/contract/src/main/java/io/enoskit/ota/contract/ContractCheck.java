@@ -7,24 +7,28 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
-import io.swagger.v3.oas.models.media.Schema;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Checks an incoming HTTP request against the spec, the first step of every operation of the mock.
  *
  * <p>Steps: read the JSON body (malformed JSON → violation on {@code body}); turn numeric strings into numbers
- * where the spec wants integers ({@link NumericStrings}); validate query, headers and body with
- * swagger-request-validator; read its report as field-level {@link Violation}s ({@link ReportReader}).
+ * where the spec wants integers and list the nulls it does not allow ({@link BodyWalk}); validate query, headers and body with
+ * openapi-request-validator; read its report as field-level {@link Violation}s ({@link ReportReader}).
  * Built once at start-up and shared by all requests (thread-safe).
  */
 public final class ContractCheck {
@@ -42,14 +46,15 @@ public final class ContractCheck {
 
     private static final String BODY_MISSING_KEY = "validation.request.body.missing";
     private static final String BODY_KEY_PREFIX = "request.body";
+    private static final JsonNode STRING_TYPE = Json.mapper().createObjectNode().put("type", "string");
 
     private final OpenApiContract contract;
     private final OpenApiInteractionValidator validator;
     private final OpenApiInteractionValidator withoutBody;
     private final SchemaValidator bodyValidator;
-    private final Map<String, Optional<Schema<?>>> requestSchemas = new ConcurrentHashMap<>();
+    private final Map<String, RequestBodySpec> requestBodies = new ConcurrentHashMap<>();
     private final Map<String, Schema<?>> branchRefs = new ConcurrentHashMap<>();
-    private final NumericStrings numericStrings;
+    private final BodyWalk bodyWalk;
     private final ReportReader reportReader;
 
     /**
@@ -58,7 +63,7 @@ public final class ContractCheck {
      */
     public ContractCheck(OpenApiContract contract, boolean lenient) {
         this.contract = contract;
-        this.numericStrings = new NumericStrings(contract);
+        this.bodyWalk = new BodyWalk(contract);
         this.reportReader = new ReportReader(contract.openApi());
         LevelResolver levels = levels(lenient, false);
         LevelResolver bodyApart = levels(lenient, true);
@@ -106,13 +111,23 @@ public final class ContractCheck {
             throw new ContractViolation(List.of(new Violation("Content-Type",
                     "is missing; send the body as application/json")), false);
         }
-        Optional<Schema<?>> schema = requestSchema(request);
+        RequestBodySpec spec = requestBody(request);
+        Optional<Schema<?>> schema = spec.schema();
         JsonNode body = readBody(request);
+        List<Violation> ownViolations = new ArrayList<>();
         if (body != null && schema.isPresent()) {
-            body = numericStrings.convert(body, schema.get());
+            body = bodyWalk.walk(body, schema.get(), ownViolations);
         }
-        ValidationReport report = validate(request, body, schema);
-        List<Violation> violations = reportReader.violations(report, body);
+        if (request.hasBody() && !request.contentTypeIsMediaType()) {
+            // the validator reads some of these leniently as their media type; the body is then unread (not JSON)
+            ownViolations.add(new Violation("Content-Type", ReportReader.NOT_A_MEDIA_TYPE));
+        }
+        ValidationReport report = validate(request, body, schema, ownViolations);
+        List<Violation> violations = new ArrayList<>(reportReader.violations(report, new ReportReader.Checked(body,
+                spec.schemaTree(), request.query(), spec.contentTypes())));
+        violations.addAll(ownViolations);
+        // the kit's own checks may find what the report also says, worded alike
+        violations = violations.stream().distinct().toList();
         if (!violations.isEmpty()) {
             throw new ContractViolation(violations, ReportReader.operationMissing(report));
         }
@@ -142,45 +157,51 @@ public final class ContractCheck {
     }
 
     /**
-     * With a body whose discriminator names a branch of a {@code oneOf}, the body is checked against that branch
-     * alone and the rest of the request without it: the same rules as checking the whole {@code oneOf}, which
-     * swagger-request-validator does by trying every branch and then the discriminator's again. Any other request
-     * goes through the whole check.
+     * With a body whose schema is a {@code oneOf} with a discriminator, the discriminator is read first: its value
+     * picks the one branch the body is checked against, and the rest of the request is checked without the body.
+     * A missing, non-string or unmapped value is the body's only breach (the branches' rules would only repeat that
+     * the body is none of them). Any other request goes through the whole check.
      */
-    private ValidationReport validate(HttpRequest request, JsonNode body, Optional<Schema<?>> schema) {
-        Schema<?> branch = schema.map(root -> discriminatedBranch(root, body)).orElse(null);
-        if (branch == null) {
+    private ValidationReport validate(HttpRequest request, JsonNode body, Optional<Schema<?>> schema,
+                                      List<Violation> bodyViolations) {
+        Schema<?> root = schema.map(contract::resolve).orElse(null);
+        if (root == null || body == null || !body.isObject() || root.getOneOf() == null
+                || root.getDiscriminator() == null || root.getDiscriminator().getMapping() == null) {
             return validator.validateRequest(toValidatorRequest(request, body, true));
         }
         ValidationReport rest = withoutBody.validateRequest(toValidatorRequest(request, null, false));
-        ValidationReport bodyReport = bodyValidator.validate(() -> body, branch, BODY_KEY_PREFIX);
-        return rest.merge(bodyReport);
+        Discriminator discriminator = root.getDiscriminator();
+        String property = discriminator.getPropertyName();
+        JsonNode value = body.get(property);
+        String ref = value != null && value.isTextual() ? discriminator.getMapping().get(value.textValue()) : null;
+        Schema<?> branch = ref == null ? null : branchRefs.computeIfAbsent(ref, mapped -> new Schema<>().$ref(mapped));
+        if (branch == null || contract.resolve(branch) == null) {
+            bodyViolations.add(new Violation(property, value == null ? "is mandatory but missing"
+                    : !value.isTextual() ? SchemaRules.rule("type", STRING_TYPE, value)
+                    : "value '" + value.textValue() + "' is not one of " + discriminator.getMapping().keySet()));
+            return rest;
+        }
+        return rest.merge(bodyValidator.validate(() -> body, branch, BODY_KEY_PREFIX));
     }
 
     /**
-     * The branch the body's discriminator value maps to, as a reference to it rather than the schema itself, so that
-     * the report's schema pointers lead into the spec ({@code /components/schemas/UpgradeJobRequest}) as they do
-     * for the whole check, where {@link ReportReader} reads them; null when the body names no branch.
+     * What the spec says of an operation's request body, looked up once per method and path: its JSON schema (if
+     * any), that schema as the validator serialises it (the root of the report's relative pointers), and the media
+     * types it takes.
      */
-    private Schema<?> discriminatedBranch(Schema<?> root, JsonNode body) {
-        Schema<?> resolved = contract.resolve(root);
-        if (body == null || !body.isObject() || resolved.getOneOf() == null || resolved.getDiscriminator() == null
-                || resolved.getDiscriminator().getMapping() == null) {
-            return null;
-        }
-        JsonNode value = body.get(resolved.getDiscriminator().getPropertyName());
-        String ref = value != null && value.isTextual()
-                ? resolved.getDiscriminator().getMapping().get(value.asText()) : null;
-        if (ref == null) {
-            return null;
-        }
-        Schema<?> branch = branchRefs.computeIfAbsent(ref, mapped -> new Schema<>().$ref(mapped));
-        return contract.resolve(branch) == null ? null : branch;
+    private record RequestBodySpec(Optional<Schema<?>> schema, JsonNode schemaTree, Set<String> contentTypes) {
     }
 
-    private Optional<Schema<?>> requestSchema(HttpRequest request) {
-        return requestSchemas.computeIfAbsent(request.method() + " " + request.path(),
-                key -> contract.jsonRequestSchema(request.path(), request.method()));
+    private RequestBodySpec requestBody(HttpRequest request) {
+        return requestBodies.computeIfAbsent(request.method() + " " + request.path(), key -> {
+            Optional<Schema<?>> schema = contract.jsonRequestSchema(request.path(), request.method());
+            Set<String> contentTypes = contract.operation(request.path(), request.method())
+                    .map(operation -> operation.getRequestBody())
+                    .map(body -> body.getContent() == null ? Set.<String>of() : Set.copyOf(body.getContent().keySet()))
+                    .orElse(Set.of());
+            return new RequestBodySpec(schema, schema.map(ReportReader::schemaTree).orElse(null),
+                    new TreeSet<>(contentTypes));
+        });
     }
 
     private static JsonNode readBody(HttpRequest request) {
@@ -189,7 +210,7 @@ public final class ContractCheck {
         }
         try {
             return Json.mapper().readTree(request.body());
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooDeep) {
+        } catch (StreamConstraintsException tooDeep) {
             throw new ContractViolation(List.of(new Violation("body", "nests objects and arrays deeper than "
                     + Json.MAX_NESTING_DEPTH + " levels")), false);
         } catch (JsonProcessingException e) {

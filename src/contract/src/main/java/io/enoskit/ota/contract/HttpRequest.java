@@ -33,6 +33,23 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
         }
     }
 
+    /**
+     * True when there is no Content-Type or it is a media type by Guava's {@link MediaType} (which refuses what RFC
+     * 9110 does not allow, such as {@code application/json;} or an empty {@code charset=}).
+     */
+    public boolean contentTypeIsMediaType() {
+        String contentType = contentType();
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType.parse(contentType);
+            return true;
+        } catch (IllegalArgumentException notAMediaType) {
+            return false;
+        }
+    }
+
     /** The Content-Type header's first non-blank value, or null. */
     public String contentType() {
         return headers.entrySet().stream()

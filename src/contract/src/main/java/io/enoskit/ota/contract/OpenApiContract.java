@@ -118,7 +118,7 @@ public final class OpenApiContract {
     }
 
     /**
-     * A swagger-request-validator for this document, built once per caller and then shared (thread-safe). It
+     * An openapi-request-validator for this document, built once per caller and then shared (thread-safe). It
      * reuses the parsed document rather than parsing the text again (start-up time).
      *
      * @param levels how each kind of report message counts (ERROR fails, WARN informs, IGNORE drops)

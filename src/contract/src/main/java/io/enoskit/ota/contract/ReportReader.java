@@ -7,59 +7,76 @@ import com.atlassian.oai.validator.report.ValidationReport.MessageContext;
 import com.atlassian.oai.validator.report.ValidationReport.MessageContext.Pointers;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads a swagger-request-validator report as a list of {@link Violation}s, each naming one field and one rule.
+ * Reads an openapi-request-validator report as a list of {@link Violation}s, each naming one field and one rule.
  *
  * <p>Fields and rules come from the report's structured data, never from the wording of its messages: the message
- * key (which check failed), the context's parameter (for query parameters) and, for body messages, the context's
- * JSON pointers. The instance pointer is the field's place in the body; the schema pointer is the schema that
- * holds the failed keyword, in the spec as the validator serialises it. The validator's text is passed on only as
- * the rule of a check this class has no words of its own for (a range, a type, an enum, a content type).
+ * key (which check failed), the context's parameter (for query parameters) and, for schema messages, the context's
+ * JSON pointers. The instance pointer is the field's place in the body; the schema pointer ends with the keyword
+ * that failed ({@code #/components/schemas/UpgradeTimeout/maximum}), so the rule is worded by {@link SchemaRules}
+ * from that keyword, the schema that holds it and the value found.
  *
  * <p>How the report is read:
  * <ul>
  *   <li>Only ERROR messages count; levels come from the validator's {@code LevelResolver}, so a lenient mode
  *       is a level mapping, not a branch here.</li>
- *   <li>A body that is a {@code oneOf} with a discriminator yields a "discriminator" message holding the chosen
- *       branch's messages and a "oneOf" message holding every branch's: the "oneOf" one is dropped as noise.</li>
- *   <li>Messages with nested messages are replaced by their ERROR leaves; one whose leaves are all ignored (such
- *       as unknown fields in lenient mode) drops out, so the request passes.</li>
+ *   <li>A {@code oneOf} (or discriminator) message only sums up its branches' messages; it is dropped when the
+ *       body has any other breach.</li>
  *   <li>"required" and "additionalProperties" messages become one violation per named field. The report does not
- *       carry the names (swagger-request-validator's {@code ProcessingMessageConverter} keeps only json-schema-
- *       validator's keyword, message, instance and schema pointers and nested reports, and drops its
- *       {@code missing} and {@code unwanted} arrays), so they are read where the pointers lead: the schema's
- *       {@code required} names the body object lacks, the body object's names its schema's {@code properties}
- *       lack. A discriminator message is read the same way: the schema's {@code discriminator} names the property,
- *       the body holds its value.</li>
+ *       carry the names (the validator's {@code ValidationMessageConverter} keeps only the key, the text and the
+ *       two pointers of json-schema-validator's error, and drops its {@code property} and {@code arguments}), so
+ *       they are read where the pointers lead: the schema's {@code required} names the body object lacks, the body
+ *       object's names its schema's {@code properties} lack.</li>
  * </ul>
  */
 final class ReportReader {
-    private static final String DISCRIMINATOR = "validation.request.body.schema.discriminator";
-    private static final String ONE_OF = "validation.request.body.schema.oneOf";
     private static final String BODY_SCHEMA = "validation.request.body.schema.";
+    private static final String PARAMETER_SCHEMA = "validation.request.parameter.schema.";
+    /** swagger-core's mapper (not the kit's {@code Json}): the validator serialises schemas with it. */
+    private static final ObjectMapper SWAGGER_MAPPER = Json.mapper();
+    /** The rule of a Content-Type that is no media type. */
+    static final String NOT_A_MEDIA_TYPE = "is not a media type";
     private static final String UNKNOWN_FIELD =
             "is not a field of this object (unknown fields are rejected unless the mock runs lenient)";
 
     /**
-     * The document the schema pointers point into: the spec serialised with swagger-core's mapper, as
-     * swagger-request-validator's {@code SchemaValidator} does before it injects {@code components}.
+     * What the report is read against: the body as the validator checked it (after {@link BodyWalk}) or
+     * null, the body's schema serialised as the validator serialises it (the root of pointers such as
+     * {@code #/properties/name}) or null, the query parameters, and the media types the operation takes.
+     */
+    record Checked(JsonNode body, JsonNode bodySchema, Map<String, List<String>> query, Set<String> contentTypes) {
+    }
+
+    /**
+     * The spec's {@code components}, serialised with swagger-core's mapper as the validator does before it injects
+     * them into each schema: the pointers {@code #/components/schemas/...} lead into it.
      */
     private final JsonNode schemaDocument;
 
     /** @param openApi the parsed spec the validator checks against */
     ReportReader(OpenAPI openApi) {
-        this.schemaDocument = io.swagger.v3.core.util.Json.mapper().valueToTree(openApi);
+        this.schemaDocument = SWAGGER_MAPPER.valueToTree(openApi);
+    }
+
+    /** A schema as the validator serialises it: the root its relative schema pointers lead into. */
+    static JsonNode schemaTree(Schema<?> schema) {
+        return SWAGGER_MAPPER.valueToTree(schema);
     }
 
     /** True when the report says the path or the method names no operation of the spec. */
@@ -73,112 +90,132 @@ final class ReportReader {
     /**
      * The report's errors as violations without duplicates, query parameters first, then the rest in report order;
      * empty when the request passes.
-     *
-     * @param body the JSON body exactly as the validator checked it (after {@link NumericStrings}), or null
      */
-    List<Violation> violations(ValidationReport report, JsonNode body) {
-        JsonNode instance = body == null ? MissingNode.getInstance() : body;
+    List<Violation> violations(ValidationReport report, Checked checked) {
         List<Message> errors = report.getMessages().stream().filter(m -> m.getLevel() == Level.ERROR).toList();
-        boolean discriminated = errors.stream().anyMatch(m -> m.getKey().equals(DISCRIMINATOR));
+        boolean detailed = errors.stream().anyMatch(m -> m.getKey().startsWith(BODY_SCHEMA) && !summary(m));
         Set<Violation> parameters = new LinkedHashSet<>();
         Set<Violation> others = new LinkedHashSet<>();
-        boolean discriminatorSeen = false;
         for (Message message : errors) {
-            if (discriminated && message.getKey().equals(ONE_OF)) {
+            if (detailed && summary(message)) {
                 continue;
             }
-            if (message.getKey().equals(DISCRIMINATOR) && message.getNestedMessages().isEmpty()) {
-                // an unmapped value gives a second leaf ("could not find any schema spec") about the same field
-                if (discriminatorSeen) {
-                    continue;
-                }
-                discriminatorSeen = true;
-            }
             boolean parameter = message.getContext().flatMap(MessageContext::getParameter).isPresent();
-            collectLeaves(message, instance, parameter ? parameters : others);
+            (parameter ? parameters : others).addAll(toViolations(message, checked));
         }
         List<Violation> ordered = new ArrayList<>(parameters);
         ordered.addAll(others);
         return ordered;
     }
 
-    private void collectLeaves(Message message, JsonNode body, Set<Violation> found) {
-        if (message.getNestedMessages().isEmpty()) {
-            if (message.getLevel() == Level.ERROR) {
-                found.addAll(toViolations(message, body));
-            }
-            return;
-        }
-        message.getNestedMessages().forEach(nested -> collectLeaves(nested, body, found));
+    /** A message that sums up the branches of a {@code oneOf} rather than naming a field's breach. */
+    private static boolean summary(Message message) {
+        String key = message.getKey();
+        return key.startsWith(BODY_SCHEMA) && (key.endsWith(".oneOf") || key.contains(".discriminator"));
     }
 
-    private List<Violation> toViolations(Message message, JsonNode body) {
+    private List<Violation> toViolations(Message message, Checked checked) {
         String key = message.getKey();
         Optional<MessageContext> context = message.getContext();
         Optional<Pointers> pointers = context.flatMap(MessageContext::getPointers);
-        String text = withoutPointer(message.getMessage(), pointers);
-        Optional<String> parameter = context.flatMap(MessageContext::getParameter).map(Parameter::getName);
+        Optional<Parameter> parameter = context.flatMap(MessageContext::getParameter);
         if (parameter.isPresent()) {
-            String rule = key.endsWith(".missing") ? "is mandatory but missing or blank" : text;
-            return List.of(new Violation(parameter.get(), rule));
+            return List.of(new Violation(parameter.get().getName(), parameterRule(key, parameter.get(), pointers,
+                    checked)));
         }
         if (key.startsWith("validation.request.contentType")) {
-            return List.of(new Violation("Content-Type", text));
+            return List.of(new Violation("Content-Type", key.endsWith(".invalid") ? NOT_A_MEDIA_TYPE
+                    : "must be one of " + checked.contentTypes()));
+        }
+        if (key.startsWith("validation.request.accept")) {
+            return List.of(new Violation("Accept", "names no media type this operation answers with"));
         }
         if (key.equals("validation.request.body.missing")) {
             return List.of(new Violation("body", "is mandatory but the request has none"));
         }
+        if (key.equals("validation.request.body.unexpected")) {
+            return List.of(new Violation("body", "must be absent: this operation takes no body"));
+        }
         if (key.startsWith(BODY_SCHEMA)) {
-            JsonPointer at = pointers.map(p -> instancePointer(p.getInstance())).orElse(JsonPointer.empty());
-            JsonNode instance = body.at(at);
-            JsonNode schema = pointers.map(p -> schemaAt(p.getSchema())).orElse(MissingNode.getInstance());
-            String base = dotted(at);
-            if (key.equals(DISCRIMINATOR)) {
-                return List.of(discriminatorViolation(base, instance, schema, text));
-            }
-            if (key.endsWith(".required")) {
-                return perName(base, missing(schema, instance), "is mandatory but missing", text);
-            }
-            if (key.endsWith(".additionalProperties")) {
-                return perName(base, unwanted(schema, instance), UNKNOWN_FIELD, text);
-            }
-            return List.of(new Violation(orBody(base), text));
+            return bodyViolations(key, pointers, checked);
         }
-        if (key.startsWith("validation.request.path") || key.startsWith("validation.request.operation")) {
-            return List.of(new Violation("path", text));
+        if (key.equals("validation.request.path.missing")) {
+            return List.of(new Violation("path", "is not a path of this API"));
         }
-        return List.of(new Violation("request", text));
+        if (key.equals("validation.request.operation.notAllowed")) {
+            return List.of(new Violation("path", "does not take this HTTP method"));
+        }
+        return List.of(new Violation("request", "breaks the spec's rule " + key));
+    }
+
+    private static String parameterRule(String key, Parameter parameter, Optional<Pointers> pointers,
+                                        Checked checked) {
+        if (key.endsWith(".missing")) {
+            return "is mandatory but missing or blank";
+        }
+        if (key.endsWith(".unexpected")) {
+            return "is not a parameter of this operation";
+        }
+        if (key.equals("validation.request.parameter.collection.invalid")) {
+            return "is given more than once, but takes one value";
+        }
+        List<String> values = checked.query().getOrDefault(parameter.getName(), List.of());
+        JsonNode found = values.isEmpty() ? MissingNode.getInstance() : TextNode.valueOf(values.get(0));
+        JsonNode schema = SWAGGER_MAPPER.valueToTree(parameter.getSchema());
+        if (key.startsWith(PARAMETER_SCHEMA) && pointers.isPresent()) {
+            Keyword keyword = Keyword.at(pointers.get().getSchema(), schema, MissingNode.getInstance());
+            return SchemaRules.rule(keyword.name(), keyword.holder(), found);
+        }
+        if (key.equals("validation.request.parameter.enum.invalid")) {
+            return SchemaRules.rule("enum", schema, found);
+        }
+        return "breaks the spec's rule " + key;
+    }
+
+    private List<Violation> bodyViolations(String key, Optional<Pointers> pointers, Checked checked) {
+        JsonNode body = checked.body() == null ? MissingNode.getInstance() : checked.body();
+        JsonPointer at = pointers.map(p -> instancePointer(p.getInstance())).orElse(JsonPointer.empty());
+        JsonNode instance = body.at(at);
+        String base = dotted(at);
+        Optional<Keyword> keyword = pointers.map(p -> Keyword.at(p.getSchema(),
+                checked.bodySchema() == null ? MissingNode.getInstance() : checked.bodySchema(), schemaDocument));
+        if (keyword.isEmpty()) {
+            return List.of(new Violation(orBody(base), "breaks the spec's rule " + key));
+        }
+        JsonNode holder = keyword.get().holder();
+        return switch (keyword.get().name()) {
+            case "required" -> perName(base, missing(holder, instance), "is mandatory but missing", key);
+            case "additionalProperties" -> perName(base, unwanted(holder, instance), UNKNOWN_FIELD, key);
+            default -> List.of(new Violation(orBody(base), SchemaRules.rule(keyword.get().name(), holder, instance)));
+        };
     }
 
     /**
-     * The discriminator's property (from the schema at the pointer) and what is wrong with its value (from the
-     * body); the validator's list of values also holds schema names, so only the mapped values a client may send
-     * are named.
+     * The keyword a schema pointer ends with and the schema that holds it. Pointers into {@code components} lead
+     * into the spec; any other leads into the root schema the validator was given (a parameter's, or a body's
+     * written in place).
      */
-    private static Violation discriminatorViolation(String base, JsonNode instance, JsonNode schema, String text) {
-        JsonNode discriminator = schema.path("discriminator");
-        String property = discriminator.path("propertyName").textValue();
-        if (property == null || !instance.isObject()) {
-            return new Violation(orBody(base), text);
+    record Keyword(String name, JsonNode holder) {
+        static Keyword at(String schemaPointer, JsonNode root, JsonNode document) {
+            String pointer = schemaPointer == null ? "" : schemaPointer.startsWith("#") ? schemaPointer.substring(1)
+                    : schemaPointer;
+            JsonPointer compiled;
+            try {
+                compiled = JsonPointer.compile(pointer);
+            } catch (IllegalArgumentException notAPointer) {
+                return new Keyword("", MissingNode.getInstance());
+            }
+            JsonPointer last = compiled.last();
+            String name = last == null ? "" : last.getMatchingProperty();
+            JsonPointer parent = compiled.head() == null ? JsonPointer.empty() : compiled.head();
+            JsonNode base = pointer.startsWith("/components/") ? document : root;
+            return new Keyword(name, base.at(parent));
         }
-        String field = base.isEmpty() ? property : base + "." + property;
-        JsonNode value = instance.get(property);
-        if (value == null) {
-            return new Violation(field, "is mandatory but missing");
-        }
-        if (!value.isTextual()) {
-            return new Violation(field, "must be a String value");
-        }
-        List<String> values = names(discriminator.path("mapping"));
-        if (!values.contains(value.textValue())) {
-            return new Violation(field, "value '" + value.textValue() + "' is not one of " + values);
-        }
-        return new Violation(field, text);
     }
 
     /**
-     * The schema's required properties the object lacks, sorted as json-schema-validator lists them; read-only
-     * properties are left out, as swagger-request-validator drops them from {@code required} in requests.
+     * The schema's required properties the object lacks, sorted by name; read-only properties are left out, as the
+     * validator drops them from {@code required} in requests.
      */
     private static List<String> missing(JsonNode schema, JsonNode instance) {
         if (!instance.isObject()) {
@@ -193,8 +230,8 @@ final class ReportReader {
     }
 
     /**
-     * The object's fields its schema's {@code properties} do not list, sorted as json-schema-validator lists them
-     * (OpenAPI 3.0 has no {@code patternProperties} that could admit more).
+     * The object's fields its schema's {@code properties} do not list, sorted by name (OpenAPI 3.0 has no
+     * {@code patternProperties} that could admit more).
      */
     private static List<String> unwanted(JsonNode schema, JsonNode instance) {
         if (!instance.isObject() || !schema.isObject()) {
@@ -204,10 +241,10 @@ final class ReportReader {
         return names(instance).stream().filter(name -> !properties.has(name)).sorted().toList();
     }
 
-    /** One violation per name under {@code base}; the validator's text on the object when no name was found. */
-    private static List<Violation> perName(String base, List<String> names, String rule, String text) {
+    /** One violation per name under {@code base}; the key's rule on the object when no name was found. */
+    private static List<Violation> perName(String base, List<String> names, String rule, String key) {
         if (names.isEmpty()) {
-            return List.of(new Violation(orBody(base), text));
+            return List.of(new Violation(orBody(base), "breaks the spec's rule " + key));
         }
         return names.stream().map(name -> new Violation(base.isEmpty() ? name : base + "." + name, rule)).toList();
     }
@@ -216,19 +253,7 @@ final class ReportReader {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(object.fieldNames(), 0), false).toList();
     }
 
-    /**
-     * The text without the {@code [Path '/a/b'] } swagger-request-validator writes before it from the instance
-     * pointer: the field is named from the pointer itself. The report has no field holding json-schema-validator's
-     * message without that prefix ({@code ProcessingMessageConverter.buildMessage} joins the two), so the prefix,
-     * rebuilt from the pointer, is cut off the text; nothing is read from the text. Were the prefix worded
-     * otherwise, the rule would merely keep it.
-     */
-    private static String withoutPointer(String text, Optional<Pointers> pointers) {
-        String prefix = pointers.map(p -> "[Path '" + p.getInstance() + "'] ").orElse(null);
-        return prefix != null && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
-    }
-
-    /** The validator writes the root as {@code /} (json-schema-validator's empty pointer). */
+    /** The validator writes the root as the empty pointer (older versions as {@code /}). */
     private static JsonPointer instancePointer(String pointer) {
         if (pointer == null || pointer.equals("/")) {
             return JsonPointer.empty();
@@ -237,14 +262,6 @@ final class ReportReader {
             return JsonPointer.compile(pointer);
         } catch (IllegalArgumentException notAPointer) {
             return JsonPointer.empty();
-        }
-    }
-
-    private JsonNode schemaAt(String pointer) {
-        try {
-            return pointer == null ? MissingNode.getInstance() : schemaDocument.at(JsonPointer.compile(pointer));
-        } catch (IllegalArgumentException notAPointer) {
-            return MissingNode.getInstance();
         }
     }
 

@@ -60,7 +60,7 @@ final class WireMockRequests {
 
     /**
      * The charset the Content-Type names, read with Guava's {@link MediaType}. A value that is no media type names
-     * none: the body is read as UTF-8 and the contract check rejects the header itself (swagger-request-validator
+     * none: the body is read as UTF-8 and the contract check rejects the header itself (openapi-request-validator
      * reads it with the same parser).
      */
     private static Charset charset(String contentType) {

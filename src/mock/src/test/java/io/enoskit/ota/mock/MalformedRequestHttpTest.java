@@ -32,8 +32,8 @@ class MalformedRequestHttpTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "malformed JSON      | {\"type\":                         | body: is not well-formed JSON",
-        "JSON array          | [1,2]                               | body: Instance type (array)",
-        "JSON string         | \"upgrade\"                         | body: Instance type (string)",
+        "JSON array          | [1,2]                               | body: must be an object, not an array",
+        "JSON string         | \"upgrade\"                         | body: must be an object, not a string",
         "JSON null           | null                                | body",
         "type missing        | {\"upgradeScope\":{\"type\":\"partial\"}} | type: is mandatory but missing",
         "invalid type        | {\"type\":\"upgrad\",\"upgradeScope\":{\"type\":\"partial\"}} | type: value 'upgrad'",
@@ -50,7 +50,7 @@ class MalformedRequestHttpTest {
         "content after the JSON | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} trailing | body: is not well-formed JSON",
         "two JSON documents  | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}{\"x\":1} | body: is not well-formed JSON",
         "a key twice         | {\"type\":\"upgrade\",\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} | body: is not well-formed JSON: Duplicate field 'type'",
-        "20-digit numeric string | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":\"99999999999999999999\"} | upgradeTimeout: Numeric instance is greater than the required maximum",
+        "20-digit numeric string | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":\"99999999999999999999\"} | upgradeTimeout: is above the maximum: 172800 (found: 99999999999999999999)",
     })
     void aBadBodyIs99400NamingTheField(String caseName, String body, String expectedInMessage) {
         offSpec().contentType(ContentType.JSON).body(body).post(CREATE).then()

@@ -2,9 +2,12 @@ package io.enoskit.ota.mock;
 
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.contract.SpecExchangeFilter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * rest-assured filters that check each exchange of a test against the spec; a breach fails the test with the
@@ -15,33 +18,32 @@ final class SpecFilters {
     private static final OpenApiContract SPEC = OpenApiContract.load();
 
     /** Request and response must both fit the spec. */
-    static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(SPEC.validator(levels(false)));
+    static final SpecExchangeFilter STRICT = new SpecExchangeFilter(SPEC.validator(levels(false)));
 
     /**
      * Named rule for requests the spec does not describe, sent on purpose (malformed input, unknown fields, the
      * numeric strings of the vendor's sample code): the request goes out unchecked, the response is still checked.
      */
-    static final OpenApiValidationFilter RESPONSE_ONLY = new OpenApiValidationFilter(SPEC.validator(levels(true)));
+    static final SpecExchangeFilter RESPONSE_ONLY = new SpecExchangeFilter(SPEC.validator(levels(true)));
 
     /** Request and response of Start, Stop and Delete OTA Job must both fit their spec. */
-    static final OpenApiValidationFilter ACTIONS = strict(OpenApiContract.ACTIONS_RESOURCE);
+    static final SpecExchangeFilter ACTIONS = strict(OpenApiContract.ACTIONS_RESOURCE);
 
-    private static final java.util.Map<String, OpenApiValidationFilter> BY_DOCUMENT =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, SpecExchangeFilter> BY_DOCUMENT = new ConcurrentHashMap<>();
 
     /** Request and response of the operation must both fit its spec document (one filter per document, shared). */
-    static OpenApiValidationFilter strict(io.enoskit.ota.contract.Operation operation) {
+    static SpecExchangeFilter strict(Operation operation) {
         return BY_DOCUMENT.computeIfAbsent(operation.document(), SpecFilters::strict);
     }
 
     /** The answer must fit the operation's document; the request is sent wrong on purpose. */
-    static OpenApiValidationFilter responseOnly(io.enoskit.ota.contract.Operation operation) {
+    static SpecExchangeFilter responseOnly(Operation operation) {
         return BY_DOCUMENT.computeIfAbsent(operation.document() + "#response-only", key ->
-                new OpenApiValidationFilter(OpenApiContract.load(operation.document()).validator(levels(true))));
+                new SpecExchangeFilter(OpenApiContract.load(operation.document()).validator(levels(true))));
     }
 
-    private static OpenApiValidationFilter strict(String document) {
-        return new OpenApiValidationFilter(OpenApiContract.load(document).validator(levels(false)));
+    private static SpecExchangeFilter strict(String document) {
+        return new SpecExchangeFilter(OpenApiContract.load(document).validator(levels(false)));
     }
 
     private SpecFilters() {
