@@ -51,12 +51,15 @@ public final class KitCommand implements Runnable {
     /**
      * slf4j-simple's settings, unless given with -D: Jetty and WireMock talk at INFO on every start, so only their
      * warnings show and the console keeps the kit's own output; Jetty's traces of requests it cannot read (the
-     * client's fault, answered with 99400) are left out.
+     * client's fault, answered with 99400) are left out, and so is json-schema-validator's warning about the
+     * {@code components} keyword the spec validator adds to each schema it checks (for {@code $ref}s, on purpose).
      */
     static void quietLibraryLogs() {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.enoskit", "info");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty.server.HttpChannel", "error");
+        System.getProperties().putIfAbsent(
+                "org.slf4j.simpleLogger.log.com.networknt.schema.keyword.UnknownKeywordFactory", "error");
     }
 
     /** The command line with the kit's exception-to-exit-code mapping. */

@@ -46,7 +46,7 @@ public final class OtaMockServer implements AutoCloseable {
      */
     public static OtaMockServer start(MockOptions options) {
         OtaMockExtensions extensions = options.extensions();
-        WireMockServer server = new WireMockServer(options.toWireMockConfiguration(extensions));
+        WireMockServer server = wireMockServer(options, extensions);
         extensions.warmUp();
         extensions.clock().frozen(options.frozenClock());
         StatePersistence persistence = options.stateFile() == null ? null
@@ -61,6 +61,25 @@ public final class OtaMockServer implements AutoCloseable {
         options.faultRules().forEach(extensions.faults()::add);
         extensions.startScheduler(persistence == null ? () -> { } : persistence::saveIfChanged);
         return new OtaMockServer(server, options, extensions, persistence);
+    }
+
+    /**
+     * WireMock reads the root dir's stub mappings here. Its {@code matchesJsonSchema} matcher is built on
+     * json-schema-validator 1.x, which the kit leaves out for the 2.x its spec validator needs (root pom): a mapping
+     * that uses it is a usage error naming the alternatives, not a stack trace.
+     */
+    private static WireMockServer wireMockServer(MockOptions options, OtaMockExtensions extensions) {
+        try {
+            return new WireMockServer(options.toWireMockConfiguration(extensions));
+        } catch (NoClassDefFoundError missing) {
+            if (missing.getMessage() == null || !missing.getMessage().startsWith("com/networknt/schema/")) {
+                throw missing;
+            }
+            throw new IllegalArgumentException("a stub mapping of the root dir " + (options.rootDirOnClasspath()
+                    ? "inside the jar" : options.rootDir()) + " uses matchesJsonSchema, which the kit's mock does not"
+                    + " offer (WireMock's JSON-schema matcher needs json-schema-validator 1.x, the kit's spec validator"
+                    + " 2.x); match the body with matchesJsonPath or equalToJson instead");
+        }
     }
 
     /** The port it listens on (the chosen one when started on port 0). */

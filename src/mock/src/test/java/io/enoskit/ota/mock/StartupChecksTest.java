@@ -58,6 +58,19 @@ class StartupChecksTest {
     }
 
     @Test
+    void aMappingMatchingAJsonSchemaStopsTheStartNamingTheAlternatives() throws IOException {
+        copyOfTheKitsRoot();
+        Files.writeString(root.resolve("mappings/custom.json"), """
+                {"request": {"method": "POST", "urlPath": "/custom",
+                             "bodyPatterns": [{"matchesJsonSchema": {"type": "object"}}]},
+                 "response": {"status": 200}}""");
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uses matchesJsonSchema, which the kit's mock does not offer")
+                .hasMessageContaining("matchesJsonPath or equalToJson");
+    }
+
+    @Test
     void anEmptyMappingsFolderNamesEveryOperationNotServed() throws IOException {
         copyOfTheKitsRoot();
         try (var files = Files.list(root.resolve("mappings"))) {
