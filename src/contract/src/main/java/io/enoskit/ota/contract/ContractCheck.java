@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
@@ -27,8 +29,8 @@ import java.util.stream.Collectors;
  * Checks an incoming HTTP request against the spec, the first step of every operation of the mock.
  *
  * <p>Steps: read the JSON body (malformed JSON → violation on {@code body}); turn numeric strings into numbers
- * where the spec wants integers and list the nulls it does not allow ({@link BodyWalk}); validate query, headers and body with
- * openapi-request-validator; read its report as field-level {@link Violation}s ({@link ReportReader}).
+ * where the spec wants integers and list the nulls it does not allow ({@link BodyWalk}); validate query, headers
+ * and body with openapi-request-validator; read its report as field-level {@link Violation}s ({@link ReportReader}).
  * Built once at start-up and shared by all requests (thread-safe).
  */
 public final class ContractCheck {
@@ -174,14 +176,23 @@ public final class ContractCheck {
         String property = discriminator.getPropertyName();
         JsonNode value = body.get(property);
         String ref = value != null && value.isTextual() ? discriminator.getMapping().get(value.textValue()) : null;
+        // the branch as a reference, not the schema itself, so the report's pointers lead into the spec's components
         Schema<?> branch = ref == null ? null : branchRefs.computeIfAbsent(ref, mapped -> new Schema<>().$ref(mapped));
         if (branch == null || contract.resolve(branch) == null) {
             bodyViolations.add(new Violation(property, value == null ? "is mandatory but missing"
                     : !value.isTextual() ? SchemaRules.rule("type", STRING_TYPE, value)
-                    : "value '" + value.textValue() + "' is not one of " + discriminator.getMapping().keySet()));
+                    : SchemaRules.rule("enum", mappedValues(discriminator), value)));
             return rest;
         }
         return rest.merge(bodyValidator.validate(() -> body, branch, BODY_KEY_PREFIX));
+    }
+
+    /** The discriminator's values as an {@code enum} keyword, for the rule's wording. */
+    private static JsonNode mappedValues(Discriminator discriminator) {
+        ObjectNode schema = Json.mapper().createObjectNode();
+        ArrayNode values = schema.putArray("enum");
+        discriminator.getMapping().keySet().forEach(values::add);
+        return schema;
     }
 
     /**
