@@ -3,6 +3,7 @@ package io.enoskit.ota.contract;
 import com.google.common.net.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An HTTP request as the contract check needs it, independent of the server that received it.
@@ -22,15 +23,7 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
      * Guava's {@link MediaType}; false for a value that is no media type.
      */
     public boolean isJson() {
-        String contentType = contentType();
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            return MediaType.parse(contentType).withoutParameters().equals(JSON);
-        } catch (IllegalArgumentException notAMediaType) {
-            return false;
-        }
+        return mediaType().map(type -> type.withoutParameters().equals(JSON)).orElse(false);
     }
 
     /**
@@ -38,15 +31,19 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
      * 9110 does not allow, such as {@code application/json;} or an empty {@code charset=}).
      */
     public boolean contentTypeIsMediaType() {
+        return contentType() == null || mediaType().isPresent();
+    }
+
+    /** The Content-Type read as a media type; empty when there is none or it is no media type. */
+    private Optional<MediaType> mediaType() {
         String contentType = contentType();
         if (contentType == null) {
-            return true;
+            return Optional.empty();
         }
         try {
-            MediaType.parse(contentType);
-            return true;
+            return Optional.of(MediaType.parse(contentType));
         } catch (IllegalArgumentException notAMediaType) {
-            return false;
+            return Optional.empty();
         }
     }
 
