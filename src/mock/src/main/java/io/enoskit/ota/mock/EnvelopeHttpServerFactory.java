@@ -25,7 +25,8 @@ import org.eclipse.jetty.servlets.CrossOriginFilter;
 /**
  * WireMock's own Jetty 11 server, with {@link EnvelopeErrorHandler} in place of Jetty's HTML error pages and
  * {@link RequestBodyFilter} in front of both contexts (API and admin API). The admin API answers no cross-origin
- * request: WireMock opens it to any origin, which would let any web page a user has open read or reset the mock.
+ * request: WireMock opens it to any origin, which would let any web page a user has open read or reset the mock;
+ * and {@link CrossSiteAdminFilter} refuses the state changes a page can send without asking (simple requests).
  */
 final class EnvelopeHttpServerFactory implements HttpServerFactory {
     private final MockOptions settings;
@@ -79,6 +80,8 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
                 handler.setFilterMappings(Arrays.stream(handler.getFilterMappings())
                         .filter(mapping -> !cors.contains(mapping.getFilterName()))
                         .toArray(FilterMapping[]::new));
+                context.addFilter(new FilterHolder(new CrossSiteAdminFilter(settings.adminToken())), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
                 addBodyFilter(context, true);
             }
         };

@@ -310,6 +310,11 @@ public final class MockOptions {
         return exitOnOutOfMemory;
     }
 
+    /** The admin token, or null when the admin API is open. */
+    String adminToken() {
+        return adminToken;
+    }
+
     /** True when an admin token protects the admin API. */
     public boolean adminTokenSet() {
         return adminToken != null;

@@ -200,6 +200,55 @@ class HardeningHttpTest {
     }
 
     @Test
+    void stateChangesAPageCouldSendWithoutAPreflightAreRefusedOnEveryAdminRoute() {
+        String clock = "{\"advanceSeconds\":60}";
+        Response otherOrigin = RestAssured.given().baseUri(mock.baseUrl()).header("Origin", "https://evil.example")
+                .contentType("application/json").body(clock).post("/__admin/ota/clock");
+        Response otherSite = RestAssured.given().baseUri(mock.baseUrl()).header("Sec-Fetch-Site", "cross-site")
+                .post("/__admin/reset");
+        Response plainText = RestAssured.given().baseUri(mock.baseUrl()).contentType("text/plain").body("{}")
+                .post("/__admin/mappings");
+        Response form = RestAssured.given().baseUri(mock.baseUrl())
+                .contentType("application/x-www-form-urlencoded").body(clock).post("/__admin/ota/clock");
+
+        assertThat(otherOrigin.statusCode()).isEqualTo(403);
+        assertThat(otherOrigin.jsonPath().getString("error")).isEqualTo("POST /__admin/ota/clock refused: a web page"
+                + " of another origin (Origin: https://evil.example) may not change the mock's state; call the admin"
+                + " API from a tool or a test, not from a page");
+        assertThat(otherSite.statusCode()).isEqualTo(403);
+        assertThat(otherSite.jsonPath().getString("error")).contains("Sec-Fetch-Site: cross-site");
+        assertThat(plainText.statusCode()).isEqualTo(403);
+        assertThat(plainText.jsonPath().getString("error")).isEqualTo("POST /__admin/mappings refused: the admin API"
+                + " takes JSON bodies only; send Content-Type: application/json (found: text/plain; charset=ISO-8859-1)");
+        assertThat(form.statusCode()).isEqualTo(403);
+        RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/ota/clock").then()
+                .body("advancedSeconds", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void toolsAndPagesOfTheMocksOwnOriginStillChangeState() {
+        try (OtaMockServer own = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            RestAssured.given().baseUri(own.baseUrl()).post("/__admin/ota/reset").then().statusCode(200);
+            RestAssured.given().baseUri(own.baseUrl()).header("Origin", "http://127.0.0.1:" + own.port())
+                    .header("Sec-Fetch-Site", "same-origin").contentType("application/json")
+                    .body("{\"advanceSeconds\":60}").post("/__admin/ota/clock").then().statusCode(200)
+                    .body("advancedSeconds", org.hamcrest.Matchers.equalTo(60));
+        }
+    }
+
+    @Test
+    void theAdminTokenLetsAnyContentTypeThrough() {
+        try (OtaMockServer guarded = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                .adminToken("s3cret-admin"))) {
+            RestAssured.given().baseUri(guarded.baseUrl()).header("Authorization", "Token s3cret-admin")
+                    .contentType("text/plain").body("{\"advanceSeconds\":60}").post("/__admin/ota/clock").then()
+                    .statusCode(200).body("advancedSeconds", org.hamcrest.Matchers.equalTo(60));
+            RestAssured.given().baseUri(guarded.baseUrl()).header("Authorization", "Token wrong")
+                    .contentType("text/plain").body("{}").post("/__admin/ota/clock").then().statusCode(403);
+        }
+    }
+
+    @Test
     void stubMappingsCannotMakeTheMockFetchAUrl() {
         RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json")
                 .body(Json.write(Map.of("priority", 1, "request", Map.of("urlPath", "/proxied"),
