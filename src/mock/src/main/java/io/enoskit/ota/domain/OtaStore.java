@@ -492,11 +492,11 @@ public final class OtaStore {
 
     /**
      * Drops every job, task, device and firmware and loads the default state again; a {@link SimulationClock} goes
-     * back to real time (a frozen one to the time it was frozen at).
+     * back to real time with no advance, and frozen only if it started so ({@link SimulationClock#reset()}).
      */
     public synchronized void reset() {
         if (clock instanceof SimulationClock simulated) {
-            simulated.offsetMillis(0);
+            simulated.reset();
         }
         orgs.clear();
         byAge.clear();

@@ -19,6 +19,8 @@ public final class SimulationClock extends Clock {
     private final AtomicLong advancedMillis = new AtomicLong();
     /** The base clock's time when frozen, or {@link Long#MIN_VALUE} while it runs. */
     private final AtomicLong frozenAt = new AtomicLong(Long.MIN_VALUE);
+    /** Whether the clock started frozen: what {@link #reset()} goes back to. */
+    private volatile boolean frozenAtStart;
 
     /** @param base the clock it runs with, the system clock in the mock and a fixed clock in tests */
     public SimulationClock(Clock base) {
@@ -77,6 +79,22 @@ public final class SimulationClock extends Clock {
                 offsetMillis.addAndGet(at - base.millis());
             }
         }
+    }
+
+    /** Freezes the clock or lets it run, as it starts and as {@link #reset()} brings it back. */
+    public void startFrozen(boolean frozen) {
+        frozenAtStart = frozen;
+        frozen(frozen);
+    }
+
+    /**
+     * Back to the start: real time with nothing added, frozen only if it started frozen ({@link #startFrozen}), so a
+     * clock frozen through the admin route runs again after a reset.
+     */
+    public void reset() {
+        frozenAt.set(frozenAtStart ? base.millis() : Long.MIN_VALUE);
+        offsetMillis.set(0);
+        advancedMillis.set(0);
     }
 
     /** True while real time does not count. */

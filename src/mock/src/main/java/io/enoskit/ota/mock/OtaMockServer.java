@@ -48,7 +48,7 @@ public final class OtaMockServer implements AutoCloseable {
         OtaMockExtensions extensions = options.extensions();
         WireMockServer server = wireMockServer(options, extensions);
         extensions.warmUp();
-        extensions.clock().frozen(options.frozenClock());
+        extensions.clock().startFrozen(options.frozenClock());
         StatePersistence persistence = options.stateFile() == null ? null
                 : StatePersistence.open(options.stateFile(), extensions.store());
         server.start();

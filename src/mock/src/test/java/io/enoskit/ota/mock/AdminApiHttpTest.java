@@ -124,6 +124,16 @@ class AdminApiHttpTest {
                 .body("counts.firmwares", equalTo(2));
     }
 
+    @Test
+    void resetRunsAClockFrozenThroughTheAdminRouteAgain() {
+        admin().contentType(ContentType.JSON).body("{\"advanceSeconds\":3600,\"frozen\":true}").post("/clock").then()
+                .statusCode(200).body("frozen", equalTo(true)).body("advancedSeconds", equalTo(3600));
+
+        admin().post("/reset").then().statusCode(200);
+
+        admin().get("/clock").then().body("frozen", equalTo(false)).body("advancedSeconds", equalTo(0));
+    }
+
     /**
      * An admin request with a body is read asynchronously by the body filter and dispatched on; Jetty hands that
      * async dispatch to the API context too (mapped at /), which must leave it alone: when it answered as well, the
