@@ -5,6 +5,7 @@ import io.enoskit.ota.model.UpgradeJobRequest;
 import io.enoskit.ota.model.UpgradeScope;
 import io.enoskit.ota.model.VerificationJobRequest;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The business rules of Create OTA Job, checked after the request has passed the spec, in the order of
@@ -15,6 +16,11 @@ import java.util.List;
  *   <li>24612: a verification job may name at most the firmware's {@code maxAllowedForVerification} devices,
  *       else the state's default (vendor page, error table; the limit's source is inferred); a device named twice
  *       counts once (inferred: the limit is on devices, not on list entries);</li>
+ *   <li>24612 again when the devices the job's scope selects are more than the limit, whatever selects them (a
+ *       partial scope naming no device selects by versions or, where the mock models no selector, every device of
+ *       the firmware's product). Inferred: the page words 24612 on deviceKeys, but a limit that a scope without
+ *       deviceKeys escapes would let a verification job upgrade a fleet, which 24611 exists to forbid. A
+ *       verification job that selects no device is created (inferred) and gets no task when started;</li>
  *   <li>24610: an upgrade job needs a verified firmware when the firmware has {@code enableVerification} on
  *       (vendor page, error table).</li>
  * </ol>
@@ -30,11 +36,13 @@ public final class CreateJobRules {
      * @param firmware       the target firmware (already found in the org)
      * @param request        the decoded, spec-valid body
      * @param defaultMaxKeys the verification limit when the firmware sets none, a count
+     * @param selected       how many devices a scope selects now in the org (the store's selection), a count
      * @throws OtaRuleException 24611, 24612 or 24610 as above
      */
-    public static void check(Firmware firmware, CreateOtaJobRequest request, int defaultMaxKeys) {
+    public static void check(Firmware firmware, CreateOtaJobRequest request, int defaultMaxKeys,
+                             ToIntFunction<UpgradeScope> selected) {
         if (request instanceof VerificationJobRequest verification) {
-            checkVerification(firmware, verification, defaultMaxKeys);
+            checkVerification(firmware, verification, defaultMaxKeys, selected);
         } else if (request instanceof UpgradeJobRequest) {
             checkUpgrade(firmware);
         } else {
@@ -48,7 +56,8 @@ public final class CreateJobRules {
         return own != null ? own : defaultMaxKeys;
     }
 
-    private static void checkVerification(Firmware firmware, VerificationJobRequest request, int defaultMaxKeys) {
+    private static void checkVerification(Firmware firmware, VerificationJobRequest request, int defaultMaxKeys,
+                                          ToIntFunction<UpgradeScope> selected) {
         UpgradeScope scope = request.getUpgradeScope();
         if (scope.getType() == UpgradeScope.TypeEnum.TOTAL) {
             throw new OtaRuleException(OtaError.TOTAL_SCOPE_FOR_VERIFICATION);
@@ -56,6 +65,21 @@ public final class CreateJobRules {
         int limit = verificationLimit(firmware, defaultMaxKeys);
         List<String> deviceKeys = scope.getDeviceKeys();
         if (deviceKeys != null && deviceKeys.stream().distinct().count() > limit) {
+            throw new OtaRuleException(OtaError.TOO_MANY_VERIFICATION_DEVICE_KEYS, limit);
+        }
+        checkSelection(firmware, selected.applyAsInt(scope), defaultMaxKeys);
+    }
+
+    /**
+     * The verification limit on the devices a verification job's scope selects (24612, inferred as above): checked at
+     * create and again at the first start, since devices may have joined the org in between.
+     *
+     * @param selectedDevices how many devices the scope selects, a count
+     * @throws OtaRuleException 24612 with the limit when they are more than the limit
+     */
+    public static void checkSelection(Firmware firmware, int selectedDevices, int defaultMaxKeys) {
+        int limit = verificationLimit(firmware, defaultMaxKeys);
+        if (selectedDevices > limit) {
             throw new OtaRuleException(OtaError.TOO_MANY_VERIFICATION_DEVICE_KEYS, limit);
         }
     }

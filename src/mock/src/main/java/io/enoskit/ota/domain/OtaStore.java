@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -83,7 +84,8 @@ public final class OtaStore {
         if (firmware == null) {
             throw new OtaRuleException(OtaError.FIRMWARE_NOT_FOUND);
         }
-        CreateJobRules.check(firmware, request, initial.maxAllowedForVerification());
+        CreateJobRules.check(firmware, request, initial.maxAllowedForVerification(),
+                scope -> scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware).size());
         long now = clock.millis();
         String jobId = ids.next(now);
         JobInfo job = JobDefaults.newJob(jobId, firmware, request, now);
@@ -134,7 +136,9 @@ public final class OtaStore {
      * Start OTA Job: the job's status becomes {@code started}. The first start creates the job's device tasks, one
      * per device in its scope ({@link #scopeDevices}), all {@code init}; a later start resumes them.
      *
-     * @throws OtaRuleException 24404 "Job not found"; 24615 "Job has started" when it runs already
+     * @throws OtaRuleException 24404 "Job not found"; 24615 "Job has started" when it runs already; 24612 when a
+     *                          verification job's scope now selects more devices than its firmware's limit (inferred,
+     *                          {@link CreateJobRules#checkSelection}); the job then stays stopped
      */
     public synchronized void startJob(String orgId, String jobId) {
         JobInfo job = getJob(orgId, jobId);
@@ -145,7 +149,12 @@ public final class OtaStore {
         advance(org);
         if (!org.runs.containsKey(jobId)) {
             Firmware firmware = org.firmwares.get(job.getFirmwareId());
-            List<Device> targets = scopeDevices(org, job, firmware);
+            UpgradeScopeInfo scope = job.getUpgradeScope();
+            List<Device> targets = scope == null ? List.of()
+                    : scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware);
+            if (job.getType() == JobInfo.TypeEnum.VERIFY && firmware != null) {
+                CreateJobRules.checkSelection(firmware, targets.size(), initial.maxAllowedForVerification());
+            }
             int toVerify = firmware == null || firmware.minSuccessForVerified() == null ? targets.size()
                     : Math.min(firmware.minSuccessForVerified(), targets.size());
             org.runs.put(jobId, new JobRun(job, targets, toVerify, clock.millis(), ids));
@@ -170,22 +179,25 @@ public final class OtaStore {
     }
 
     /**
-     * The devices a job's tasks are for (inferred; the pages do not say how a scope picks devices):
-     * {@code deviceKeys} when given, in order, each the state file's device or, when it lists none, a device the
-     * mock makes up; otherwise (a {@code total} scope, or selectors the mock does not model: attributes, tags,
-     * asset trees) every device of the org on the firmware's product. {@code versionNumbers}, when given, keeps the
-     * devices whose version is one of them; a made-up device counts as on the first of them.
+     * The devices a scope selects (inferred; the pages do not say how a scope picks devices): {@code deviceKeys} when
+     * given, in order and each once, each the state file's device or, when it lists none, a device the mock makes
+     * up; otherwise (a {@code total} scope, or selectors the mock does not model: attributes, tags, asset trees)
+     * every device of the org on the firmware's product. {@code versionNumbers}, when given, keeps the devices whose
+     * version is one of them; a made-up device counts as on the first of them.
+     *
+     * @param deviceKeys     the scope's {@code deviceKeys}, or null
+     * @param versionNumbers the scope's {@code versionNumbers}, or null
+     * @param firmware       the job's firmware, or null when it has gone (then no product filter)
      */
-    private static List<Device> scopeDevices(Org org, JobInfo job, Firmware firmware) {
-        UpgradeScopeInfo scope = job.getUpgradeScope();
-        List<String> versions = scope == null || scope.getVersionNumbers() == null ? List.of()
-                : scope.getVersionNumbers();
+    private static List<Device> scopeDevices(Org org, String orgId, List<String> deviceKeys,
+                                             List<String> versionNumbers, Firmware firmware) {
+        List<String> versions = versionNumbers == null ? List.of() : versionNumbers;
         String productKey = firmware == null ? null : firmware.productKey();
         List<Device> candidates = new ArrayList<>();
-        if (scope != null && scope.getDeviceKeys() != null && !scope.getDeviceKeys().isEmpty()) {
-            for (String deviceKey : scope.getDeviceKeys()) {
+        if (deviceKeys != null && !deviceKeys.isEmpty()) {
+            for (String deviceKey : new LinkedHashSet<>(deviceKeys)) {
                 Device known = org.devices.get(deviceKey);
-                candidates.add(known != null ? known : Device.unlisted(job.getOrgId(), productKey, deviceKey,
+                candidates.add(known != null ? known : Device.unlisted(orgId, productKey, deviceKey,
                         versions.isEmpty() ? null : versions.get(0)));
             }
         } else {

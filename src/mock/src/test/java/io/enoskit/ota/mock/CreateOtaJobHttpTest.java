@@ -5,10 +5,12 @@ import static io.enoskit.ota.mock.RunningMock.api;
 import static io.enoskit.ota.mock.RunningMock.offSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,61 @@ class CreateOtaJobHttpTest {
     @Test
     void verificationAtTheLimitIsCreated() {
         create("yourFirmwareId", Bodies.verification(5)).body("code", equalTo(0));
+    }
+
+    private static ValidatableResponse start(String jobId) {
+        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(SpecFilters.ACTIONS)
+                .queryParam("action", "start").queryParam("orgId", "yourOrgId").queryParam("jobId", jobId)
+                .post(JOBS).then().statusCode(200);
+    }
+
+    /** Puts devices deviceKey{from}..deviceKey{to} on the default product and version 1.0 through the admin API. */
+    private static void addDevices(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            RunningMock.admin().contentType(ContentType.JSON)
+                    .body("{\"productKey\":\"yourProductKey\",\"firmwareVersion\":\"1.0\"}")
+                    .put("/orgs/yourOrgId/devices/deviceKey" + i).then().statusCode(200);
+        }
+    }
+
+    /** A verification job that names no device selects the product's devices; the limit counts them (inferred). */
+    @Test
+    void aVerificationJobNamingNoDeviceIs24612WhenItsScopeSelectsMoreThanTheLimit() {
+        addDevices(5, 12);
+
+        create("yourFirmwareId", "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}")
+                .body("code", equalTo(24612))
+                .body("msg", equalTo("Exceeded max verification deviceKeys, max[5]"));
+        create("yourFirmwareId", "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\","
+                + "\"versionNumbers\":[\"1.0\"]}}")
+                .body("code", equalTo(24612));
+    }
+
+    /** Devices that joined after the create count at the first start: 24612 there, and the job stays stopped. */
+    @Test
+    void aVerificationJobWhoseScopeGrewPastTheLimitIsNotStarted() {
+        String jobId = createdJobId("yourFirmwareId", "{\"type\":\"verify\",\"upgradeScope\":{\"type\":"
+                + "\"partial\"}}");
+        addDevices(5, 6);
+
+        start(jobId)
+                .body("code", equalTo(24612))
+                .body("msg", equalTo("Exceeded max verification deviceKeys, max[5]"));
+        api().get(JOBS + "?action=get&orgId=yourOrgId&jobId=" + jobId).then().statusCode(200)
+                .body("data.status", equalTo("stopped"));
+        RunningMock.admin().get("/orgs/yourOrgId/jobs/" + jobId + "/tasks").then().statusCode(200)
+                .body("tasks", empty());
+    }
+
+    /** A verification job selecting no device is created, and started it gets no task (inferred). */
+    @Test
+    void aVerificationJobSelectingNoDeviceIsCreatedAndGetsNoTask() {
+        String jobId = createdJobId("yourFirmwareId", "{\"type\":\"verify\",\"upgradeScope\":{\"type\":"
+                + "\"partial\",\"versionNumbers\":[\"9.9\"]}}");
+
+        start(jobId).body("code", equalTo(0));
+        RunningMock.admin().get("/orgs/yourOrgId/jobs/" + jobId + "/tasks").then().statusCode(200)
+                .body("tasks", empty());
     }
 
     @ParameterizedTest(name = "upgradeTimeout {0} → code {1}")
