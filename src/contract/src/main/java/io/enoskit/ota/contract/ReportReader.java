@@ -185,7 +185,7 @@ final class ReportReader {
         JsonNode holder = keyword.get().holder();
         return switch (keyword.get().name()) {
             case "required" -> perName(base, missing(holder, instance), "is mandatory but missing", key);
-            case "additionalProperties" -> perName(base, unwanted(holder, instance), UNKNOWN_FIELD, key);
+            case "additionalProperties" -> unknownFields(base, keyword.get(), instance, key);
             default -> List.of(new Violation(orBody(base), SchemaRules.rule(keyword.get().name(), holder, instance)));
         };
     }
@@ -193,9 +193,10 @@ final class ReportReader {
     /**
      * The keyword a schema pointer ends with and the schema that holds it. Pointers into {@code components} lead
      * into the spec; any other leads into the root schema the validator was given (a parameter's, or a body's
-     * written in place).
+     * written in place). {@code holderPointer} is the holder's place in the spec ({@code
+     * /components/schemas/VerificationJobRequest}), empty when it is not in {@code components}.
      */
-    record Keyword(String name, JsonNode holder) {
+    record Keyword(String name, JsonNode holder, String holderPointer) {
         static Keyword at(String schemaPointer, JsonNode root, JsonNode document) {
             String pointer = schemaPointer == null ? "" : schemaPointer.startsWith("#") ? schemaPointer.substring(1)
                     : schemaPointer;
@@ -203,13 +204,13 @@ final class ReportReader {
             try {
                 compiled = JsonPointer.compile(pointer);
             } catch (IllegalArgumentException notAPointer) {
-                return new Keyword("", MissingNode.getInstance());
+                return new Keyword("", MissingNode.getInstance(), "");
             }
             JsonPointer last = compiled.last();
             String name = last == null ? "" : last.getMatchingProperty();
             JsonPointer parent = compiled.head() == null ? JsonPointer.empty() : compiled.head();
             JsonNode base = pointer.startsWith("/components/") ? document : root;
-            return new Keyword(name, base.at(parent));
+            return new Keyword(name, base.at(parent), pointer.startsWith("/components/") ? parent.toString() : "");
         }
     }
 
@@ -239,6 +240,53 @@ final class ReportReader {
         }
         JsonNode properties = schema.path("properties");
         return names(instance).stream().filter(name -> !properties.has(name)).sorted().toList();
+    }
+
+    /**
+     * The body object's fields its schema does not list. A field that another shape of the same discriminated
+     * {@code oneOf} takes gets a rule saying so ({@code maximumConcurrency} in a {@code verify} job: "is not allowed
+     * for a verify job (only an upgrade job takes it)"), since "not a field" would read as a typo.
+     */
+    private List<Violation> unknownFields(String base, Keyword keyword, JsonNode instance, String key) {
+        List<String> names = unwanted(keyword.holder(), instance);
+        if (names.isEmpty()) {
+            return perName(base, names, UNKNOWN_FIELD, key);
+        }
+        return names.stream().map(name -> new Violation(base.isEmpty() ? name : base + "." + name,
+                siblingShapeRule(keyword.holderPointer(), name).orElse(UNKNOWN_FIELD))).toList();
+    }
+
+    /**
+     * When the schema at {@code holderPointer} is one branch of a discriminator's mapping and another branch lists
+     * {@code field}: the rule naming both discriminator values. Empty otherwise.
+     */
+    private Optional<String> siblingShapeRule(String holderPointer, String field) {
+        if (holderPointer.isEmpty()) {
+            return Optional.empty();
+        }
+        String ref = "#" + holderPointer;
+        for (JsonNode schema : schemaDocument.path("components").path("schemas")) {
+            JsonNode mapping = schema.path("discriminator").path("mapping");
+            Optional<String> own = names(mapping).stream().filter(v -> mapping.path(v).asText().equals(ref))
+                    .findFirst();
+            if (own.isEmpty()) {
+                continue;
+            }
+            for (String other : names(mapping)) {
+                String otherRef = mapping.path(other).asText();
+                if (!other.equals(own.get()) && otherRef.startsWith("#")
+                        && schemaDocument.at(otherRef.substring(1)).path("properties").has(field)) {
+                    return Optional.of("is not allowed for " + withArticle(own.get()) + " job (only "
+                            + withArticle(other) + " job takes it)");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "a verify", "an upgrade". */
+    private static String withArticle(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
     }
 
     /** One violation per name under {@code base}; the key's rule on the object when no name was found. */

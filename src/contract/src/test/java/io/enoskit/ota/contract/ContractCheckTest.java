@@ -2,7 +2,12 @@ package io.enoskit.ota.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.UpgradeJobRequest;
 import io.enoskit.ota.model.VerificationJobRequest;
@@ -77,7 +82,7 @@ class ContractCheckTest {
     @ParameterizedTest
     @CsvSource({"upgradeScope", "upgradePolicy", "enableUpgradeRequest", "type"})
     void eachMandatoryUpgradeFieldIsNamedWhenMissing(String field) throws Exception {
-        var body = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(UPGRADE);
+        var body = (ObjectNode) Json.mapper().readTree(UPGRADE);
         body.remove(field);
 
         ContractViolation violation = violation(() -> strict.check(HttpRequests.create("o", "f", body.toString())));
@@ -89,7 +94,7 @@ class ContractCheckTest {
     @ParameterizedTest
     @CsvSource({"upgradeScope", "type"})
     void eachMandatoryVerificationFieldIsNamedWhenMissing(String field) throws Exception {
-        var body = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(VERIFY);
+        var body = (ObjectNode) Json.mapper().readTree(VERIFY);
         body.remove(field);
 
         assertThat(violation(() -> strict.check(HttpRequests.create("o", "f", body.toString()))).violations())
@@ -224,6 +229,18 @@ class ContractCheckTest {
                 "is not a field of this object (unknown fields are rejected unless the mock runs lenient)"));
     }
 
+    /** A field of the upgrade shape sent in a verification job is named as such, not as a typo. */
+    @ParameterizedTest
+    @ValueSource(strings = {"maximumConcurrency", "upgradePolicy", "enableUpgradeRequest"})
+    void anUpgradeJobsFieldInAVerificationJobIsNotAllowedForAVerifyJob(String field) throws Exception {
+        ObjectNode body = (ObjectNode) Json.mapper().readTree(VERIFY);
+        body.set(field, field.equals("upgradePolicy") ? TextNode.valueOf("snapshot")
+                : field.equals("enableUpgradeRequest") ? BooleanNode.TRUE : IntNode.valueOf(10));
+
+        assertViolations(() -> strict.check(HttpRequests.create("o", "f", body.toString())), new Violation(field,
+                "is not allowed for a verify job (only an upgrade job takes it)"));
+    }
+
     @Test
     void anUnknownNestedFieldIsNamedWithItsPath() {
         String body = UPGRADE.replace("\"deviceKeys\"", "\"deviceKey\"");
@@ -352,7 +369,7 @@ class ContractCheckTest {
     }
 
     private static ContractViolation violation(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(ContractViolation.class);
         return (ContractViolation) thrown;
     }

@@ -261,6 +261,20 @@ class CreateOtaJobHttpTest {
                 .body("msg", containsString("enableUpgradeRequest: is mandatory but missing"));
     }
 
+    /** maximumConcurrency belongs to upgrade jobs: sent in a verification job, the message says so. */
+    @Test
+    void maximumConcurrencyInAVerificationJobIsNotAllowedForAVerifyJob() {
+        String body = "{\"type\":\"verify\",\"maximumConcurrency\":10,"
+                + "\"upgradeScope\":{\"type\":\"partial\",\"deviceKeys\":[\"deviceKey1\"]}}";
+
+        offSpec().contentType(ContentType.JSON).body(body)
+                .post(JOBS + "?action=create&orgId=yourOrgId&firmwareId=unverifiedFirmwareId")
+                .then().statusCode(200)
+                .body("code", equalTo(99400))
+                .body("msg", equalTo("Invalid Argument maximumConcurrency: is not allowed for a verify job (only an"
+                        + " upgrade job takes it)"));
+    }
+
     @Test
     void aJobOfAnotherOrgIsNotFound() {
         String jobId = createdJobId("yourFirmwareId", Bodies.upgrade());
