@@ -23,12 +23,16 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.mock.GatewayAuth;
+import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -148,6 +152,8 @@ class DifferentServersTest {
                             }
                             return eachRecord(answer, file);
                         })),
+                new Different("the verification table to the letter: any other field of a verification job is"
+                        + " 99400", null, StrictServers.verificationTableToTheLetter()),
                 new Different("taskId in another format, extra fields in TaskInfo", null, true,
                         changeAnswer(action("searchTask"), answer -> eachRecord(answer, task -> task
                                 .put("taskId", "task:" + task.path("jobId").asText() + ":"
@@ -178,7 +184,7 @@ class DifferentServersTest {
         assertPasses(run, server);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theMocksOwnGatewayAuthenticationPassesEveryAuthenticationRule() {
         Targets.Run run = Targets.run("the mock with --auth required", GatewayAuth.REQUIRED, TargetConfig.Auth.TOKEN,
                 null);
@@ -194,6 +200,30 @@ class DifferentServersTest {
         assertThat(run.outcome().summary().passedRules()).doesNotContainAnyElementsOf(MOCK_ONLY_RULES);
     }
 
+
+    /** The strict servers above refuse what their text says, so that a run passing them shows the kit keeps to it. */
+    @Test
+    void theStrictServersRefuseWhatTheirTextSays() {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().extensions(
+                StrictServers.verificationTableToTheLetter()))) {
+            String verification = Json.write(Map.of("name", Map.of("defaultValue", "v"), "type", "verify",
+                    "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
+            String tableOnly = Json.write(Map.of("type", "verify",
+                    "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
+
+            assertThat(create(server, "application/json", verification))
+                    .isEqualTo("99400 Invalid Argument name: not a field of a verification job");
+            assertThat(create(server, "application/json", tableOnly)).isEqualTo("0 OK");
+        }
+    }
+
+    private static String create(OtaMockServer server, String contentType, String body) {
+        JsonNode answer = TestDoubles.json(RestAssured.given().baseUri(server.baseUrl())
+                .contentType(contentType).body(body)
+                .queryParam("action", "create").queryParam("orgId", "yourOrgId")
+                .queryParam("firmwareId", "yourFirmwareId").post(Operation.JOBS).asString());
+        return answer.path("code").asText() + " " + answer.path("msg").asText();
+    }
 
     private static void assertPasses(Targets.Run run, Different server) {
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
