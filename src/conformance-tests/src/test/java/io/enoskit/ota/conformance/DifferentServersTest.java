@@ -154,6 +154,8 @@ class DifferentServersTest {
                         })),
                 new Different("the verification table to the letter: any other field of a verification job is"
                         + " 99400", null, StrictServers.verificationTableToTheLetter()),
+                new Different("the documented Content-Type only, byte for byte", null,
+                        StrictServers.documentedContentTypeOnly()),
                 new Different("taskId in another format, extra fields in TaskInfo", null, true,
                         changeAnswer(action("searchTask"), answer -> eachRecord(answer, task -> task
                                 .put("taskId", "task:" + task.path("jobId").asText() + ":"
@@ -200,20 +202,22 @@ class DifferentServersTest {
         assertThat(run.outcome().summary().passedRules()).doesNotContainAnyElementsOf(MOCK_ONLY_RULES);
     }
 
-
     /** The strict servers above refuse what their text says, so that a run passing them shows the kit keeps to it. */
     @Test
     void theStrictServersRefuseWhatTheirTextSays() {
         try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().extensions(
-                StrictServers.verificationTableToTheLetter()))) {
+                StrictServers.verificationTableToTheLetter(), StrictServers.documentedContentTypeOnly()))) {
             String verification = Json.write(Map.of("name", Map.of("defaultValue", "v"), "type", "verify",
                     "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
             String tableOnly = Json.write(Map.of("type", "verify",
                     "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
 
-            assertThat(create(server, "application/json", verification))
+            assertThat(create(server, StrictServers.DOCUMENTED_CONTENT_TYPE, verification))
                     .isEqualTo("99400 Invalid Argument name: not a field of a verification job");
-            assertThat(create(server, "application/json", tableOnly)).isEqualTo("0 OK");
+            assertThat(create(server, "application/json; charset=UTF-8", tableOnly)).isEqualTo("99400 Invalid"
+                    + " Argument Content-Type: must be application/json;charset=UTF-8, was application/json;"
+                    + " charset=UTF-8");
+            assertThat(create(server, StrictServers.DOCUMENTED_CONTENT_TYPE, tableOnly)).isEqualTo("0 OK");
         }
     }
 

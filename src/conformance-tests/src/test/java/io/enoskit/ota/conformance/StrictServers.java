@@ -6,9 +6,11 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -20,6 +22,8 @@ import java.util.function.Function;
 final class StrictServers {
     /** The fields of the "Firmware Verification Task" table of the V2.1 Create OTA Job page, and no other. */
     static final Set<String> VERIFICATION_TABLE = Set.of("type", "upgradeScope", "upgradeTimeout");
+    /** The Content-Type of the EnOS API convention (EnOS API overview, "Request URI"), as written there. */
+    static final String DOCUMENTED_CONTENT_TYPE = "application/json;charset=UTF-8";
 
     private StrictServers() {
     }
@@ -44,6 +48,26 @@ final class StrictServers {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * A call of the API or of the token service that sends a Content-Type other than the documented string, byte for
+     * byte, is refused; so is a POST without one.
+     */
+    static Extension documentedContentTypeOnly() {
+        return refusing("strict-content-type", request -> {
+            if (!TestDoubles.api().or(TestDoubles.tokenService()).test(request)) {
+                return null;
+            }
+            List<String> sent = request.header("Content-Type").isPresent()
+                    ? request.header("Content-Type").values() : List.of();
+            boolean post = request.getMethod().equals(RequestMethod.POST);
+            if (sent.equals(List.of(DOCUMENTED_CONTENT_TYPE)) || (sent.isEmpty() && !post)) {
+                return null;
+            }
+            return "Invalid Argument Content-Type: must be " + DOCUMENTED_CONTENT_TYPE + ", was "
+                    + (sent.isEmpty() ? "absent" : String.join(", ", sent));
         });
     }
 
