@@ -32,11 +32,29 @@ final class Targets {
     private Targets() {
     }
 
-    /** The fixtures of the mock's default state, as a user of a real gateway would give them. */
+    /**
+     * Devices the mock's default state does not list. The mock makes such a device up on the first version a job's
+     * scope names, so the kit's started dormant jobs get a task for each, which stays init (their schedule opens in 30
+     * days): the target is a gateway that makes tasks for a dormant job, and CANCEL-24620 and RETRY-24621 run there.
+     */
+    static final List<String> UNLISTED_DEVICES = List.of("gatewayDevice1", "gatewayDevice2", "gatewayDevice3",
+            "gatewayDevice4", "gatewayDevice5");
+    /** The devices of the mock's default state, on version 1.0: a dormant job's scope selects none of them. */
+    static final List<String> LISTED_DEVICES = List.of("deviceKey1", "deviceKey2", "deviceKey3", "deviceKey4",
+            "deviceKey5");
+
+    /**
+     * The fixtures of the mock's default state, as a user of a real gateway would give them, with devices the state
+     * does not list ({@link #UNLISTED_DEVICES}).
+     */
     static TargetConfig foreign(String baseUrl, TargetConfig.Auth auth) {
+        return foreign(baseUrl, auth, UNLISTED_DEVICES);
+    }
+
+    /** The fixtures of the mock's default state with the given device keys. */
+    static TargetConfig foreign(String baseUrl, TargetConfig.Auth auth, List<String> deviceKeys) {
         return new TargetConfig(baseUrl, "yourOrgId", null, "yourFirmwareId", "unverifiedFirmwareId",
-                "noSuchFirmware", List.of("deviceKey1", "deviceKey2", "deviceKey3", "deviceKey4", "deviceKey5"), 5,
-                true, auth, auth == TargetConfig.Auth.NONE ? null : APP_KEY,
+                "noSuchFirmware", deviceKeys, 5, true, auth, auth == TargetConfig.Auth.NONE ? null : APP_KEY,
                 auth == TargetConfig.Auth.NONE ? null : APP_SECRET, Duration.ofSeconds(10));
     }
 
