@@ -18,8 +18,8 @@ final class Targets {
     static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
     static final String APP_SECRET = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
 
-    /** What one run showed and printed. */
-    record Run(ConformanceRunner.Outcome outcome, String printed) {
+    /** What one run showed and printed, and where its reports are. */
+    record Run(ConformanceRunner.Outcome outcome, String printed, Path reports) {
         int exitCode() {
             return outcome.exitCode();
         }
@@ -100,7 +100,7 @@ final class Targets {
             StringWriter printed = new StringWriter();
             ConformanceRunner.Outcome outcome = new ConformanceRunner(inProcess(auth), tags, reports(name),
                     new PrintWriter(printed, true), server::baseUrl).run();
-            return new Run(outcome, printed + outcome.message());
+            return new Run(outcome, printed + outcome.message(), reports(name));
         }
     }
 
@@ -115,7 +115,7 @@ final class Targets {
         StringWriter printed = new StringWriter();
         ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports(name),
                 new PrintWriter(printed, true)).run();
-        return new Run(outcome, printed + outcome.message());
+        return new Run(outcome, printed + outcome.message(), reports(name));
     }
 
     private static Path reports(String name) {
