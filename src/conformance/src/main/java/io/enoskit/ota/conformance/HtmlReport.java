@@ -5,16 +5,20 @@ import com.google.common.html.HtmlEscapers;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.htmlformatter.MessagesToHtmlWriter;
 import io.cucumber.messages.ndjson.Serializer;
+import io.cucumber.messages.types.Attachment;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Feature;
 import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.PickleStep;
 import io.cucumber.messages.types.Source;
+import io.cucumber.messages.types.Suggestion;
 import io.cucumber.messages.types.Tag;
+import io.cucumber.messages.types.TestCaseFinished;
 import io.cucumber.messages.types.TestStepFinished;
 import io.cucumber.messages.types.TestStepResult;
 import io.cucumber.messages.types.TestStepResultStatus;
+import io.cucumber.messages.types.TestStepStarted;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import java.io.ByteArrayInputStream;
@@ -27,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,15 +219,12 @@ public final class HtmlReport implements ConcurrentEventListener {
                 left = true;
                 started.add(envelope.getTestCaseStarted().get().getId());
             }
-            left |= envelope.getTestStepStarted().map(step -> started.contains(step.getTestCaseStartedId()))
-                    .orElse(false)
-                    || envelope.getTestStepFinished().map(step -> started.contains(step.getTestCaseStartedId()))
-                    .orElse(false)
-                    || envelope.getTestCaseFinished().map(done -> started.contains(done.getTestCaseStartedId()))
-                    .orElse(false)
-                    || envelope.getAttachment().flatMap(attached -> attached.getTestCaseStartedId())
-                    .map(started::contains).orElse(false)
-                    || envelope.getSuggestion().map(suggestion -> pickleSteps.contains(suggestion.getPickleStepId()))
+            Optional<String> ofStarted = envelope.getTestStepStarted().map(TestStepStarted::getTestCaseStartedId)
+                    .or(() -> envelope.getTestStepFinished().map(TestStepFinished::getTestCaseStartedId))
+                    .or(() -> envelope.getTestCaseFinished().map(TestCaseFinished::getTestCaseStartedId))
+                    .or(() -> envelope.getAttachment().flatMap(Attachment::getTestCaseStartedId));
+            left |= ofStarted.map(started::contains).orElse(false)
+                    || envelope.getSuggestion().map(Suggestion::getPickleStepId).map(pickleSteps::contains)
                     .orElse(false);
             if (!left) {
                 shown.add(envelope);
@@ -321,12 +321,12 @@ public final class HtmlReport implements ConcurrentEventListener {
         if (mockOnly.isEmpty()) {
             return note;
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        mockOnly.stream().sorted().forEach(uri -> names.put(uri, title(uri).substring(MOCK_ONLY.length())));
+        List<String> names = mockOnly.stream().sorted().map(uri -> title(uri).substring(MOCK_ONLY.length()))
+                .toList();
         return note + (target.isMock()
                 ? " The features on the API come first; those on the kit's mock only come last: "
                 : " Left out: the features on the kit's mock only, which run against the mock alone: ")
-                + String.join("; ", names.values()) + ".";
+                + String.join("; ", names) + ".";
     }
 
     private static String text(String plain) {
