@@ -13,6 +13,7 @@ Feature: Business errors of Create OTA Job
 
     @needs-unverified-firmware
     Scenario: An upgrade job on a firmware that still needs verification is answered with 24610
+      Given the unverified firmware still awaits verification
       When I create an upgrade job on the unverified firmware
       Then the answer is the error 24610 "Not allowed to create job as firmware is not verified while enable verification is switched on"
 

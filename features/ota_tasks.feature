@@ -5,8 +5,10 @@ Feature: Search, cancel and retry OTA tasks
   (action=cancelTask) and Retry OTA Task (action=retryTask) act on the tasks of one job, named by their deviceKeys
   (vendor pages "Search OTA Task", "Cancel OTA Task", "Retry OTA Task"). Against a gateway the kit acts only on a job
   that does not exist or on its own dormant jobs, which upgrade no device (see job_actions.feature), and reads the
-  organization's tasks without touching them. What needs devices that really upgrade runs against the kit's mock
-  only (@mock-only): its simulated devices move on when the scenario moves the mock's clock (lifecycle.feature).
+  organization's tasks without touching them. The tasks a gateway makes for a dormant job stay before upgrading, so
+  the kit retries and cancels them to check 24620 and 24621; where the gateway made no task, those scenarios are
+  skipped. What needs devices that really upgrade runs against the kit's mock only (@mock-only): its simulated
+  devices move on when the scenario moves the mock's clock (lifecycle.feature).
 
   Rule: SEARCH-TASK-ANSWER Search OTA Task by jobId answers a page of TaskInfo, each of that job, with pagination beside data
 
@@ -63,6 +65,13 @@ Feature: Search, cancel and retry OTA tasks
 
   Rule: CANCEL-24620 Cancel OTA Task of a task that is neither init nor published answers 24620
 
+    @starts-job
+    Scenario: Cancelling a task of the kit's dormant job that was cancelled already is answered with 24620
+      Given a dormant job of the kit that has been started
+      And a task of the job that is neither init nor published, cancelled by the kit if need be
+      When I cancel that task
+      Then the answer is the error 24620 "Only init or published tasks can be canceled"
+
     @mock-only @creates-job
     Scenario: Cancelling a task that is upgrading is answered with 24620
       Given a started upgrade job on the ready firmware for deviceKey1
@@ -74,6 +83,13 @@ Feature: Search, cancel and retry OTA tasks
       Then the answer is the error 24620 "Only init or published tasks can be canceled"
 
   Rule: RETRY-24621 Retry OTA Task of a task that has not failed answers 24621
+
+    @starts-job
+    Scenario: Retrying a task of the kit's dormant job that has not failed is answered with 24621
+      Given a dormant job of the kit that has been started
+      And a task of the job that has not failed
+      When I retry that task
+      Then the answer is the error 24621 "Only failed tasks can be retried"
 
     @mock-only @creates-job
     Scenario: Retrying a task that succeeded is answered with 24621

@@ -94,10 +94,13 @@ class ConformCommandTest {
         assertThat(summary()).contains("rules exercised 47/51 (92%), passed 47, failed 0, skipped 4")
                 .contains("needs 5 device keys, 2 given (--device-keys)")
                 .contains("drives the mock's admin routes; runs against the mock only")
+                .contains("the target made no task for the kit's dormant job")
                 .contains("Jobs created on the target and removed again")
                 .doesNotContain("could NOT remove");
         assertThat(gateway.jobs("yourOrgId")).isEmpty();
-        assertThat(Files.exists(reports.resolve("report.html"))).isTrue();
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("<section id=\"conformance-verdict\">"
+                + "\n<h1>EnOS OTA Job API conformance: " + gateway.baseUrl() + "</h1>\n<p class=\"verdict passed\">"
+                + "Passed: every documented rule the run exercised held (47 rules)</p>");
         assertThat(Files.readString(reports.resolve("junit.xml"))).contains("CREATE-24404 ");
         assertThat(Files.readAllLines(reports.resolve("scenarios.tsv")).get(1)).matches("PASSED\t[A-Z0-9-]+\t.*");
     }

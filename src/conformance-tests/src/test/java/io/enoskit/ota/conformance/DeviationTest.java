@@ -224,6 +224,10 @@ class DeviationTest {
                         changeAnswer(action("cancelTask"), answer -> code(answer) == 24620 ? ok(answer) : answer)),
                 wrongInTheSimulation("RETRY-24621", "retrying a task that has not failed is answered OK",
                         changeAnswer(action("retryTask"), answer -> code(answer) == 24621 ? ok(answer) : answer)),
+                wrong("CANCEL-24620", "any task may be cancelled, on a gateway",
+                        changeAnswer(action("cancelTask"), answer -> code(answer) == 24620 ? ok(answer) : answer)),
+                wrong("RETRY-24621", "any task may be retried, on a gateway",
+                        changeAnswer(action("retryTask"), answer -> code(answer) == 24621 ? ok(answer) : answer)),
                 wrong("FIRMWARE-GET", "Get Firmware File answers another firmware's id",
                         changeAnswer(firmwareAction("get"), answer -> data(answer, firmware ->
                                 firmware.put("firmwareId", "someone-elses-firmware")))),

@@ -23,12 +23,16 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.mock.GatewayAuth;
+import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,10 +47,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentServersTest {
     /**
-     * The rules a run against a mock at a base URL cannot exercise: they need device tasks that move, which only the
-     * in-process mock's simulation has (the kit's own jobs on a gateway are dormant).
+     * The rules whose scenarios at a base URL need tasks of the kit's dormant jobs (or any task of the organization):
+     * a gateway that makes no task for a dormant job leaves them to the in-process mock's simulation.
      */
-    private static final List<String> MOCK_ONLY_RULES = List.of("CANCEL-24620", "RETRY-24621", "TASK-STATUS-VALUES");
+    private static final List<String> TASK_RULES = List.of("CANCEL-24620", "RETRY-24621", "TASK-STATUS-VALUES");
 
     /**
      * A correct server that differs from the mock, and a text its observations must contain (or null);
@@ -148,6 +152,10 @@ class DifferentServersTest {
                             }
                             return eachRecord(answer, file);
                         })),
+                new Different("the verification table to the letter: any other field of a verification job is"
+                        + " 99400", null, StrictServers.verificationTableToTheLetter()),
+                new Different("the documented Content-Type only, byte for byte", null,
+                        StrictServers.documentedContentTypeOnly()),
                 new Different("taskId in another format, extra fields in TaskInfo", null, true,
                         changeAnswer(action("searchTask"), answer -> eachRecord(answer, task -> task
                                 .put("taskId", "task:" + task.path("jobId").asText() + ":"
@@ -178,22 +186,61 @@ class DifferentServersTest {
         assertPasses(run, server);
     }
 
-    @org.junit.jupiter.api.Test
-    void theMocksOwnGatewayAuthenticationPassesEveryAuthenticationRule() {
+    @Test
+    void theMocksOwnGatewayAuthenticationPassesEveryRule() {
         Targets.Run run = Targets.run("the mock with --auth required", GatewayAuth.REQUIRED, TargetConfig.Auth.TOKEN,
                 null);
 
         int rules = OpenApiContract.allRules().size();
-        int exercised = rules - MOCK_ONLY_RULES.size();
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
-        assertThat(run.printed()).contains("rules exercised " + exercised + "/" + rules + " ("
-                        + Math.round(100.0 * exercised / rules) + "%), passed " + exercised + ", failed 0, skipped "
-                        + MOCK_ONLY_RULES.size())
-                .contains("drives the mock's admin routes; runs against the mock only")
-                .contains("the organization has no device task to check");
-        assertThat(run.outcome().summary().passedRules()).doesNotContainAnyElementsOf(MOCK_ONLY_RULES);
+        assertThat(run.printed()).contains("rules exercised " + rules + "/" + rules + " (100%), passed " + rules
+                        + ", failed 0, skipped 0")
+                .contains("drives the mock's admin routes; runs against the mock only");
+        assertThat(run.outcome().summary().passedRules()).containsAll(TASK_RULES);
     }
 
+    /** The kit's dormant jobs select devices on a version no device runs; a gateway may well make no task for them. */
+    @Test
+    void aGatewayThatMakesNoTaskForADormantJobPassesWithTheTaskRulesSkipped() {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            Targets.Run run = Targets.run("no task for dormant jobs", Targets.foreign(server.baseUrl(),
+                    TargetConfig.Auth.NONE, Targets.LISTED_DEVICES), null);
+
+            assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
+            assertThat(run.outcome().summary().passedRules()).as(run.printed()).doesNotContainAnyElementsOf(TASK_RULES);
+            assertThat(run.printed()).contains("the target made no task for the kit's dormant job (its scope selects"
+                            + " only devices on a firmware version no device runs), so there is no task to act on"
+                            + " (2 scenarios)")
+                    .contains("the organization has no device task to check");
+        }
+    }
+
+    /** The strict servers above refuse what their text says, so that a run passing them shows the kit keeps to it. */
+    @Test
+    void theStrictServersRefuseWhatTheirTextSays() {
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().extensions(
+                StrictServers.verificationTableToTheLetter(), StrictServers.documentedContentTypeOnly()))) {
+            String verification = Json.write(Map.of("name", Map.of("defaultValue", "v"), "type", "verify",
+                    "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
+            String tableOnly = Json.write(Map.of("type", "verify",
+                    "upgradeScope", Map.of("type", "partial", "deviceKeys", List.of("deviceKey1"))));
+
+            assertThat(create(server, StrictServers.DOCUMENTED_CONTENT_TYPE, verification))
+                    .isEqualTo("99400 Invalid Argument name: not a field of a verification job");
+            assertThat(create(server, "application/json; charset=UTF-8", tableOnly)).isEqualTo("99400 Invalid"
+                    + " Argument Content-Type: must be application/json;charset=UTF-8, was application/json;"
+                    + " charset=UTF-8");
+            assertThat(create(server, StrictServers.DOCUMENTED_CONTENT_TYPE, tableOnly)).isEqualTo("0 OK");
+        }
+    }
+
+    private static String create(OtaMockServer server, String contentType, String body) {
+        JsonNode answer = TestDoubles.json(RestAssured.given().baseUri(server.baseUrl())
+                .contentType(contentType).body(body)
+                .queryParam("action", "create").queryParam("orgId", "yourOrgId")
+                .queryParam("firmwareId", "yourFirmwareId").post(Operation.JOBS).asString());
+        return answer.path("code").asText() + " " + answer.path("msg").asText();
+    }
 
     private static void assertPasses(Targets.Run run, Different server) {
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);

@@ -18,8 +18,8 @@ final class Targets {
     static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
     static final String APP_SECRET = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
 
-    /** What one run showed and printed. */
-    record Run(ConformanceRunner.Outcome outcome, String printed) {
+    /** What one run showed and printed, and where its reports are. */
+    record Run(ConformanceRunner.Outcome outcome, String printed, Path reports) {
         int exitCode() {
             return outcome.exitCode();
         }
@@ -32,11 +32,29 @@ final class Targets {
     private Targets() {
     }
 
-    /** The fixtures of the mock's default state, as a user of a real gateway would give them. */
+    /**
+     * Devices the mock's default state does not list. The mock makes such a device up on the first version a job's
+     * scope names, so the kit's started dormant jobs get a task for each, which stays init (their schedule opens in 30
+     * days): the target is a gateway that makes tasks for a dormant job, and CANCEL-24620 and RETRY-24621 run there.
+     */
+    static final List<String> UNLISTED_DEVICES = List.of("gatewayDevice1", "gatewayDevice2", "gatewayDevice3",
+            "gatewayDevice4", "gatewayDevice5");
+    /** The devices of the mock's default state, on version 1.0: a dormant job's scope selects none of them. */
+    static final List<String> LISTED_DEVICES = List.of("deviceKey1", "deviceKey2", "deviceKey3", "deviceKey4",
+            "deviceKey5");
+
+    /**
+     * The fixtures of the mock's default state, as a user of a real gateway would give them, with devices the state
+     * does not list ({@link #UNLISTED_DEVICES}).
+     */
     static TargetConfig foreign(String baseUrl, TargetConfig.Auth auth) {
+        return foreign(baseUrl, auth, UNLISTED_DEVICES);
+    }
+
+    /** The fixtures of the mock's default state with the given device keys. */
+    static TargetConfig foreign(String baseUrl, TargetConfig.Auth auth, List<String> deviceKeys) {
         return new TargetConfig(baseUrl, "yourOrgId", null, "yourFirmwareId", "unverifiedFirmwareId",
-                "noSuchFirmware", List.of("deviceKey1", "deviceKey2", "deviceKey3", "deviceKey4", "deviceKey5"), 5,
-                true, auth, auth == TargetConfig.Auth.NONE ? null : APP_KEY,
+                "noSuchFirmware", deviceKeys, 5, true, auth, auth == TargetConfig.Auth.NONE ? null : APP_KEY,
                 auth == TargetConfig.Auth.NONE ? null : APP_SECRET, Duration.ofSeconds(10));
     }
 
@@ -82,7 +100,7 @@ final class Targets {
             StringWriter printed = new StringWriter();
             ConformanceRunner.Outcome outcome = new ConformanceRunner(inProcess(auth), tags, reports(name),
                     new PrintWriter(printed, true), server::baseUrl).run();
-            return new Run(outcome, printed + outcome.message());
+            return new Run(outcome, printed + outcome.message(), reports(name));
         }
     }
 
@@ -97,7 +115,7 @@ final class Targets {
         StringWriter printed = new StringWriter();
         ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports(name),
                 new PrintWriter(printed, true)).run();
-        return new Run(outcome, printed + outcome.message());
+        return new Run(outcome, printed + outcome.message(), reports(name));
     }
 
     private static Path reports(String name) {

@@ -65,9 +65,13 @@ public final class ConformanceRun implements ConcurrentEventListener {
         return inProcessMockUrl.get();
     }
 
-    /** A request to the target with the run's timeouts and no credentials. */
+    /**
+     * A request to the target with the run's timeouts, the documented Content-Type ({@link
+     * ConformanceWorld#CONTENT_TYPE}, also on calls without a body, which rest-assured would otherwise send as a form)
+     * and no credentials.
+     */
     RequestSpecification given() {
-        return RestAssured.given().config(http).baseUri(baseUrl());
+        return RestAssured.given().config(http).baseUri(baseUrl()).contentType(ConformanceWorld.CONTENT_TYPE);
     }
 
     /** The same request with the target's gateway credentials, if it has any. */

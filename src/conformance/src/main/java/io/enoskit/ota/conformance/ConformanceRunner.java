@@ -100,29 +100,18 @@ public final class ConformanceRunner {
                 .withRuntimeOptions(options)
                 .withClassLoader(ConformanceRunner.class::getClassLoader)
                 .withObjectFactorySupplier(() -> factory)
-                .withAdditionalPlugins(run, summary, new HtmlReport(reportDir.resolve("report.html"), target))
+                .withAdditionalPlugins(run, summary,
+                        new HtmlReport(reportDir.resolve("report.html"), target, summary))
                 .build();
         runtime.run();
-        return judge(summary.result(), run);
+        return judge(summary.result());
     }
 
-    private Outcome judge(ConformanceSummary.Result result, ConformanceRun run) {
+    private Outcome judge(ConformanceSummary.Result result) {
         if (result == null || result.scenarios() == 0) {
             return new Outcome(USAGE, "no scenario matches --tags \"" + tags + "\": nothing was checked", result);
         }
-        if (!result.kitErrors().isEmpty()) {
-            return new Outcome(RULE_FAILED, "the kit failed on " + result.kitErrors().size() + " scenarios (a bug of"
-                    + " the kit, not a judgement of the target): " + result.kitErrors().get(0), result);
-        }
-        if (!result.failedRules().isEmpty()) {
-            return new Outcome(RULE_FAILED, "documented rules failed: " + String.join(", ", result.failedRules()),
-                    result);
-        }
-        if (!run.cannotJudge().isEmpty()) {
-            return new Outcome(CANNOT_JUDGE, "could not judge: " + run.cannotJudge().get(0), result);
-        }
-        return new Outcome(PASSED, "every documented rule the run exercised held (" + result.passedRules().size()
-                + " rules)", result);
+        return new Outcome(result.exitCode(), result.verdict(), result);
     }
 
     private RuntimeOptions options() {

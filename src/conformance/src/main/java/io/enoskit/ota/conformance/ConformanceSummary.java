@@ -29,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -39,10 +38,12 @@ import java.util.function.Supplier;
  *   <li>the target, the time of the run, the settings (never a secret);</li>
  *   <li>the conformance index: how many documented rules (the spec's {@code x-enos-rules}) the run exercised,
  *       passed, failed and skipped, e.g. "rules exercised 33/35 (94%), passed 33";</li>
- *   <li>passed / failed / skipped per feature; the rules that failed with their first line of error; the skip
- *       reasons, each once; what kept the run from judging; the observations on undocumented behaviour, with
- *       their scenario; the jobs the run left on a real target.</li>
+ *   <li>passed / failed / skipped per feature; then its {@link Section}s: the rules that failed with their first
+ *       line of error, the kit's own errors, what kept the run from judging, the observations on undocumented
+ *       behaviour with their scenario, the skip reasons (each once), the jobs the run removed or left on a real
+ *       target.</li>
  * </ul>
+ * The {@link HtmlReport} opens with the same, as its verdict.
  * A scenario's rule is the Gherkin {@code Rule:} it sits in, whose title starts with the rule's id.
  * Use: {@code --plugin io.enoskit.ota.conformance.ConformanceSummary:target/cucumber/summary.txt}. It prints the
  * summary, writes it to that file, and writes {@code scenarios.tsv} beside it
@@ -76,16 +77,60 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     }
 
     /**
+     * A titled list of the summary (failures, observations, skip reasons, ...); the text summary and the HTML report's
+     * verdict show the same sections in the same order.
+     *
+     * @param title  what the items are, e.g. "Skipped, and why"
+     * @param items  one line each
+     * @param folded true for bookkeeping rather than a judgement (the jobs the run removed again), which the HTML
+     *               report folds under its title
+     */
+    public record Section(String title, List<String> items, boolean folded) {
+    }
+
+    /**
      * What the run showed.
      *
      * @param scenarios   how many scenarios ran (or were skipped); 0 when the selection matched none
      * @param failedRules the ids of the documented rules that failed, and "unruled" scenarios' names that failed
      * @param passedRules the ids of the documented rules every exercised scenario of which passed
      * @param kitErrors   scenarios the kit could not check because of a fault of its own, with the fault
+     * @param cannotJudge why calls got no answer, in order seen (the run could not judge them)
+     * @param heading     "EnOS OTA Job API conformance: " and the target
+     * @param ranAt       when the run started and its settings (never a secret)
+     * @param index       the conformance index, e.g. "rules exercised 33/35 (94%), passed 33, failed 0, skipped 2"
+     * @param sections    the non-empty sections, in the order shown
      * @param text        the summary as printed
      */
     public record Result(int scenarios, List<String> failedRules, List<String> passedRules, List<String> kitErrors,
-                         String text) {
+                         List<String> cannotJudge, String heading, String ranAt, String index,
+                         List<Section> sections, String text) {
+        /**
+         * The exit code the run ends with: {@link ConformanceRunner#RULE_FAILED} when the kit failed or a documented
+         * rule did, else {@link ConformanceRunner#CANNOT_JUDGE} when a call got no answer, else
+         * {@link ConformanceRunner#PASSED}.
+         */
+        public int exitCode() {
+            if (!kitErrors.isEmpty() || !failedRules.isEmpty()) {
+                return ConformanceRunner.RULE_FAILED;
+            }
+            return cannotJudge.isEmpty() ? ConformanceRunner.PASSED : ConformanceRunner.CANNOT_JUDGE;
+        }
+
+        /** The verdict in one line, for the console and the report's header. */
+        public String verdict() {
+            if (!kitErrors.isEmpty()) {
+                return "the kit failed on " + kitErrors.size() + " scenarios (a bug of the kit, not a judgement of the"
+                        + " target): " + kitErrors.get(0);
+            }
+            if (!failedRules.isEmpty()) {
+                return "documented rules failed: " + String.join(", ", failedRules);
+            }
+            if (!cannotJudge.isEmpty()) {
+                return "could not judge: " + cannotJudge.get(0);
+            }
+            return "every documented rule the run exercised held (" + passedRules.size() + " rules)";
+        }
     }
 
     /** For Cucumber's {@code --plugin} option: the target is the in-process mock. */
@@ -93,7 +138,14 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         this(Path.of(file), null, () -> new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     }
 
-    /** For a runner that owns the run; the summary is printed to {@code out}. */
+    /**
+     * For a runner that owns the run; the summary is printed to {@code out}.
+     *
+     * @param file where the summary is written, {@code scenarios.tsv} beside it; null to write nothing
+     * @param run  the run, for its target, what it could not judge and the jobs it removed; null for the in-process
+     *             mock of Cucumber's {@code --plugin} option
+     * @param out  where the summary is printed; null to print nothing
+     */
     public ConformanceSummary(Path file, ConformanceRun run, Supplier<PrintWriter> out) {
         this.file = file;
         this.run = run;
@@ -152,50 +204,70 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     }
 
     private synchronized void runFinished() {
-        List<String> lines = new ArrayList<>();
         TargetConfig target = run == null ? TargetConfig.inProcessMock() : run.target();
-        lines.add("EnOS OTA Job API conformance: " + target.describe().get("target"));
-        lines.add("run at " + TIME.format(started) + "; " + settings(target));
+        String heading = "EnOS OTA Job API conformance: " + target.describe().get("target");
+        String ranAt = "run at " + TIME.format(started) + "; " + settings(target);
         List<String> failedRules = new ArrayList<>();
         List<String> passedRules = new ArrayList<>();
-        lines.add(index(failedRules, passedRules));
-        lines.add("");
-        lines.addAll(featureTable());
-        section(lines, "Failures (documented rules broken)", outcomes.stream().filter(Outcome::failed)
-                .map(o -> (o.rule().isEmpty() ? "" : o.rule() + ": ") + o.scenario() + " (" + o.feature() + "): "
-                        + o.reason()).toList());
+        String index = index(failedRules, passedRules);
         List<String> kitErrors = outcomes.stream().filter(Outcome::errored)
                 .map(o -> o.scenario() + ": " + (o.reason().isEmpty() ? o.status().name() : o.reason())).toList();
-        section(lines, "Errors of the kit (not judgements of the target; please report them)", kitErrors);
-        Map<String, Integer> skips = new LinkedHashMap<>();
-        outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty())
-                .forEach(o -> skips.merge(o.reason(), 1, Integer::sum));
-        section(lines, "Skipped, and why", skips.entrySet().stream()
-                .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " scenarios)" : "")).toList());
-        if (run != null) {
-            section(lines, "Could not judge (no answer)", run.cannotJudge());
+        List<String> cannotJudge = run == null ? List.of() : run.cannotJudge();
+        List<Section> sections = sections(kitErrors, cannotJudge);
+        List<String> lines = new ArrayList<>(List.of(heading, ranAt, index, ""));
+        lines.addAll(featureTable());
+        for (Section section : sections) {
+            lines.add("");
+            lines.add(section.title() + ":");
+            section.items().forEach(item -> lines.add("  - " + item));
         }
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        result = new Result(outcomes.size(), List.copyOf(failedRules), List.copyOf(passedRules), kitErrors,
+                cannotJudge, heading, ranAt, index, sections, text);
+        if (out != null) {
+            PrintWriter printer = out.get();
+            printer.print(System.lineSeparator() + text);
+            printer.flush();
+        }
+        if (file != null) {
+            write(text);
+        }
+    }
+
+    /**
+     * The sections of the verdict, in the order a reader needs them: what failed, what kept the run from judging,
+     * what the target does that the pages leave open, what was not checked and why, what the run left behind.
+     */
+    private List<Section> sections(List<String> kitErrors, List<String> cannotJudge) {
+        List<Section> sections = new ArrayList<>();
+        section(sections, "Failures (documented rules broken)", outcomes.stream().filter(Outcome::failed)
+                .map(o -> (o.rule().isEmpty() ? "" : o.rule() + ": ") + o.scenario() + " (" + o.feature() + "): "
+                        + o.reason()).toList());
+        section(sections, "Errors of the kit (not judgements of the target; please report them)", kitErrors);
+        section(sections, "Could not judge (no answer)", cannotJudge);
         Map<String, List<String>> observed = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             new LinkedHashSet<>(outcome.observations()).forEach(note -> observed.computeIfAbsent(note,
                     n -> new ArrayList<>()).add((outcome.rule().isEmpty() ? "" : outcome.rule() + " ")
                     + outcome.scenario()));
         }
-        section(lines, "Observations (undocumented behaviour; not failures)", observed.entrySet().stream()
+        section(sections, "Observations (undocumented behaviour; not failures)", observed.entrySet().stream()
                 .map(e -> e.getKey() + "  [" + e.getValue().get(0) + (e.getValue().size() > 1
                         ? " and " + (e.getValue().size() - 1) + " more scenarios" : "") + "]").toList());
+        Map<String, Integer> skips = new LinkedHashMap<>();
+        outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty())
+                .forEach(o -> skips.merge(o.reason(), 1, Integer::sum));
+        section(sections, "Skipped, and why", skips.entrySet().stream()
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " scenarios)" : "")).toList());
         if (run != null) {
-            section(lines, "Jobs created on the target and removed again (Stop, then Delete OTA Job)",
-                    run.removedJobs());
-            section(lines, "Jobs created on the target that the kit could NOT remove (remove them by hand)",
+            if (!run.removedJobs().isEmpty()) {
+                sections.add(new Section("Jobs created on the target and removed again (Stop, then Delete OTA Job)",
+                        run.removedJobs(), true));
+            }
+            section(sections, "Jobs created on the target that the kit could NOT remove (remove them by hand)",
                     run.jobsLeft());
         }
-        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
-        result = new Result(outcomes.size(), List.copyOf(failedRules), List.copyOf(passedRules), kitErrors, text);
-        PrintWriter printer = out.get();
-        printer.print(System.lineSeparator() + text);
-        printer.flush();
-        write(text);
+        return sections;
     }
 
     private static String settings(TargetConfig target) {
@@ -264,13 +336,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
     }
 
-    private static void section(List<String> lines, String title, Collection<String> items) {
-        if (items.isEmpty()) {
-            return;
+    private static void section(List<Section> sections, String title, List<String> items) {
+        if (!items.isEmpty()) {
+            sections.add(new Section(title, List.copyOf(items), false));
         }
-        lines.add("");
-        lines.add(title + ":");
-        items.forEach(item -> lines.add("  - " + item));
     }
 
     /** The message on one line (AssertJ puts expected and actual on lines of their own), cut at 400 characters. */

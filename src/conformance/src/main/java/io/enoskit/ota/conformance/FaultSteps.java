@@ -83,7 +83,7 @@ public final class FaultSteps {
     }
 
     private void addRule(Map<String, Object> rule) {
-        world.run().given().contentType("application/json").body(Json.write(new LinkedHashMap<>(rule)))
+        world.run().given().body(Json.write(new LinkedHashMap<>(rule)))
                 .post("/__admin/ota/faults").then().statusCode(200);
     }
 }

@@ -3,6 +3,7 @@ package io.enoskit.ota.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
@@ -43,6 +44,37 @@ public final class FirmwareSteps {
                 .as("version of %s, a text", firmwareInfo).isTrue();
         assertThat(firmwareInfo.path("isVerified").isBoolean()).as("isVerified of %s, true or false", firmwareInfo)
                 .isTrue();
+    }
+
+    /**
+     * Checks the fixture before a scenario relies on it: the firmware given as unverified must still need
+     * verification (Get Firmware File: {@code isVerified} false, {@code enableVerification} not false). A firmware
+     * verified since it was named is not the target's fault, so the scenario is skipped with the reason.
+     *
+     * @throws Skip when Get Firmware File does not answer the firmware, or answers it verified or not needing it
+     */
+    @Given("the unverified firmware still awaits verification")
+    public void theUnverifiedFirmwareAwaitsVerification() {
+        getFirmware(FirmwareRole.UNVERIFIED);
+        String named = "the firmware " + world.target().unverifiedFirmwareId()
+                + " given with --unverified-firmware-id";
+        String consequence = ", so no upgrade job on it can be refused with 24610; name a firmware that awaits"
+                + " verification";
+        JsonNode body = world.body();
+        if (body.path("code").asInt(-1) != 0) {
+            throw world.skip("Get Firmware File of " + named + " answered " + body.path("code").asText("?") + " "
+                    + body.path("msg").asText("") + consequence);
+        }
+        JsonNode firmwareInfo = body.path("data");
+        if (firmwareInfo.path("isVerified").asBoolean(false)) {
+            throw world.skip(named + " is verified already (Get Firmware File answers isVerified true)"
+                    + consequence);
+        }
+        if (firmwareInfo.path("enableVerification").isBoolean()
+                && !firmwareInfo.path("enableVerification").asBoolean()) {
+            throw world.skip(named + " needs no verification (Get Firmware File answers enableVerification false)"
+                    + consequence);
+        }
     }
 
     @Then("Get Firmware File shows the {firmware} firmware verified")

@@ -10,6 +10,8 @@ import io.cucumber.java.Scenario;
  * become observations.
  */
 public final class Hooks {
+    /** The tag of scenarios and features about the kit's mock, not a vendor rule; they run against the mock only. */
+    static final String MOCK_ONLY = "@mock-only";
     private final ConformanceWorld world;
 
     public Hooks(ConformanceWorld world) {
@@ -21,7 +23,7 @@ public final class Hooks {
         world.begin(scenario);
     }
 
-    @Before(value = "@mock-only", order = 1)
+    @Before(value = MOCK_ONLY, order = 1)
     public void mockOnly() {
         skipIf(!world.target().isMock(), "drives the mock's admin routes; runs against the mock only");
     }
@@ -47,7 +49,7 @@ public final class Hooks {
     }
 
     /** Never trusts the skips above: Cucumber may run later hooks of a skipped scenario, and a reset is a write. */
-    @Before(value = "@mock-only", order = 3)
+    @Before(value = MOCK_ONLY, order = 3)
     public void resetTheMock() {
         if (world.target().isMock()) {
             world.run().given().post("/__admin/ota/reset").then().statusCode(200);

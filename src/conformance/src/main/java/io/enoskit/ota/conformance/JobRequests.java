@@ -51,10 +51,12 @@ final class JobRequests {
         return withoutDefaults(Json.mapper().valueToTree(upgradeModel(deviceKeys)));
     }
 
-    /** A verification job with a partial (or the given) scope on the given devices, without upgradeTimeout. */
+    /**
+     * A verification job with a partial (or the given) scope on the given devices, without upgradeTimeout; and without
+     * {@code name}, which the page's "Firmware Verification Task" table does not list (a server may refuse it).
+     */
     static ObjectNode verification(List<String> deviceKeys, UpgradeScope.TypeEnum scope) {
         VerificationJobRequest model = new VerificationJobRequest()
-                .name(new StringI18n().defaultValue(NAME))
                 .type("verify")
                 .upgradeScope(new UpgradeScope().type(scope).deviceKeys(deviceKeys));
         return withoutDefaults(Json.mapper().valueToTree(model));
@@ -75,11 +77,11 @@ final class JobRequests {
 
     /**
      * A verification job on the given devices that touches none of them even if started: its scope selects only
-     * devices on a firmware version no device runs ({@link #NO_SUCH_VERSION}); verification jobs take no schedule.
+     * devices on a firmware version no device runs ({@link #NO_SUCH_VERSION}); verification jobs take no schedule,
+     * and no {@code name} (their table does not list it).
      */
     static ObjectNode dormantVerification(List<String> deviceKeys) {
         VerificationJobRequest model = new VerificationJobRequest()
-                .name(new StringI18n().defaultValue(NAME))
                 .type("verify")
                 .upgradeScope(new UpgradeScope().type(UpgradeScope.TypeEnum.PARTIAL).deviceKeys(deviceKeys)
                         .versionNumbers(List.of(NO_SUCH_VERSION)));

@@ -68,7 +68,7 @@ public final class SimulationSteps {
     @When("{int} seconds pass on the mock's clock")
     public void secondsPass(int seconds) {
         requireMock();
-        world.run().given().contentType("application/json").body(Json.write(Map.of("advanceSeconds", seconds)))
+        world.run().given().body(Json.write(Map.of("advanceSeconds", seconds)))
                 .post("/__admin/ota/clock").then().statusCode(200);
     }
 

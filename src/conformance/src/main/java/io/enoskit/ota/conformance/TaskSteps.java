@@ -3,6 +3,8 @@ package io.enoskit.ota.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.TaskAction;
@@ -13,19 +15,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Search OTA Task, Cancel OTA Task and Retry OTA Task. Against a gateway they act only on the kit's own dormant
- * jobs (no device has a task in them) or on a job that does not exist; device tasks that move are the mock's
+ * jobs or on a job that does not exist: a dormant job's tasks, if the gateway makes any, never start upgrading (their
+ * schedule opens in 30 days), so cancelling or retrying one upgrades no device. Device tasks that move are the mock's
  * ({@link SimulationSteps}).
  */
 public final class TaskSteps {
     /** The task statuses Search OTA Task documents. */
     static final Set<String> STATUSES = Set.of("init", "published", "upgrading", "succeeded", "failed");
+    /** The statuses Cancel OTA Task accepts (24620 "Only init or published tasks can be canceled"). */
+    static final Set<String> CANCELLABLE = Set.of("init", "published");
     private final ConformanceWorld world;
     private final Searches searches;
     private final List<JsonNode> tasksAnswered = new ArrayList<>();
     private boolean organizationWide;
+    /** The device whose task in the scenario's job the scenario acts on. */
+    private String chosenDevice;
 
     public TaskSteps(ConformanceWorld world) {
         this.world = world;
@@ -139,6 +147,84 @@ public final class TaskSteps {
                 .queryParam("jobId", jobId)
                 .body(Json.write(new TaskActionRequest().deviceKeys(new LinkedHashSet<>(deviceKeys))))
                 .post(Operation.JOBS));
+    }
+
+    /**
+     * Picks a task of the kit's started dormant job that is neither init nor published, for CANCEL-24620: one that
+     * is init or published is cancelled first (the page lets those be cancelled, so that must be accepted), then read
+     * back. Dormant tasks never start upgrading (their schedule opens in 30 days), so a cancel is all that can move
+     * one on without upgrading a device.
+     *
+     * @throws Skip when the gateway made no task for the job, or a cancelled task is still init or published (the
+     *              pages do not say what a cancelled task becomes; a second cancel could then rightly be accepted)
+     */
+    @Given("a task of the job that is neither init nor published, cancelled by the kit if need be")
+    public void aTaskNoLongerCancellable() {
+        JsonNode task = aTaskOfTheJob(status -> true);
+        String status = task.path("status").asText();
+        if (CANCELLABLE.contains(status)) {
+            act(TaskAction.CANCEL, world.createdJobId(), List.of(chosenDevice));
+            assertThat(world.body().path("code").asInt(-1)).as("code of cancelling the task of %s while %s (the"
+                    + " page lets init and published tasks be cancelled): %s", chosenDevice, status, world.body())
+                    .isEqualTo(0);
+            JsonNode cancelled = taskOf(chosenDevice);
+            if (cancelled.isMissingNode()) {
+                throw world.skip("Search OTA Task no longer answers the task of " + chosenDevice + " after it was"
+                        + " cancelled, so it cannot be cancelled a second time");
+            }
+            String after = cancelled.path("status").asText();
+            if (CANCELLABLE.contains(after)) {
+                throw world.skip("the task of " + chosenDevice + " is still " + after + " after Cancel OTA Task"
+                        + " answered 0 (the pages do not say what a cancelled task becomes), so a second cancel"
+                        + " may rightly be accepted");
+            }
+        }
+    }
+
+    /**
+     * Picks a task of the kit's started dormant job that has not failed, for RETRY-24621.
+     *
+     * @throws Skip when the gateway made no task for the job, or every task of it has failed
+     */
+    @Given("a task of the job that has not failed")
+    public void aTaskThatHasNotFailed() {
+        aTaskOfTheJob(status -> !status.equals("failed"));
+    }
+
+    @When("I {taskAction} that task")
+    public void actOnThatTask(TaskAction action) {
+        act(action, world.createdJobId(), List.of(chosenDevice));
+    }
+
+    /**
+     * A task of the scenario's job, read with Search OTA Task, on one of the target's own devices (the only ones the
+     * kit acts on) and with a status that passes the test; its device becomes the chosen one.
+     */
+    private JsonNode aTaskOfTheJob(Predicate<String> status) {
+        JsonNode answer = searchTasksOf(world.createdJobId());
+        if (answer.path("code").asInt(-1) != 0) {
+            throw world.skip("Search OTA Task of the kit's job answered " + answer.path("code").asText("?") + " "
+                    + answer.path("msg").asText("") + ", so no task of it could be picked");
+        }
+        List<JsonNode> ours = tasksOf(answer).stream()
+                .filter(task -> world.target().deviceKeys().contains(task.path("deviceKey").asText()))
+                .toList();
+        if (ours.isEmpty()) {
+            throw world.skip("the target made no task for the kit's dormant job (its scope selects only devices on"
+                    + " a firmware version no device runs), so there is no task to act on");
+        }
+        JsonNode task = ours.stream().filter(candidate -> status.test(candidate.path("status").asText()))
+                .findFirst().orElseThrow(() -> world.skip("no task of the kit's dormant job is in a state to check"
+                        + " the rule: " + Searches.values(ours, "status")));
+        chosenDevice = task.path("deviceKey").asText();
+        return task;
+    }
+
+    /** The task of a device in the scenario's job, read again with Search OTA Task (missing when not answered). */
+    private JsonNode taskOf(String deviceKey) {
+        return tasksOf(searchTasksOf(world.createdJobId())).stream()
+                .filter(task -> deviceKey.equals(task.path("deviceKey").asText())).findFirst()
+                .orElse(MissingNode.getInstance());
     }
 
     @Then("the {taskAction} is accepted")

@@ -61,8 +61,7 @@ final class TokenAuthFilter implements Filter {
         request.put("appKey", key);
         request.put("encryption", encryption);
         request.put("timestamp", timestamp);
-        return run.given().filter(new TransportGuard(run)).contentType("application/json")
-                .body(Json.write(request)).post(TOKEN_PATH);
+        return run.given().filter(new TransportGuard(run)).body(Json.write(request)).post(TOKEN_PATH);
     }
 
     /** The {@code apim-signature} of a call with this token, over its query parameters and body. */
