@@ -74,17 +74,9 @@ final class StatePersistence {
             }
             return snapshot;
         } catch (IOException unreadable) {
-            Throwable cause = unreadable;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            String why = cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : unreadable instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                    ? json.getOriginalMessage() + (json.getLocation() == null ? "" : " (line "
-                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")")
-                    : unreadable.getMessage();
-            throw new IllegalArgumentException("the state file " + file + " cannot be read: " + why
-                    + " (remove or fix it; the mock does not start from an empty state in its place)", unreadable);
+            throw new IllegalArgumentException("the state file " + file + " cannot be read: "
+                    + JsonProblems.describe(unreadable) + " (remove or fix it; the mock does not start from an empty"
+                    + " state in its place)", unreadable);
         }
     }
 
