@@ -39,16 +39,11 @@ final class StatePersistence {
      * Loads the file into the store when it exists (else the store keeps its default state, saved at the first
      * change).
      *
-     * @throws IllegalArgumentException naming the file when it exists and cannot be read as a saved state, or its
-     *                                  folder does not exist
+     * @param file a file in a folder that exists ({@link MockOptions#stateFile(Path)} makes sure)
+     * @throws IllegalArgumentException naming the file when it exists and cannot be read as a saved state
      */
     static StatePersistence open(Path file, OtaStore store) {
         StatePersistence persistence = new StatePersistence(file, store);
-        Path folder = persistence.file.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("the state file " + persistence.file + " cannot be written: its folder "
-                    + folder + " does not exist");
-        }
         persistence.removeLeftovers();
         if (Files.exists(persistence.file)) {
             StoreSnapshot snapshot = read(persistence.file);
