@@ -1,9 +1,13 @@
 package io.enoskit.ota.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The kit's one executable: {@code java -jar enos-ota-kit.jar <subcommand>}.
@@ -67,11 +71,35 @@ public final class KitCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new KitCommand());
         commandLine.setExitCodeExceptionMapper(KitCommand::exitCode);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(KitCommand::usageError);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             cl.getErr().println(cl.getColorScheme().errorText("error: " + describe(ex)));
             return exitCode(ex);
         });
         return commandLine;
+    }
+
+    /**
+     * A usage error in a few lines, not the whole help: {@code error: <what is wrong, naming the option>}, picocli's
+     * suggestions for a mistyped option ({@code Possible solutions: --port}), and where the help is.
+     *
+     * @return {@link #EXIT_USAGE}
+     */
+    static int usageError(ParameterException wrong, String[] args) {
+        CommandLine command = wrong.getCommandLine();
+        ParameterException shown = wrong;
+        // picocli checks required options before unknown ones, so "--base-urll URL" would only be reported as
+        // --base-url missing; the mistyped option is the thing to fix
+        if (wrong instanceof MissingParameterException && !command.getUnmatchedArguments().isEmpty()) {
+            shown = new UnmatchedArgumentException(command, command.getUnmatchedArguments());
+        }
+        PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText("error: " + shown.getMessage()));
+        UnmatchedArgumentException.printSuggestions(shown, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options and their"
+                + " ranges.");
+        err.flush();
+        return EXIT_USAGE;
     }
 
     /** The failure in words, without class names: the root cause's message, with a hint for a busy port. */

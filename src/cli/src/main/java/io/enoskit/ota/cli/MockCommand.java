@@ -6,16 +6,26 @@ import io.enoskit.ota.mock.FaultRule;
 import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.mock.MockOptionException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mock}: runs the stateful mock until Ctrl-C, printing its base URL and a curl line that works. */
 @Command(name = "mock", mixinStandardHelpOptions = true,
@@ -38,7 +48,8 @@ import picocli.CommandLine.Spec;
             "3:the address or port could not be opened"})
 final class MockCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + MockOptions.DEFAULT_PORT,
-            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+            description = "TCP port, " + MockOptions.PORT_FROM + " to " + MockOptions.PORT_TO + "; 0 picks a free one"
+                    + " (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = MockOptions.DEFAULT_BIND_ADDRESS,
@@ -59,29 +70,34 @@ final class MockCommand implements Callable<Integer> {
 
     @Option(names = "--journal-entries", paramLabel = "COUNT",
             defaultValue = "" + MockOptions.DEFAULT_JOURNAL_ENTRIES,
-            description = "Requests kept in WireMock's request journal (GET /__admin/requests); 0 = off"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Requests kept in WireMock's request journal (GET /__admin/requests), "
+                    + MockOptions.JOURNAL_ENTRIES_FROM + " or more; 0 = off (default: ${DEFAULT-VALUE}).")
     int journalEntries;
 
     @Option(names = "--max-body-bytes", paramLabel = "BYTES",
             defaultValue = "" + MockOptions.DEFAULT_MAX_BODY_BYTES,
-            description = "Largest request body accepted; larger ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
+            description = "Largest request body accepted, " + MockOptions.MAX_BODY_BYTES_FROM + " to "
+                    + MockOptions.MAX_BODY_BYTES_TO + " bytes; larger ones get HTTP 413 and 99400"
+                    + " (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
-    @Option(names = "--body-timeout", paramLabel = "SECONDS",
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", converter = SecondsConverter.class,
             defaultValue = "" + MockOptions.DEFAULT_BODY_TIMEOUT_SECONDS,
-            description = "How long a request body may take to arrive; a slower one gets HTTP 408 and 99400. Bodies"
-                    + " are read without holding a thread (default: ${DEFAULT-VALUE}).")
-    int bodyTimeoutSeconds;
+            description = "How long a request body may take to arrive, " + MockOptions.BODY_TIMEOUT_MILLIS_FROM / 1000.0
+                    + " to " + MockOptions.BODY_TIMEOUT_SECONDS_TO + " seconds; a slower one gets HTTP 408 and 99400."
+                    + " Bodies are read without holding a thread (default: ${DEFAULT-VALUE}).")
+    Duration bodyTimeout;
 
     @Option(names = "--container-threads", paramLabel = "COUNT",
             defaultValue = "" + MockOptions.DEFAULT_CONTAINER_THREADS,
-            description = "Jetty worker threads (default: ${DEFAULT-VALUE}).")
+            description = "Jetty worker threads, " + MockOptions.CONTAINER_THREADS_FROM + " or more"
+                    + " (default: ${DEFAULT-VALUE}).")
     int containerThreads;
 
     @Option(names = "--max-jobs", paramLabel = "COUNT", defaultValue = "" + MockOptions.DEFAULT_MAX_JOBS,
-            description = "Jobs kept at most; past it the oldest stopped jobs are dropped first, then the oldest"
-                    + " (counted in /__admin/ota/state) (default: ${DEFAULT-VALUE}).")
+            description = "Jobs kept at most, " + MockOptions.MAX_JOBS_FROM + " or more; past it the oldest stopped"
+                    + " jobs are dropped first, then the oldest (counted in /__admin/ota/state)"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxJobs;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:OTA_ADMIN_TOKEN}",
@@ -101,13 +117,17 @@ final class MockCommand implements Callable<Integer> {
                     + " create-job:503:next=2, *:delay=100-300, get-job:reset:share=0.1.")
     List<FaultRule> faults;
 
-    @Option(names = "--task-pace", paramLabel = "SECONDS", defaultValue = "" + Simulation.DEFAULT_PACE_SECONDS,
-            description = "Time each step of a device task takes on the job's running time (published, upgrading,"
-                    + " progress 25, 50, 75, succeeded); decimals allowed, e.g. 0.5 (default: ${DEFAULT-VALUE}).")
-    double taskPaceSeconds;
+    @Option(names = "--task-pace", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            defaultValue = "" + Simulation.DEFAULT_PACE_SECONDS,
+            description = "Time each step of a device task takes on the job's running time, "
+                    + MockOptions.TASK_PACE_MILLIS_FROM / 1000.0 + " to " + MockOptions.TASK_PACE_SECONDS_TO
+                    + " seconds (published, upgrading, progress 25, 50, 75, succeeded); decimals allowed, e.g. 0.5"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration taskPace;
 
     @Option(names = "--task-failure-share", paramLabel = "FRACTION", defaultValue = "0",
-            description = "Share of task attempts that fail, 0 to 1, on devices the state file gives no outcomes"
+            description = "Share of task attempts that fail, " + (int) MockOptions.TASK_FAILURE_SHARE_FROM + " to "
+                    + (int) MockOptions.TASK_FAILURE_SHARE_TO + ", on devices the state file gives no outcomes"
                     + " (default: ${DEFAULT-VALUE}).")
     double taskFailureShare;
 
@@ -126,7 +146,7 @@ final class MockCommand implements Callable<Integer> {
     GatewayAuth auth;
 
     /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
-    static final class FaultRuleConverter implements picocli.CommandLine.ITypeConverter<FaultRule> {
+    static final class FaultRuleConverter implements ITypeConverter<FaultRule> {
         @Override
         public FaultRule convert(String value) {
             String[] parts = value.split(":");
@@ -140,7 +160,7 @@ final class MockCommand implements Callable<Integer> {
                 }
                 return rule;
             } catch (IllegalArgumentException wrong) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a fault rule: "
+                throw new TypeConversionException("'" + value + "' is not a fault rule: "
                         + wrong.getMessage());
             }
         }
@@ -148,9 +168,9 @@ final class MockCommand implements Callable<Integer> {
         private static FaultRule apply(FaultRule rule, String effect) {
             if (effect.startsWith("delay=")) {
                 String[] range = effect.substring("delay=".length()).split("-", 2);
-                return range.length == 1 ? rule.delay(java.time.Duration.ofMillis(Long.parseLong(range[0])))
-                        : rule.delay(java.time.Duration.ofMillis(Long.parseLong(range[0])),
-                                java.time.Duration.ofMillis(Long.parseLong(range[1])));
+                return range.length == 1 ? rule.delay(Duration.ofMillis(Long.parseLong(range[0])))
+                        : rule.delay(Duration.ofMillis(Long.parseLong(range[0])),
+                                Duration.ofMillis(Long.parseLong(range[1])));
             }
             if (effect.startsWith("share=")) {
                 return rule.share(Double.parseDouble(effect.substring("share=".length())));
@@ -162,18 +182,42 @@ final class MockCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Seconds, decimals allowed ({@code 0.5}), as a duration; whether the value is in range is the builder's
+     * ({@link MockOptions}) to say.
+     */
+    static final class SecondsConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            BigDecimal seconds;
+            try {
+                seconds = new BigDecimal(value.strip());
+            } catch (NumberFormatException notANumber) {
+                throw new TypeConversionException("'" + value + "' is not a number of seconds");
+            }
+            try {
+                return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+            } catch (ArithmeticException tooLarge) {
+                throw new TypeConversionException("'" + value + "' is more seconds than a duration holds");
+            }
+        }
+    }
+
     /** {@code off}, {@code required}, {@code enos-client}. */
-    static final class GatewayAuthConverter implements picocli.CommandLine.ITypeConverter<GatewayAuth> {
+    static final class GatewayAuthConverter implements ITypeConverter<GatewayAuth> {
         @Override
         public GatewayAuth convert(String value) {
             try {
-                return GatewayAuth.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                return GatewayAuth.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(
+                throw new TypeConversionException(
                         "'" + value + "' is not one of off, required, enos-client");
             }
         }
     }
+
+    /** A lower-case letter or digit followed by an upper-case one: where camel case gets a hyphen. */
+    private static final Pattern KEBAB = Pattern.compile("([a-z0-9])([A-Z])");
 
     @Spec
     CommandSpec spec;
@@ -182,26 +226,33 @@ final class MockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        MockOptions options = MockOptions.mockOptions()
-                .port(port)
-                .bindAddress(bindAddress)
-                .rootDir(rootDir)
-                .lenient(lenient)
-                .verbose(verbose)
-                .journalEntries(journalEntries)
-                .maxBodyBytes(maxBodyBytes)
-                .bodyTimeout(java.time.Duration.ofSeconds(bodyTimeoutSeconds))
-                .containerThreads(containerThreads)
-                .maxJobs(maxJobs)
-                .adminToken(adminToken)
-                .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
-                .exitOnOutOfMemory(true)
-                .faults(faults == null ? new FaultRule[0] : faults.toArray(FaultRule[]::new))
-                .gatewayAuth(auth)
-                .taskPace(taskPace())
-                .taskFailureShare(taskFailureShare())
-                .stateFile(stateFile);
-        try (OtaMockServer mock = OtaMockServer.start(options)) {
+        MockOptions options;
+        OtaMockServer started;
+        try {
+            options = MockOptions.mockOptions()
+                    .port(port)
+                    .bindAddress(bindAddress)
+                    .rootDir(rootDir)
+                    .lenient(lenient)
+                    .verbose(verbose)
+                    .journalEntries(journalEntries)
+                    .maxBodyBytes(maxBodyBytes)
+                    .bodyTimeout(bodyTimeout)
+                    .containerThreads(containerThreads)
+                    .maxJobs(maxJobs)
+                    .adminToken(adminToken)
+                    .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
+                    .exitOnOutOfMemory(true)
+                    .faults(faults == null ? new FaultRule[0] : faults.toArray(FaultRule[]::new))
+                    .gatewayAuth(auth)
+                    .taskPace(taskPace)
+                    .taskFailureShare(taskFailureShare)
+                    .stateFile(stateFile);
+            started = OtaMockServer.start(options);
+        } catch (MockOptionException refused) {
+            throw usageError(refused);
+        }
+        try (OtaMockServer mock = started) {
             running = mock;
             Thread hook = new Thread(mock::close, "enos-ota-mock-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -214,25 +265,16 @@ final class MockCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double taskFailureShare() {
-        if (!(taskFailureShare >= 0 && taskFailureShare <= 1)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-failure-share must be from"
-                    + " 0 to 1, was " + taskFailureShare);
-        }
-        return taskFailureShare;
-    }
-
-    private java.time.Duration taskPace() {
-        if (!(taskPaceSeconds > 0) || taskPaceSeconds > 86_400) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-pace must be more than 0"
-                    + " and at most 86400 seconds, was " + taskPaceSeconds);
-        }
-        long millis = Math.round(taskPaceSeconds * 1000);
-        if (millis < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-pace must be at least"
-                    + " 0.001 seconds, was " + taskPaceSeconds);
-        }
-        return java.time.Duration.ofMillis(millis);
+    /**
+     * The builder's refusal under the option's name: {@code --max-body-bytes must be ...} for
+     * {@code MockOptions.maxBodyBytes must be ...} (each option is named after the builder method it feeds, in
+     * kebab case); the builder's own words when no option is so named.
+     */
+    private ParameterException usageError(MockOptionException refused) {
+        String name = "--" + KEBAB.matcher(refused.setting()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        OptionSpec option = spec.findOption(name);
+        return new ParameterException(spec.commandLine(), option == null ? refused.getMessage()
+                : name + " " + refused.rule(), refused, option, null);
     }
 
     /** The running server, or null before start and after stop (for tests in the same JVM). */
@@ -275,7 +317,7 @@ final class MockCommand implements Callable<Integer> {
                     + " the README's \"The mock as a gateway\" shows a signed curl)";
             case ENOS_CLIENT -> "required, and the EnOS Java client's unverifiable tokens let through";
         });
-        out.println("  device tasks: a step every " + seconds(options.taskPace()) + " s of a job's running time"
+        out.println("  device tasks: a step every " + MockOptions.seconds(options.taskPace()) + " s of a job's running time"
                 + (options.taskFailureShare() > 0 ? ", " + options.taskFailureShare() + " of attempts failing" : "")
                 + "; move the clock with POST " + base + "/__admin/ota/clock {\"advanceSeconds\": 60}");
         out.println("  state: " + (mock.stateFile() == null ? "in memory (--state-file keeps it across restarts)"
@@ -285,10 +327,6 @@ final class MockCommand implements Callable<Integer> {
         out.println("  " + sampleCurl(base));
         out.println("Press Ctrl-C to stop.");
         out.flush();
-    }
-
-    private static String seconds(java.time.Duration pace) {
-        return java.math.BigDecimal.valueOf(pace.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** The URLs that serve, for each address of this machine's interfaces the bind address covers. */

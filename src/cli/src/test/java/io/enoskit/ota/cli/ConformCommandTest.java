@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
@@ -32,6 +34,7 @@ import picocli.CommandLine;
 class ConformCommandTest {
     private static final String APP_KEY = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
     private static final String APP_SECRET = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
+    private static final String TRY_HELP = "Try 'enos-ota-kit conform --help' for the options and their ranges.";
     private static OtaMockServer gateway;
 
     @TempDir
@@ -314,5 +317,122 @@ class ConformCommandTest {
 
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("Exit codes:", "could not judge", "--timeout=SECONDS", "--other-org-id");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "notaurl | it has no scheme",
+        "ftp://example.com | its scheme is ftp",
+        "http:///connect | it names no host",
+        "http://exa mple.com | Illegal character in authority at index 10",
+        "https://apigw.example.com?x=1 | it has a query or a fragment, which the API's paths cannot follow"})
+    void aBaseUrlThatIsNoHttpUrlIsAUsageErrorNamingTheOption(String url, String why) {
+        Run run = conform("conform", "--base-url", url, "--org-id", "o1", "--ready-firmware-id", "f1",
+                "--report-dir", reports.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: Invalid value for option '--base-url': '" + url
+                + "' is not an http or https URL such as https://apigw.example.com: " + why, TRY_HELP);
+    }
+
+    @Test
+    void aReportDirThatCannotBeCreatedIsAUsageErrorNamingTheOption() throws IOException {
+        Path file = Files.writeString(reports.resolve("file"), "x");
+        Path dir = file.resolve("reports");
+
+        Run run = conform("conform", "--base-url", gateway.baseUrl(), "--org-id", "o1", "--ready-firmware-id", "f1",
+                "--report-dir", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: --report-dir must be a folder the kit can write to: "
+                + dir + " cannot be created (Not a directory)", TRY_HELP);
+    }
+
+    @Test
+    void aMistypedOptionIsNamedRatherThanTheRequiredOneItMissed() {
+        Run run = conform("conform", "--base-urll", gateway.baseUrl(), "--org-id", "o1", "--ready-firmware-id",
+                "f1");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: Unknown options: '--base-urll', '" + gateway.baseUrl()
+                + "'", "Possible solutions: --base-url", TRY_HELP);
+    }
+
+    @Test
+    void aBaseUrlWithAPathTheApiIsNotUnderSaysSoOnceInsteadOfFailingEveryRule() throws IOException {
+        try (OtaMockServer open = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            String wrong = open.baseUrl() + "/connect-service";
+
+            Run run = conform("conform", "--base-url", wrong, "--org-id", "yourOrgId", "--ready-firmware-id",
+                    "yourFirmwareId", "--report-dir", reports.toString());
+
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).containsExactly("--base-url " + wrong + " answers, but not as the EnOS OTA"
+                    + " API: GET " + wrong + "/connect-service/v2.1/ota-jobs?action=get answered HTTP 404 with code"
+                    + " 99404 (No such operation: path: is not a path of this API); the kit adds the API's paths to"
+                    + " --base-url, so give the address they start from, e.g. https://apigw.example.com");
+            assertThat(Files.exists(reports.resolve("summary.txt"))).isFalse();
+        }
+    }
+
+    @Test
+    void aBaseUrlThatAnswersWithoutTheEnvelopeIsNoOtaEndpoint() throws IOException {
+        try (OtaMockServer open = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            RestAssured.given().baseUri(open.baseUrl()).contentType("application/json")
+                    .body("{\"priority\":1,\"request\":{\"urlPathPattern\":\"/site/.*\"},"
+                            + "\"response\":{\"status\":200,\"body\":\"<html>welcome</html>\"}}")
+                    .post("/__admin/mappings").then().statusCode(201);
+            String site = open.baseUrl() + "/site";
+
+            Run run = conform("conform", "--base-url", site, "--org-id", "yourOrgId", "--ready-firmware-id",
+                    "yourFirmwareId", "--report-dir", reports.toString());
+
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).containsExactly("--base-url " + site + " answers, but not as the EnOS OTA"
+                    + " API: GET " + site + "/connect-service/v2.1/ota-jobs?action=get answered HTTP 200 without the"
+                    + " EnOS envelope {code, msg, requestId, data}; the kit adds the API's paths to --base-url, so"
+                    + " give the address they start from, e.g. https://apigw.example.com");
+        }
+    }
+
+    /**
+     * A token service that answers 404 (as the open mock does at a wrong path; {@code mock --auth required} answers
+     * every path without a token 401 first, like a gateway that checks credentials before routing).
+     */
+    @Test
+    void aBaseUrlWithAPathTheTokenServiceIsNotUnderSaysSoBeforeAnyAuthenticationRule() {
+        try (OtaMockServer open = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            String wrong = open.baseUrl() + "/connect-service";
+
+            Run run = conform("conform", "--base-url", wrong, "--org-id", "yourOrgId", "--ready-firmware-id",
+                    "yourFirmwareId", "--auth", "token", "--app-key", APP_KEY, "--app-secret", APP_SECRET,
+                    "--report-dir", reports.toString());
+
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).containsExactly("--base-url " + wrong + " answers, but not as the EnOS"
+                    + " gateway: POST " + wrong + "/apim-token-service/v2.0/token/get answered HTTP 404 with code"
+                    + " 99404 (No such operation: path: is not a path of this API); the kit adds the API's paths to"
+                    + " --base-url, so give the address they start from, e.g. https://apigw.example.com");
+        }
+    }
+
+    /** HTTP 404 with the envelope's 24404 is how a correct gateway may say "job not found": it is judged, not refused. */
+    @Test
+    void aTargetAnsweringJobNotFoundWithHttp404IsJudgedNotTakenForAWrongPath() {
+        try (OtaMockServer open = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
+            RestAssured.given().baseUri(open.baseUrl()).contentType("application/json")
+                    .body("{\"priority\":1,\"request\":{\"method\":\"GET\",\"urlPath\":"
+                            + "\"/connect-service/v2.1/ota-jobs\",\"queryParameters\":{\"jobId\":{\"equalTo\":"
+                            + "\"enos-ota-kit-probe\"}}},\"response\":{\"status\":404,\"jsonBody\":{\"code\":24404,"
+                            + "\"msg\":\"Job not found\",\"requestId\":\"r\",\"data\":null}}}")
+                    .post("/__admin/mappings").then().statusCode(201);
+
+            Run run = conform("conform", "--base-url", open.baseUrl(), "--org-id", "yourOrgId",
+                    "--ready-firmware-id", "yourFirmwareId", "--tags", "@business-errors",
+                    "--report-dir", reports.toString());
+
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
+            assertThat(run.out()).contains("every documented rule the run exercised held");
+        }
     }
 }

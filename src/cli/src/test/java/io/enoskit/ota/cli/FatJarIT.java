@@ -159,6 +159,23 @@ class FatJarIT {
         assertThat(topLevel).doesNotContain("spec", "stubs", "features", "simplelogger.properties");
     }
 
+    /** As a user sees it: the process's exit code and its whole output, two lines naming the option. */
+    @Test
+    void aPortOutOfRangeEndsTheJarWithExitCode2AndTwoLinesNamingTheOption() throws Exception {
+        Process mock = java("mock", "--port", "70000");
+        try {
+            // waited for before reading: a mock that starts by mistake would never close its output
+            assertThat(mock.waitFor(60, TimeUnit.SECONDS)).as("the mock ended").isTrue();
+            String output = new String(mock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(mock.exitValue()).as(output).isEqualTo(2);
+            assertThat(output.lines()).containsExactly("error: --port must be from 0 to 65535, was 70000",
+                    "Try 'enos-ota-kit mock --help' for the options and their ranges.");
+        } finally {
+            mock.destroyForcibly();
+        }
+    }
+
     private Process java(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString()));

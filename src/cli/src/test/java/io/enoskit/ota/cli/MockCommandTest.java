@@ -6,17 +6,193 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.RestAssured;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The {@code mock} subcommand: starts, prints a base URL and a curl line that works, stops on request. */
 class MockCommandTest {
     private static final Pattern CURL = Pattern.compile(
             "curl -s -X POST '(?<url>[^']+)' -H 'Content-Type: application/json' -d '(?<body>[^']+)'");
+    private static final String TRY_HELP = "Try 'enos-ota-kit mock --help' for the options and their ranges.";
+
+    @TempDir
+    Path dir;
+
+    /** What one run of {@code mock} printed and returned. */
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    /**
+     * Runs {@code mock} with these arguments on a thread of its own (not the common pool, which has one thread on
+     * two cores): a mock that starts when the test expects a refusal is stopped after 30 s, and the test fails,
+     * instead of holding the test thread forever.
+     */
+    private static Run mock(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        MockCommand command = commandLine.getSubcommands().get("mock").getCommand();
+        String[] all = Stream.concat(Stream.of("mock"), Stream.of(args)).toArray(String[]::new);
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute(all));
+        try {
+            return new Run(exit.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
+        } catch (TimeoutException stillRunning) {
+            command.stop();
+            throw new AssertionError("mock " + String.join(" ", args) + " started instead of refusing: " + out);
+        }
+    }
+
+    private static FutureTask<Integer> onItsOwnThread(java.util.concurrent.Callable<Integer> call) {
+        FutureTask<Integer> task = new FutureTask<>(call);
+        Thread thread = new Thread(task, "mock-command-test");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    static Stream<Arguments> valuesOutOfRange() {
+        return Stream.of(
+                Arguments.of(List.of("--max-body-bytes", "-5"),
+                        "--max-body-bytes must be from 1 to 2147483639, was -5"),
+                Arguments.of(List.of("--body-timeout", "0"),
+                        "--body-timeout must be from 0.001 to 86400 seconds, was 0"),
+                Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 4, was 0"),
+                Arguments.of(List.of("--max-jobs", "0"), "--max-jobs must be at least 1, was 0"),
+                Arguments.of(List.of("--journal-entries", "-1"), "--journal-entries must be at least 0, was -1"),
+                Arguments.of(List.of("--port", "70000"), "--port must be from 0 to 65535, was 70000"),
+                Arguments.of(List.of("--task-pace", "0"), "--task-pace must be from 0.001 to 86400 seconds, was 0"),
+                Arguments.of(List.of("--task-pace", "0.0004"),
+                        "--task-pace must be from 0.001 to 86400 seconds, was 0.0004"),
+                Arguments.of(List.of("--task-failure-share", "1.5"), "--task-failure-share must be from 0 to 1,"
+                        + " was 1.5"),
+                Arguments.of(List.of("--bind-address", "nope.invalid"), "--bind-address must be an address of this"
+                        + " machine or a name that resolves to one, was nope.invalid, which does not resolve"),
+                Arguments.of(List.of("--bind-address", "0.0.0.0"), "--admin-token must be given when the mock listens"
+                        + " beyond loopback (bind address 0.0.0.0): the admin API can read and reset every job"),
+                Arguments.of(List.of("--body-timeout", "ten"),
+                        "Invalid value for option '--body-timeout': 'ten' is not a number of seconds"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valuesOutOfRange")
+    void aValueOutOfRangeIsAUsageErrorNamingTheOptionAndItsRange(List<String> option, String message)
+            throws Exception {
+        Run run = mock(option.toArray(String[]::new));
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: " + message, TRY_HELP);
+    }
+
+    @Test
+    void aRootDirThatIsAFileIsNamedAsAFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+
+        Run run = mock("--root-dir", file.toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --root-dir must be a folder with mappings/ and"
+                + " ota-state.json in it: " + file + " is a file", TRY_HELP);
+    }
+
+    @Test
+    void aStateFileThatIsAFolderIsAUsageErrorNamingTheOption() throws Exception {
+        Run run = mock("--state-file", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --state-file must name a file in a folder that exists: "
+                + dir + " is a folder", TRY_HELP);
+    }
+
+    /** A copy of the kit's stubs/ under dir/root, as a user starts a root dir of their own. */
+    private Path copyOfTheStubs() throws Exception {
+        Path root = dir.resolve("root");
+        Path stubs = Path.of(System.getProperty("user.dir")).resolve("../../stubs").normalize();
+        try (Stream<Path> files = Files.walk(stubs)) {
+            for (Path from : files.toList()) {
+                Path to = root.resolve(stubs.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void aStubMappingThatIsNotJsonIsAUsageErrorNamingTheFileAndThePlace() throws Exception {
+        Path root = copyOfTheStubs();
+        Path broken = Files.writeString(root.resolve("mappings/broken.json"), "{not json\n");
+
+        Run run = mock("--port", "0", "--root-dir", root.toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: the stub mapping " + broken + " cannot be read:"
+                + " Unexpected character ('n' (code 110)): was expecting double-quote to start field name"
+                + " (line 1, column 2)");
+    }
+
+    @Test
+    void aRootDirStateThatIsNotJsonIsNamedWithoutParserNoise() throws Exception {
+        Path root = copyOfTheStubs();
+        Files.writeString(root.resolve("ota-state.json"), "{\"firmwares\": [\n");
+
+        Run run = mock("--port", "0", "--root-dir", root.toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: cannot read ota-state.json under " + root + ": Unexpected"
+                + " end-of-input: expected close marker for Array (start marker at line 1, column 15) (line 2,"
+                + " column 1)");
+    }
+
+    @Test
+    void aMistypedOptionIsNamedWithTheOptionMeant() throws Exception {
+        Run run = mock("--portt", "8080");
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: Unknown options: '--portt', '8080'",
+                "Possible solutions: --port", TRY_HELP);
+    }
+
+    @Test
+    void helpShowsTheRangeOfEachLimitedOption() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+
+        assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("--port=PORT TCP port, 0 to 65535;",
+                "--journal-entries=COUNT Requests kept in WireMock's request journal (GET /__admin/requests), 0 or"
+                        + " more;",
+                "--max-body-bytes=BYTES Largest request body accepted, 1 to 2147483639 bytes;",
+                "--body-timeout=SECONDS How long a request body may take to arrive, 0.001 to 86400 seconds;",
+                "--container-threads=COUNT Jetty worker threads, 4 or more",
+                "--max-jobs=COUNT Jobs kept at most, 1 or more;",
+                "--task-pace=SECONDS Time each step of a device task takes on the job's running time, 0.001 to"
+                        + " 86400 seconds",
+                "--task-failure-share=FRACTION Share of task attempts that fail, 0 to 1,");
+    }
 
     @Test
     void startsPrintsAWorkingCurlLineAndStops() throws Exception {
@@ -25,7 +201,7 @@ class MockCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
 
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        FutureTask<Integer> exit = onItsOwnThread(
                 () -> commandLine.execute("mock", "--port", "0", "--journal-entries", "0"));
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
 
@@ -39,7 +215,7 @@ class MockCommandTest {
         assertThat(answer).contains("\"code\":0").containsPattern("\"jobId\":\"[0-9a-f]{24}\"");
 
         mock.stop();
-        assertThat(exit.get()).isEqualTo(0);
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
         assertThat(mock.running()).isNull();
     }
 
@@ -49,7 +225,7 @@ class MockCommandTest {
         CommandLine commandLine = KitCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port", "0"));
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock", "--port", "0"));
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
 
         RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port()).post("/__admin/shutdown")
@@ -59,24 +235,12 @@ class MockCommandTest {
     }
 
     @Test
-    void listeningBeyondLoopbackWithoutAnAdminTokenIsAUsageErrorNamingTheOption() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-
-        int exit = commandLine.execute("mock", "--port", "0", "--bind-address", "0.0.0.0");
-
-        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("--admin-token");
-    }
-
-    @Test
     void beyondLoopbackTheBannerWarnsAndNamesTheUrlsThatServe() throws Exception {
         StringWriter out = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port",
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock", "--port",
                 "0", "--bind-address", "0.0.0.0", "--admin-token", "t0ken"));
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
         try {
@@ -115,7 +279,7 @@ class MockCommandTest {
         CommandLine commandLine = KitCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock", "--port",
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock", "--port",
                 "0", "--fault", "create-job:503:next=1", "--fault", "get-job:delay=200"));
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
         try {
@@ -134,31 +298,12 @@ class MockCommandTest {
     }
 
     @Test
-    void aFaultRuleThatDoesNotParseIsAUsageErrorNamingIt() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
+    void aFaultRuleThatDoesNotParseIsAUsageErrorNamingIt() throws Exception {
+        Run run = mock("--port", "0", "--fault", "create-job:418");
 
-        int exit = commandLine.execute("mock", "--port", "0", "--fault", "create-job:418");
-
-        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("--fault").contains("'create-job:418' is not a fault rule")
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.err()).contains("--fault").contains("'create-job:418' is not a fault rule")
                 .contains("fault '418' is not one of");
-    }
-
-    @Test
-    void aTaskPaceOrFailureShareOutOfRangeIsAUsageErrorNamingTheOption() {
-        for (String[] wrong : new String[][] {{"--task-pace", "0"}, {"--task-pace", "-2"},
-            {"--task-failure-share", "1.5"}}) {
-            StringWriter err = new StringWriter();
-            CommandLine commandLine = KitCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-
-            int exit = commandLine.execute("mock", "--port", "0", wrong[0], wrong[1]);
-
-            assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-            assertThat(err.toString()).contains(wrong[0]).contains(wrong[1]);
-        }
     }
 
     @Test
@@ -171,7 +316,7 @@ class MockCommandTest {
             CommandLine commandLine = KitCommand.commandLine();
             commandLine.setOut(new PrintWriter(out, true));
             MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("mock",
+            FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock",
                     "--port", "0", "--state-file", file.toString(), "--task-pace", "0.5"));
             await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
             assertThat(out.toString()).contains("state: kept in " + file.toAbsolutePath())
@@ -192,57 +337,44 @@ class MockCommandTest {
     }
 
     @Test
-    void aStateFileThatCannotBeReadIsAUsageErrorNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path file = dir.resolve("state.json");
-        java.nio.file.Files.writeString(file, "{\"format\":");
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
+    void aStateFileThatCannotBeReadIsAUsageErrorNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("state.json"), "{\"format\":");
 
-        int exit = commandLine.execute("mock", "--port", "0", "--state-file", file.toString());
+        Run run = mock("--port", "0", "--state-file", file.toString());
 
-        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("the state file " + file.toAbsolutePath() + " cannot be read")
-                .doesNotContain("at io.");
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: the state file " + file.toAbsolutePath() + " cannot be"
+                + " read: Unexpected end-of-input within/between Object entries (line 1, column 11) (remove or fix it;"
+                + " the mock does not start from an empty state in its place)");
     }
 
     @Test
-    void aRootDirThatDoesNotExistIsAUsageError() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
+    void aRootDirThatDoesNotExistIsAUsageError() throws Exception {
+        Run run = mock("--port", "0", "--root-dir", "no/such/dir");
 
-        int exit = commandLine.execute("mock", "--port", "0", "--root-dir", "no/such/dir");
-
-        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("root dir no/such/dir does not exist").doesNotContain("at io.");
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --root-dir must be a folder with mappings/ and"
+                + " ota-state.json in it: no/such/dir does not exist", TRY_HELP);
     }
 
     @Test
-    void aRootDirWithoutMappingsIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
+    void aRootDirWithoutMappingsIsAUsageError() throws Exception {
+        Run run = mock("--port", "0", "--root-dir", dir.toString());
 
-        int exit = commandLine.execute("mock", "--port", "0", "--root-dir", dir.toString());
-
-        assertThat(exit).isEqualTo(KitCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("has no mappings/ folder");
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --root-dir must be a folder with mappings/ and"
+                + " ota-state.json in it: " + dir + " has no mappings/ folder (copy the kit's stubs/ to start from)",
+                TRY_HELP);
     }
 
     @Test
     void aBusyPortIsExitCode3WithAHint() throws Exception {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
-            StringWriter err = new StringWriter();
-            CommandLine commandLine = KitCommand.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
+            Run run = mock("--port", String.valueOf(busy.getLocalPort()));
 
-            int exit = commandLine.execute("mock", "--port", String.valueOf(busy.getLocalPort()));
-
-            assertThat(exit).isEqualTo(KitCommand.EXIT_PORT);
-            assertThat(err.toString()).contains("cannot listen").contains("--port 0")
+            assertThat(run.exit()).isEqualTo(KitCommand.EXIT_PORT);
+            assertThat(run.err()).contains("cannot listen").contains("--port 0")
                     .doesNotContain("FatalStartupException");
         }
     }
@@ -254,8 +386,8 @@ class MockCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
 
         assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("--port=PORT", "default: 8080", "--root-dir=DIR", "default: the copy inside the jar",
-                "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS",
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--port=PORT", "default: 8080", "--root-dir=DIR",
+                "default: the copy inside the jar", "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS",
                 "--max-body-bytes=BYTES", "default: 1048576");
     }
 

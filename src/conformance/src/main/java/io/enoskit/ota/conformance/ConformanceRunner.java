@@ -5,6 +5,7 @@ import io.cucumber.core.options.CommandlineOptionsParser;
 import io.cucumber.core.options.RuntimeOptions;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.tagexpressions.TagExpressionException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  *   <li>{@value #PASSED}: every documented rule the run exercised held (skips and observations allowed);</li>
  *   <li>{@value #RULE_FAILED}: a documented rule failed; the message names the rules (also when the kit itself
  *       failed on a scenario, which the message says);</li>
- *   <li>{@value #USAGE}: nothing to run (no scenario matches the tag expression, or it does not parse);</li>
+ *   <li>{@value #USAGE}: nothing to run (no scenario matches the tag expression, or it does not parse), or the base
+ *       URL answers but is not the API (a path it is not under);</li>
  *   <li>{@value #CREDENTIALS_REFUSED}: the gateway refused the credentials, or asks for some and none were given;
  *       the run stops before any scenario;</li>
  *   <li>{@value #CANNOT_JUDGE}: the target did not answer (unreachable, timed out, dropped connections), so the run
@@ -40,6 +42,9 @@ public final class ConformanceRunner {
     public static final String FEATURES = "classpath:io/enoskit/ota/features";
     private static final String GLUE = "io.enoskit.ota.conformance";
     private static final String PROBE_JOB = "enos-ota-kit-probe";
+    /** Get OTA Job's documented code for a job that does not exist: the answer the probe expects. */
+    private static final int JOB_NOT_FOUND = 24404;
+    private static final int HTTP_NOT_FOUND = 404;
 
     /**
      * What a run showed.
@@ -126,7 +131,24 @@ public final class ConformanceRunner {
                 .build();
     }
 
-    /** One harmless call (Get OTA Job of a job that does not exist) before any scenario; null when all is well. */
+    /**
+     * The base URL answers, but what answers is not the API: one message naming --base-url instead of every rule
+     * failing on the same answer.
+     */
+    private Outcome notTheApi(String expected, String request, int status, JsonNode answer) {
+        String answered = answer.path("code").isNumber()
+                ? "with code " + answer.path("code").asText() + " (" + answer.path("msg").asText("") + ")"
+                : "without the EnOS envelope {code, msg, requestId, data}";
+        return new Outcome(USAGE, "--base-url " + target.baseUrl() + " answers, but not as " + expected + ": "
+                + request + " answered HTTP " + status + " " + answered + "; the kit adds the API's paths to"
+                + " --base-url, so give the address they start from, e.g. https://apigw.example.com", null);
+    }
+
+    /**
+     * One harmless call (Get OTA Job of a job that does not exist) before any scenario; null when all is well. It
+     * stops the run when the target cannot be reached, refuses the credentials, or is not the API at all (a path
+     * the API is not under, or no envelope in the answer).
+     */
     private Outcome preflight(ConformanceRun run) {
         if (target.isMock()) {
             return null;
@@ -136,6 +158,10 @@ public final class ConformanceRunner {
             probe = run.authenticated(run.given()).queryParam("action", "get").queryParam("orgId", target.orgId())
                     .queryParam("jobId", PROBE_JOB).get(ConformanceWorld.JOBS);
         } catch (TokenAuthFilter.TokenRefused refused) {
+            if (!refused.refusal() && refused.httpStatus() == HTTP_NOT_FOUND) {
+                return notTheApi("the EnOS gateway", "POST " + run.baseUrl() + TokenAuthFilter.TOKEN_PATH,
+                        refused.httpStatus(), refused.body());
+            }
             return refused.refusal()
                     ? new Outcome(CREDENTIALS_REFUSED, "authentication failed: " + refused.getMessage(), null)
                     : new Outcome(RULE_FAILED, "rule AUTH-TOKEN-SHAPE failed, so no scenario could run: "
@@ -148,11 +174,21 @@ public final class ConformanceRunner {
             return new Outcome(CANNOT_JUDGE, "could not judge: " + new TransportGuard(run).describe(io), null);
         }
         String body = probe.asString();
-        boolean envelope = TokenAuthFilter.readJson(body).path("code").isNumber();
+        JsonNode answer = TokenAuthFilter.readJson(body);
+        boolean envelope = answer.path("code").isNumber();
+        String probed = "GET " + run.baseUrl() + ConformanceWorld.JOBS + "?action=get";
+        // HTTP 404 without "job not found" is a path the API is not under (the mock's 99404, a gateway's page); the
+        // EnOS client (--auth poseidon) hides the status of such answers (599), so there it is not recognised
+        if (probe.statusCode() == HTTP_NOT_FOUND && !(envelope && answer.path("code").asInt() == JOB_NOT_FOUND)) {
+            return notTheApi("the EnOS OTA API", probed, probe.statusCode(), answer);
+        }
         if (target.auth() == TargetConfig.Auth.NONE && (probe.statusCode() == 401 || probe.statusCode() == 403)) {
             return new Outcome(CREDENTIALS_REFUSED, "the target answers HTTP " + probe.statusCode()
                     + " without credentials (" + body.strip() + "); use --auth token or --auth poseidon with"
                     + " --app-key and --app-secret", null);
+        }
+        if (target.auth() == TargetConfig.Auth.NONE && !envelope) {
+            return notTheApi("the EnOS OTA API", probed, probe.statusCode(), answer);
         }
         if (target.auth() != TargetConfig.Auth.NONE && !envelope) {
             return new Outcome(CREDENTIALS_REFUSED, "authentication failed: the target refused the "

@@ -93,26 +93,40 @@ final class TokenAuthFilter implements Filter {
     static final class TokenRefused extends RuntimeException {
         /** True when the answer is the documented refusal ({@code status} other than 0). */
         private final boolean refusal;
+        private final int httpStatus;
+        private final JsonNode body;
 
-        private TokenRefused(String message, boolean refusal) {
+        private TokenRefused(String message, boolean refusal, int httpStatus, JsonNode body) {
             super(message);
             this.refusal = refusal;
+            this.httpStatus = httpStatus;
+            this.body = body;
         }
 
         static TokenRefused of(String url, String appKey, int httpStatus, JsonNode body, String raw) {
             if (body.has("status")) {
                 return new TokenRefused("the token service at " + url + " refused app key " + appKey + ": HTTP "
                         + httpStatus + ", status " + body.path("status").asText() + " " + body.path("msg").asText(""),
-                        true);
+                        true, httpStatus, body);
             }
             String shown = raw == null ? "" : raw.strip();
             return new TokenRefused("the token service at " + url + " answered HTTP " + httpStatus + " without a "
                     + "token and without the documented \"status\" field: "
-                    + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown), false);
+                    + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown), false, httpStatus, body);
         }
 
         boolean refusal() {
             return refusal;
+        }
+
+        /** The token service's HTTP status. */
+        int httpStatus() {
+            return httpStatus;
+        }
+
+        /** The token service's answer, read as JSON (an empty object when it is not JSON). */
+        JsonNode body() {
+            return body;
         }
     }
 }

@@ -7,9 +7,11 @@ import com.github.tomakehurst.wiremock.common.NetworkAddressRules;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +50,35 @@ public final class MockOptions {
      */
     public static final int DEFAULT_MAX_JOBS = 20_000;
 
+    // The ranges each setting accepts, in one place: the builder methods refuse values outside them and the
+    // command line shows them in its help (compile-time constants, so annotations can use them).
+    /** The lowest {@link #port(int)}, which picks a free port. */
+    public static final int PORT_FROM = 0;
+    /** The highest {@link #port(int)}: TCP has 16-bit ports. */
+    public static final int PORT_TO = 65_535;
+    /** The fewest {@link #journalEntries(int)}: none, the journal off. */
+    public static final int JOURNAL_ENTRIES_FROM = 0;
+    /** The smallest {@link #maxBodyBytes(long)}, in bytes. */
+    public static final long MAX_BODY_BYTES_FROM = 1;
+    /** The largest {@link #maxBodyBytes(long)}, in bytes: the largest byte array a JVM allocates, which holds it. */
+    public static final long MAX_BODY_BYTES_TO = Integer.MAX_VALUE - 8;
+    /** The shortest {@link #bodyTimeout(Duration)}, in milliseconds (Jetty's unit). */
+    public static final long BODY_TIMEOUT_MILLIS_FROM = 1;
+    /** The longest {@link #bodyTimeout(Duration)}, in seconds: a day. */
+    public static final long BODY_TIMEOUT_SECONDS_TO = 86_400;
+    /** The fewest {@link #containerThreads(int)}: Jetty's acceptor and selector need threads of their own. */
+    public static final int CONTAINER_THREADS_FROM = 4;
+    /** The fewest {@link #maxJobs(int)}. */
+    public static final int MAX_JOBS_FROM = 1;
+    /** The shortest {@link #taskPace(Duration)}, in milliseconds (the simulation clock's unit). */
+    public static final long TASK_PACE_MILLIS_FROM = 1;
+    /** The longest {@link #taskPace(Duration)}, in seconds: a day. */
+    public static final long TASK_PACE_SECONDS_TO = 86_400;
+    /** The lowest {@link #taskFailureShare(double)}: no attempt fails. */
+    public static final double TASK_FAILURE_SHARE_FROM = 0;
+    /** The highest {@link #taskFailureShare(double)}: every attempt fails. */
+    public static final double TASK_FAILURE_SHARE_TO = 1;
+
     private int port = DEFAULT_PORT;
     private String bindAddress = DEFAULT_BIND_ADDRESS;
     private String rootDir;
@@ -76,9 +107,14 @@ public final class MockOptions {
         return new MockOptions();
     }
 
+    /**
+     * The TCP port, {@value #PORT_FROM} to {@value #PORT_TO}; 0 picks a free one.
+     *
+     * @throws MockOptionException outside that range
+     */
     public MockOptions port(int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+        if (port < PORT_FROM || port > PORT_TO) {
+            throw outOfRange("port", PORT_FROM, PORT_TO, port);
         }
         this.port = port;
         return this;
@@ -88,57 +124,118 @@ public final class MockOptions {
         return port(0);
     }
 
-    /** The address to listen on; anything but loopback needs an {@link #adminToken(String)}. */
+    /**
+     * The address to listen on, an IP address or a name that resolves to one; anything but loopback needs an
+     * {@link #adminToken(String)}.
+     *
+     * @throws MockOptionException when the name does not resolve
+     */
     public MockOptions bindAddress(String bindAddress) {
-        this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+        resolve(Objects.requireNonNull(bindAddress, "bindAddress"));
+        this.bindAddress = bindAddress;
         return this;
     }
 
-    /** A WireMock root dir with {@code mappings/} and {@code ota-state.json}; null for the embedded one. */
+    private static InetAddress resolve(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException unknown) {
+            throw new MockOptionException("bindAddress", "must be an address of this machine or a name that resolves"
+                    + " to one, was " + bindAddress + ", which does not resolve");
+        }
+    }
+
+    /**
+     * A WireMock root dir with {@code mappings/} and {@code ota-state.json}; null for the embedded one.
+     *
+     * @throws MockOptionException when it does not exist, is a file, or has no {@code mappings/} folder
+     */
     public MockOptions rootDir(String rootDir) {
+        if (rootDir != null) {
+            String rule = "must be a folder with mappings/ and ota-state.json in it: " + rootDir;
+            Path dir = path("rootDir", rule, rootDir);
+            if (!Files.exists(dir)) {
+                throw new MockOptionException("rootDir", rule + " does not exist");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new MockOptionException("rootDir", rule + " is a file");
+            }
+            if (!Files.isDirectory(dir.resolve("mappings"))) {
+                throw new MockOptionException("rootDir", rule + " has no mappings/ folder (copy the kit's stubs/ to"
+                        + " start from)");
+            }
+        }
         this.rootDir = rootDir;
         return this;
     }
 
-    /** 0 turns the request journal off. */
+    private static Path path(String setting, String rule, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException invalid) {
+            throw new MockOptionException(setting, rule + " is not a path (" + invalid.getReason() + ")");
+        }
+    }
+
+    /**
+     * Requests kept in WireMock's request journal, at least {@value #JOURNAL_ENTRIES_FROM}; 0 turns it off.
+     *
+     * @throws MockOptionException below that
+     */
     public MockOptions journalEntries(int journalEntries) {
-        if (journalEntries < 0) {
-            throw new IllegalArgumentException("journal entries must be 0 or more, was " + journalEntries);
+        if (journalEntries < JOURNAL_ENTRIES_FROM) {
+            throw atLeast("journalEntries", JOURNAL_ENTRIES_FROM, journalEntries);
         }
         this.journalEntries = journalEntries;
         return this;
     }
 
-    /** Larger bodies (as sent or decoded) are answered with HTTP 413 and 99400. */
+    /**
+     * The largest request body, in bytes, {@value #MAX_BODY_BYTES_FROM} to {@value #MAX_BODY_BYTES_TO}; larger
+     * bodies (as sent or decoded) are answered with HTTP 413 and 99400.
+     *
+     * @throws MockOptionException outside that range
+     */
     public MockOptions maxBodyBytes(long maxBodyBytes) {
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("the body limit must be at least 1 byte, was " + maxBodyBytes);
+        if (maxBodyBytes < MAX_BODY_BYTES_FROM || maxBodyBytes > MAX_BODY_BYTES_TO) {
+            throw outOfRange("maxBodyBytes", MAX_BODY_BYTES_FROM, MAX_BODY_BYTES_TO, maxBodyBytes);
         }
         this.maxBodyBytes = maxBodyBytes;
         return this;
     }
 
-    /** A body that takes longer to arrive is answered with HTTP 408 and 99400. */
+    /**
+     * How long a body may take to arrive, {@value #BODY_TIMEOUT_MILLIS_FROM} ms to {@value #BODY_TIMEOUT_SECONDS_TO}
+     * s; a slower one is answered with HTTP 408 and 99400.
+     *
+     * @throws MockOptionException outside that range (the message gives seconds)
+     */
     public MockOptions bodyTimeout(Duration bodyTimeout) {
-        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
-            throw new IllegalArgumentException("the body timeout must be positive, was " + bodyTimeout);
-        }
-        this.bodyTimeout = bodyTimeout;
+        this.bodyTimeout = within("bodyTimeout", BODY_TIMEOUT_MILLIS_FROM, BODY_TIMEOUT_SECONDS_TO, bodyTimeout);
         return this;
     }
 
+    /**
+     * Jetty worker threads, at least {@value #CONTAINER_THREADS_FROM}.
+     *
+     * @throws MockOptionException below that
+     */
     public MockOptions containerThreads(int containerThreads) {
-        if (containerThreads < 4) {
-            throw new IllegalArgumentException("container threads must be at least 4, was " + containerThreads);
+        if (containerThreads < CONTAINER_THREADS_FROM) {
+            throw atLeast("containerThreads", CONTAINER_THREADS_FROM, containerThreads);
         }
         this.containerThreads = containerThreads;
         return this;
     }
 
-    /** The most jobs kept; past it the oldest stopped jobs are dropped first. */
+    /**
+     * The most jobs kept, at least {@value #MAX_JOBS_FROM}; past it the oldest stopped jobs are dropped first.
+     *
+     * @throws MockOptionException below that
+     */
     public MockOptions maxJobs(int maxJobs) {
-        if (maxJobs < 1) {
-            throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
+        if (maxJobs < MAX_JOBS_FROM) {
+            throw atLeast("maxJobs", MAX_JOBS_FROM, maxJobs);
         }
         this.maxJobs = maxJobs;
         return this;
@@ -148,22 +245,25 @@ public final class MockOptions {
      * How long each step of a simulated device task takes on the job's running time (default
      * {@value io.enoskit.ota.domain.Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
      * succeeded. Tests move the clock instead of waiting ({@link OtaMockServer#advanceClock(Duration)}).
+     *
+     * @throws MockOptionException outside {@value #TASK_PACE_MILLIS_FROM} ms to {@value #TASK_PACE_SECONDS_TO} s
+     *                             (the message gives seconds)
      */
     public MockOptions taskPace(Duration taskPace) {
-        if (taskPace.isNegative() || taskPace.isZero()) {
-            throw new IllegalArgumentException("the task pace must be positive, was " + taskPace);
-        }
-        this.taskPace = taskPace;
+        this.taskPace = within("taskPace", TASK_PACE_MILLIS_FROM, TASK_PACE_SECONDS_TO, taskPace);
         return this;
     }
 
     /**
-     * The share of task attempts that fail, 0 to 1 (default 0), on devices the state file gives no outcomes of their
-     * own.
+     * The share of task attempts that fail, {@value #TASK_FAILURE_SHARE_FROM} to {@value #TASK_FAILURE_SHARE_TO}
+     * (default 0), on devices the state file gives no outcomes of their own.
+     *
+     * @throws MockOptionException outside that range, or NaN
      */
     public MockOptions taskFailureShare(double taskFailureShare) {
-        if (!(taskFailureShare >= 0 && taskFailureShare <= 1)) {
-            throw new IllegalArgumentException("the task failure share must be from 0 to 1, was " + taskFailureShare);
+        if (!(taskFailureShare >= TASK_FAILURE_SHARE_FROM && taskFailureShare <= TASK_FAILURE_SHARE_TO)) {
+            throw outOfRange("taskFailureShare", plain(TASK_FAILURE_SHARE_FROM), plain(TASK_FAILURE_SHARE_TO),
+                    Double.isNaN(taskFailureShare) ? "NaN" : plain(taskFailureShare));
         }
         this.taskFailureShare = taskFailureShare;
         return this;
@@ -172,10 +272,54 @@ public final class MockOptions {
     /**
      * Keeps the state in a file: loaded at start when it exists, saved within a second of each change and at
      * shutdown, written atomically (a temporary file renamed over it). Null (the default): memory only.
+     *
+     * @throws MockOptionException when it is a folder, or its folder does not exist
      */
     public MockOptions stateFile(Path stateFile) {
+        if (stateFile != null) {
+            String rule = "must name a file in a folder that exists: ";
+            Path file = stateFile.toAbsolutePath().normalize();
+            if (Files.isDirectory(file)) {
+                throw new MockOptionException("stateFile", rule + stateFile + " is a folder");
+            }
+            Path folder = file.getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new MockOptionException("stateFile", rule + folder + " does not exist");
+            }
+        }
         this.stateFile = stateFile;
         return this;
+    }
+
+    private static MockOptionException outOfRange(String setting, Object from, Object to, Object was) {
+        return new MockOptionException(setting, "must be from " + from + " to " + to + ", was " + was);
+    }
+
+    private static MockOptionException atLeast(String setting, Object from, Object was) {
+        return new MockOptionException(setting, "must be at least " + from + ", was " + was);
+    }
+
+    /** The duration when within the range; the message gives seconds, never ISO-8601 ({@code PT0S}). */
+    private static Duration within(String setting, long fromMillis, long toSeconds, Duration value) {
+        Objects.requireNonNull(value, setting);
+        if (value.compareTo(Duration.ofMillis(fromMillis)) < 0 || value.compareTo(Duration.ofSeconds(toSeconds)) > 0) {
+            throw new MockOptionException(setting, "must be from " + seconds(Duration.ofMillis(fromMillis)) + " to "
+                    + toSeconds + " seconds, was " + seconds(value));
+        }
+        return value;
+    }
+
+    /** A duration in seconds, as few digits as it needs: {@code 0.001}, {@code 2.5}, {@code 86400}. */
+    public static String seconds(Duration duration) {
+        return plain(new BigDecimal(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)));
+    }
+
+    private static String plain(double value) {
+        return plain(BigDecimal.valueOf(value));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -327,11 +471,8 @@ public final class MockOptions {
 
     /** True when the bind address is a loopback address (only this machine can reach the mock). */
     public boolean loopbackOnly() {
-        try {
-            return InetAddress.getByName(bindAddress).isLoopbackAddress();
-        } catch (UnknownHostException unknown) {
-            throw new IllegalArgumentException("bind address " + bindAddress + " is not an address of this machine");
-        }
+        // resolved again: a name may resolve to another address by the time the mock starts
+        return resolve(bindAddress).isLoopbackAddress();
     }
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
@@ -343,13 +484,12 @@ public final class MockOptions {
     /**
      * The WireMock configuration these options stand for.
      *
-     * @throws IllegalArgumentException when the root dir does not exist, or the mock would listen beyond loopback
-     *                                  with an open admin API
+     * @throws MockOptionException when the mock would listen beyond loopback with an open admin API
      */
     WireMockConfiguration toWireMockConfiguration(OtaMockExtensions factory) {
         if (!loopbackOnly() && adminToken == null) {
-            throw new IllegalArgumentException("listening on " + bindAddress + " (not loopback) lets other machines"
-                    + " reach the admin API, which can read and reset every job: give it a token with --admin-token");
+            throw new MockOptionException("adminToken", "must be given when the mock listens beyond loopback (bind"
+                    + " address " + bindAddress + "): the admin API can read and reset every job");
         }
         NetworkAddressRules.Builder proxyTargets = NetworkAddressRules.builder();
         if (allowedProxyTargets.isEmpty()) {
@@ -376,13 +516,8 @@ public final class MockOptions {
         }
         if (rootDirOnClasspath()) {
             config.usingFilesUnderClasspath(EMBEDDED_ROOT);
-        } else if (Files.isDirectory(Path.of(rootDir, "mappings"))) {
-            config.usingFilesUnderDirectory(Path.of(rootDir).toAbsolutePath().toString());
-        } else if (Files.isDirectory(Path.of(rootDir))) {
-            throw new IllegalArgumentException("root dir " + rootDir + " has no mappings/ folder (copy stubs/ to"
-                    + " start from)");
         } else {
-            throw new IllegalArgumentException("root dir " + rootDir + " does not exist");
+            config.usingFilesUnderDirectory(Path.of(rootDir).toAbsolutePath().toString());
         }
         if (journalEntries == 0) {
             config.disableRequestJournal();

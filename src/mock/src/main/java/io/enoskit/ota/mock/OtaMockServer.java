@@ -1,10 +1,13 @@
 package io.enoskit.ota.mock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.standalone.MappingFileException;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.model.JobInfo;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A running mock: WireMock with the OTA extensions, serving the stub mappings of its root dir. The handle for using
@@ -22,6 +25,8 @@ import java.util.List;
  */
 public final class OtaMockServer implements AutoCloseable {
     private static final long STOP_POLL_MILLIS = 200;
+    /** WireMock's {@link MappingFileException} message: {@code Error loading file <path>:\n<Jackson's words>}. */
+    private static final Pattern MAPPING_FILE = Pattern.compile("Error loading file (.*?):\n(.*)", Pattern.DOTALL);
     private final WireMockServer server;
     private final MockOptions options;
     private final OtaStore store;
@@ -64,13 +69,19 @@ public final class OtaMockServer implements AutoCloseable {
     }
 
     /**
-     * WireMock reads the root dir's stub mappings here. Its {@code matchesJsonSchema} matcher is built on
+     * WireMock reads the root dir's stub mappings here. A mapping it cannot read is a usage error naming the file and
+     * the place, without the file's text WireMock's message repeats. Its {@code matchesJsonSchema} matcher is built on
      * json-schema-validator 1.x, which the kit leaves out for the 2.x its spec validator needs (root pom): a mapping
      * that uses it is a usage error naming the alternatives, not a stack trace.
      */
     private static WireMockServer wireMockServer(MockOptions options, OtaMockExtensions extensions) {
         try {
             return new WireMockServer(options.toWireMockConfiguration(extensions));
+        } catch (MappingFileException unreadable) {
+            Matcher file = MAPPING_FILE.matcher(unreadable.getMessage());
+            throw new IllegalArgumentException(file.matches()
+                    ? "the stub mapping " + file.group(1) + " cannot be read: " + JsonProblems.clean(file.group(2))
+                    : JsonProblems.clean(unreadable.getMessage()), unreadable);
         } catch (NoClassDefFoundError missing) {
             if (missing.getMessage() == null || !missing.getMessage().startsWith("com/networknt/schema/")) {
                 throw missing;

@@ -16,14 +16,6 @@ final class StateFile {
     private StateFile() {
     }
 
-    private static String rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause instanceof IllegalArgumentException ? cause.getMessage() : failure.getMessage();
-    }
-
     static DefaultState read(FileSource root) {
         String where = NAME + " under " + root.getPath();
         String text;
@@ -39,7 +31,7 @@ final class StateFile {
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + where + ": " + rootCause(e), e);
+            throw new IllegalArgumentException("cannot read " + where + ": " + JsonProblems.describe(e), e);
         }
         if (state == null) {
             throw new IllegalArgumentException("cannot read " + where + ": it holds no object (a JSON null or"

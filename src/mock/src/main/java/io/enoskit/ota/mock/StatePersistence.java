@@ -39,16 +39,11 @@ final class StatePersistence {
      * Loads the file into the store when it exists (else the store keeps its default state, saved at the first
      * change).
      *
-     * @throws IllegalArgumentException naming the file when it exists and cannot be read as a saved state, or its
-     *                                  folder does not exist
+     * @param file a file in a folder that exists ({@link MockOptions#stateFile(Path)} makes sure)
+     * @throws IllegalArgumentException naming the file when it exists and cannot be read as a saved state
      */
     static StatePersistence open(Path file, OtaStore store) {
         StatePersistence persistence = new StatePersistence(file, store);
-        Path folder = persistence.file.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("the state file " + persistence.file + " cannot be written: its folder "
-                    + folder + " does not exist");
-        }
         persistence.removeLeftovers();
         if (Files.exists(persistence.file)) {
             StoreSnapshot snapshot = read(persistence.file);
@@ -74,17 +69,9 @@ final class StatePersistence {
             }
             return snapshot;
         } catch (IOException unreadable) {
-            Throwable cause = unreadable;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            String why = cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : unreadable instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                    ? json.getOriginalMessage() + (json.getLocation() == null ? "" : " (line "
-                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")")
-                    : unreadable.getMessage();
-            throw new IllegalArgumentException("the state file " + file + " cannot be read: " + why
-                    + " (remove or fix it; the mock does not start from an empty state in its place)", unreadable);
+            throw new IllegalArgumentException("the state file " + file + " cannot be read: "
+                    + JsonProblems.describe(unreadable) + " (remove or fix it; the mock does not start from an empty"
+                    + " state in its place)", unreadable);
         }
     }
 

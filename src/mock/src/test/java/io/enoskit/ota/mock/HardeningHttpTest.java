@@ -291,6 +291,9 @@ class HardeningHttpTest {
     @Test
     void listeningBeyondLoopbackNeedsAnAdminToken() {
         assertThatThrownBy(() -> OtaMockServer.start(MockOptions.mockOptions().dynamicPort().bindAddress("0.0.0.0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--admin-token");
+                .isInstanceOfSatisfying(MockOptionException.class,
+                        refused -> assertThat(refused.setting()).isEqualTo("adminToken"))
+                .hasMessage("MockOptions.adminToken must be given when the mock listens beyond loopback (bind address"
+                        + " 0.0.0.0): the admin API can read and reset every job");
     }
 }

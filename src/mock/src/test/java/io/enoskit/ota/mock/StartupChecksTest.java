@@ -112,4 +112,24 @@ class StartupChecksTest {
         assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("firmware f of org o is listed twice");
     }
+
+    @Test
+    void aMappingThatIsNotJsonIsAUsageErrorNamingTheFileAndThePlaceWithoutTheFileText() throws IOException {
+        copyOfTheKitsRoot();
+        Path broken = Files.writeString(root.resolve("mappings/broken.json"), "{not json\n");
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the stub mapping " + broken + " cannot be read: Unexpected character ('n' (code 110)):"
+                        + " was expecting double-quote to start field name (line 1, column 2)");
+    }
+
+    @Test
+    void aStateThatIsNotJsonIsNamedWithLineAndColumnAndNoParserNoise() throws IOException {
+        copyOfTheKitsRoot();
+        Files.writeString(root.resolve("ota-state.json"), "{\"firmwares\": [\n");
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read ota-state.json under " + root + ": Unexpected end-of-input: expected close"
+                        + " marker for Array (start marker at line 1, column 15) (line 2, column 1)");
+    }
 }
