@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code Content-Encoding} is honoured as declared and only as declared: {@code identity}, {@code gzip},
  *       {@code deflate}; another encoding is HTTP 415; a body that is not what its encoding says, or that starts
  *       with the gzip magic bytes without saying gzip (WireMock would inflate it by guess), is 99400;</li>
+ *   <li>a {@code multipart/*} Content-Type that WireMock's part parser cannot read with the body (no boundary, a
+ *       part cut short) is 99400 ({@link MultipartBodies}), where WireMock failed with a 500;</li>
  *   <li>{@code CONNECT} (which WireMock answers with an empty 200) is no operation: HTTP 404, 99404;</li>
  *   <li>an {@code OutOfMemoryError} while serving stops the process with a message when asked to
  *       ({@link MockOptions#exitOnOutOfMemory}), rather than leaving a process that answers nothing.</li>
@@ -125,6 +127,11 @@ final class RequestBodyFilter implements Filter {
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), new byte[0]);
+            if (notMultipart != null) {
+                answer(response, 200, OtaError.INVALID_ARGUMENT, notMultipart);
+                return;
+            }
             chain.doFilter(new DecodedRequest(request, new byte[0]), response);
             return;
         }
@@ -228,6 +235,11 @@ final class RequestBodyFilter implements Filter {
             try {
                 byte[] body = decode(received.toByteArray());
                 if (body == null) {
+                    return;
+                }
+                String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), body);
+                if (notMultipart != null) {
+                    finish(200, OtaError.INVALID_ARGUMENT, notMultipart);
                     return;
                 }
                 if (finished.compareAndSet(false, true)) {

@@ -138,6 +138,53 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void aMultipartContentTypeWithoutABoundaryIs99400NamingTheBoundaryOnEveryRoute() throws Exception {
+        java.util.List<String[]> routes = java.util.List.of(new String[] {"POST", CREATE},
+                new String[] {"GET", JOBS + "?action=get&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
+                new String[] {"POST", JOBS + "?action=start&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
+                new String[] {"POST", JOBS + "?action=search&orgId=yourOrgId"},
+                new String[] {"GET", "/connect-service/v2.1/ota-firmwares?action=get&orgId=yourOrgId"
+                        + "&firmwareId=yourFirmwareId"});
+        for (String[] route : routes) {
+            for (String type : java.util.List.of("multipart/form-data", "multipart/mixed",
+                    "multipart/form-data; boundary=")) {
+                RawHttp.Answer answer = send(route[0], route[1], "Content-Type: " + type + "\r\n", VERIFY);
+
+                assertThat(answer.status()).as("%s %s with %s", route[0], route[1], type).isEqualTo(200);
+                assertThat(answer.body()).as("%s %s with %s", route[0], route[1], type)
+                        .contains("\"code\":99400")
+                        .contains("Invalid Argument Content-Type: '" + type + "' has no boundary parameter");
+            }
+        }
+    }
+
+    @Test
+    void aMultipartBodyCutShortIs99400AndAWholeOneReachesTheContentTypeCheck() throws Exception {
+        String part = "--b1\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}";
+        RawHttp.Answer cut = send("POST", CREATE, "Content-Type: multipart/form-data; boundary=b1\r\n",
+                part.getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer whole = send("POST", CREATE, "Content-Type: multipart/form-data; boundary=b1\r\n",
+                (part + "\r\n--b1--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(cut.status()).isEqualTo(200);
+        assertThat(cut.body()).contains("\"code\":99400")
+                .contains("Invalid Argument body: cannot be read as the multipart body its Content-Type"
+                        + " 'multipart/form-data; boundary=b1' announces");
+        assertThat(whole.body()).contains("\"code\":99400")
+                .contains("Invalid Argument Content-Type: must be one of [application/json]");
+    }
+
+    @Test
+    void aMultipartContentTypeWithoutABoundaryOnTheAdminApiIs400() throws Exception {
+        RawHttp.Answer answer = send("GET", "/__admin/ota/state", "Content-Type: multipart/form-data\r\n",
+                new byte[] {'x'});
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Content-Type: 'multipart/form-data' has no boundary"
+                + " parameter; a multipart body needs one (multipart/form-data; boundary=...)\"}");
+    }
+
+    @Test
     void aMalformedPathIsAnEnvelopeNotAnErrorPage() throws Exception {
         RawHttp.Answer answer = send("POST", JOBS + "%zz?action=create", "Content-Type: application/json\r\n", VERIFY);
 
