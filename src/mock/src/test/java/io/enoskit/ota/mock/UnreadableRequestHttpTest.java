@@ -138,6 +138,34 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void aGzipInsideTheDeclaredGzipIs99400NotDecodedTwice() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", gzip(gzip(VERIFY)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400")
+                .contains("Invalid Argument body: is still gzip data once decoded as its Content-Encoding 'gzip'"
+                        + " says");
+        RunningMock.admin().get("/orgs/yourOrgId/jobs").then().body("jobs.size()", equalTo(0));
+    }
+
+    @Test
+    void everyDeclaredCodingIsDecodedLastAppliedFirst() throws Exception {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(gzip(VERIFY));
+        }
+        RawHttp.Answer twice = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip, gzip\r\n", gzip(gzip(VERIFY)));
+        RawHttp.Answer mixed = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip, identity, deflate\r\n",
+                deflated.toByteArray());
+
+        assertThat(twice.body()).contains("\"code\":0");
+        assertThat(mixed.body()).contains("\"code\":0");
+    }
+
+    @Test
     void aMultipartContentTypeWithoutABoundaryIs99400NamingTheBoundaryOnEveryRoute() throws Exception {
         java.util.List<String[]> routes = java.util.List.of(new String[] {"POST", CREATE},
                 new String[] {"GET", JOBS + "?action=get&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
@@ -182,6 +210,14 @@ class UnreadableRequestHttpTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("{\"error\":\"Content-Type: 'multipart/form-data' has no boundary"
                 + " parameter; a multipart body needs one (multipart/form-data; boundary=...)\"}");
+    }
+
+    private static byte[] gzip(byte[] body) throws java.io.IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(body);
+        }
+        return zipped.toByteArray();
     }
 
     @Test
