@@ -26,10 +26,10 @@ import org.eclipse.jetty.servlets.CrossOriginFilter;
 
 /**
  * WireMock's own Jetty 11 server, HTTP/1.1 only, with {@link EnvelopeErrorHandler} in place of Jetty's HTML error
- * pages and {@link RequestBodyFilter} in front of both contexts (API and admin API). The admin API answers no
- * cross-origin request: WireMock opens it to any origin, which would let any web page a user has open read or reset
- * the mock; and {@link CrossSiteAdminFilter} refuses the state changes a page can send without asking (simple
- * requests).
+ * pages, {@link RequestBodyFilter} in front of both contexts (API and admin API) and {@link AdminNotFoundFilter}
+ * giving the admin API's empty 404s a body. The admin API answers no cross-origin request: WireMock opens it to any
+ * origin, which would let any web page a user has open read or reset the mock; and {@link CrossSiteAdminFilter}
+ * refuses the state changes a page can send without asking (simple requests).
  */
 final class EnvelopeHttpServerFactory implements HttpServerFactory {
     private final MockOptions settings;
@@ -92,6 +92,9 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
                 context.addFilter(new FilterHolder(new CrossSiteAdminFilter(settings.adminToken())), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                 addBodyFilter(context, true);
+                FilterHolder notFound = new FilterHolder(new AdminNotFoundFilter());
+                notFound.setAsyncSupported(true);
+                context.addFilter(notFound, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             }
         };
     }
