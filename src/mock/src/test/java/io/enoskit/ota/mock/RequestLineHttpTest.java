@@ -100,7 +100,8 @@ class RequestLineHttpTest {
                 Duration.ofSeconds(5));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(answer).startsWith("HTTP/1.1 426 ");
+        assertThat(answer).startsWith("HTTP/1.1 426 ").contains("\"code\":99400")
+                .contains("Invalid Argument request: HTTP/2 is not served here (HTTP 426); send HTTP/1.1");
         assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 
