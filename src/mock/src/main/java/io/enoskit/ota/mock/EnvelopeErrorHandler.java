@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.ZipException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
@@ -64,7 +65,8 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
-        String text = "request: " + (reason == null ? "malformed (HTTP " + status + ")" : reason);
+        String text = "request: " + (reason != null ? reason : status == HttpStatus.UPGRADE_REQUIRED_426
+                ? "HTTP/2 is not served here (HTTP 426); send HTTP/1.1" : "malformed (HTTP " + status + ")");
         Object body = admin ? Map.of("error", text) : EnvelopeResponses.error(OtaError.INVALID_ARGUMENT, text);
         return ByteBuffer.wrap(Json.write(body).getBytes(StandardCharsets.UTF_8));
     }

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaRuleException;
@@ -108,16 +109,18 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(GET, "/ota/faults", listFaults());
         router.add(POST, "/ota/faults", addFault());
         router.add(DELETE, "/ota/faults", clearFaults());
-        router.add(ANY, "/ota/**", unknownRoute());
+        // two lambdas: WireMock finds a task's path template again by the task's class
+        router.add(ANY, "/ota/**", (admin, event, params) -> unknownRoute(event));
+        router.add(ANY, "/ota", (admin, event, params) -> unknownRoute(event));
     }
 
     /**
-     * Any other request under {@code /__admin/ota/}: 404 with the routes there are (WireMock's router takes the
-     * first route that matches, so this one comes after the real ones).
+     * Any other request under {@code /__admin/ota/}, or to {@code /__admin/ota} itself: 404 with the routes there are
+     * (WireMock's router takes the first route that matches, so these come after the real ones).
      */
-    private static AdminTask unknownRoute() {
-        return (admin, event, params) -> EnvelopeResponses.json(404, Map.of("error", "no admin route "
-                + event.getRequest().getMethod() + " /__admin" + event.getRequest().getUrl().replaceFirst("\\?.*", "")
+    private static ResponseDefinition unknownRoute(ServeEvent event) {
+        return EnvelopeResponses.json(404, Map.of("error", "no admin route " + event.getRequest().getMethod()
+                + " /__admin" + event.getRequest().getUrl().replaceFirst("\\?.*", "")
                 + "; the routes under /__admin/ota are: " + String.join(", ", ROUTES)));
     }
 

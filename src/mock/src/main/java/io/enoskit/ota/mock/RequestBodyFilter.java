@@ -15,13 +15,18 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,9 +46,12 @@ import org.slf4j.LoggerFactory;
  *       for them; a body not complete within the body timeout is answered HTTP 408;</li>
  *   <li>a declared {@code Content-Length} over the limit is answered HTTP 413 before a byte is read; so are
  *       streamed bytes, and inflated bytes, as soon as they pass it;</li>
- *   <li>{@code Content-Encoding} is honoured as declared and only as declared: {@code identity}, {@code gzip},
- *       {@code deflate}; another encoding is HTTP 415; a body that is not what its encoding says, or that starts
- *       with the gzip magic bytes without saying gzip (WireMock would inflate it by guess), is 99400;</li>
+ *   <li>{@code Content-Encoding} is honoured as declared and only as declared: a list of {@code identity},
+ *       {@code gzip}, {@code deflate}, undone last one first (RFC 9110 section 8.4); another coding is HTTP 415; a
+ *       body that is not what its codings say is 99400, and so is a body that still starts with the gzip magic
+ *       bytes once they are undone (WireMock would inflate it once more by guess; a body left gzip is no JSON);</li>
+ *   <li>a {@code multipart/*} Content-Type that WireMock's part parser cannot read with the body (no boundary, a
+ *       part cut short) is 99400 ({@link MultipartBodies}), where WireMock failed with a 500;</li>
  *   <li>{@code CONNECT} (which WireMock answers with an empty 200) is no operation: HTTP 404, 99404;</li>
  *   <li>an {@code OutOfMemoryError} while serving stops the process with a message when asked to
  *       ({@link MockOptions#exitOnOutOfMemory}), rather than leaving a process that answers nothing.</li>
@@ -112,9 +120,11 @@ final class RequestBodyFilter implements Filter {
             answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
             return;
         }
-        String encoding = encoding(request);
-        if (!encoding.equals("identity") && !encoding.equals("gzip") && !encoding.equals("deflate")) {
-            answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + encoding + "' is not"
+        List<String> codings = codings(request);
+        String unsupported = codings.stream().filter(coding -> !coding.equals("gzip") && !coding.equals("deflate"))
+                .findFirst().orElse(null);
+        if (unsupported != null) {
+            answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + unsupported + "' is not"
                     + " supported; send the body as identity, gzip or deflate");
             return;
         }
@@ -125,12 +135,17 @@ final class RequestBodyFilter implements Filter {
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), new byte[0]);
+            if (notMultipart != null) {
+                answer(response, 200, OtaError.INVALID_ARGUMENT, notMultipart);
+                return;
+            }
             chain.doFilter(new DecodedRequest(request, new byte[0]), response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(bodyTimeoutMillis);
-        BodyReader reader = new BodyReader(request, response, async, encoding);
+        BodyReader reader = new BodyReader(request, response, async, codings);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
     }
@@ -178,12 +193,21 @@ final class RequestBodyFilter implements Filter {
         }
     }
 
-    /** The declared content coding, lower case; {@code identity} when none is declared. */
-    private static String encoding(HttpServletRequest request) {
-        String declared = request.getHeader("Content-Encoding");
-        String encoding = declared == null || declared.isBlank() ? "identity"
-                : declared.strip().toLowerCase(Locale.ROOT);
-        return encoding.equals("x-gzip") ? "gzip" : encoding;
+    /**
+     * The content codings declared, in the order they were applied, lower case, {@code x-gzip} read as {@code gzip};
+     * without {@code identity}, so a body sent as is has none. Every Content-Encoding header counts, each a list.
+     */
+    private static List<String> codings(HttpServletRequest request) {
+        List<String> codings = new ArrayList<>();
+        for (String header : Collections.list(request.getHeaders("Content-Encoding"))) {
+            for (String coding : header.split(",")) {
+                String name = coding.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("identity")) {
+                    codings.add(name.equals("x-gzip") ? "gzip" : name);
+                }
+            }
+        }
+        return codings;
     }
 
     /** Collects the body as it arrives, then decodes it and hands the request on, or answers why it cannot. */
@@ -191,16 +215,17 @@ final class RequestBodyFilter implements Filter {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private final AsyncContext async;
-        private final String encoding;
+        private final List<String> codings;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[CHUNK];
         private final AtomicBoolean finished = new AtomicBoolean();
 
-        BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, String encoding) {
+        BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
+                   List<String> codings) {
             this.request = request;
             this.response = response;
             this.async = async;
-            this.encoding = encoding;
+            this.codings = codings;
         }
 
         @Override
@@ -230,6 +255,11 @@ final class RequestBodyFilter implements Filter {
                 if (body == null) {
                     return;
                 }
+                String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), body);
+                if (notMultipart != null) {
+                    finish(200, OtaError.INVALID_ARGUMENT, notMultipart);
+                    return;
+                }
                 if (finished.compareAndSet(false, true)) {
                     request.setAttribute(DECODED, body);
                     request.setAttribute(READER, RequestBodyFilter.this);
@@ -240,19 +270,33 @@ final class RequestBodyFilter implements Filter {
             }
         }
 
-        /** The body decoded as its Content-Encoding says, or null when it could not be (and was answered). */
+        /**
+         * The body with each declared coding undone, the last applied first, or null when it could not be (and was
+         * answered). Exactly the codings declared are undone: a body that is gzip data after that is refused, since
+         * WireMock would inflate it once more on seeing the magic bytes.
+         */
         private byte[] decode(byte[] raw) {
-            if (encoding.equals("identity")) {
-                if (raw.length >= 2 && raw[0] == (byte) 0x1f && raw[1] == (byte) 0x8b) {
-                    finish(200, OtaError.INVALID_ARGUMENT, "body: starts with the gzip magic bytes but"
-                            + " Content-Encoding does not say gzip; send Content-Encoding: gzip, or the plain body");
-                    return null;
-                }
-                return raw;
+            byte[] body = raw;
+            for (int i = codings.size() - 1; i >= 0 && body != null; i--) {
+                body = undo(codings.get(i), body);
             }
-            try (InputStream inflating = encoding.equals("gzip")
-                    ? new GZIPInputStream(new java.io.ByteArrayInputStream(raw))
-                    : new InflaterInputStream(new java.io.ByteArrayInputStream(raw))) {
+            if (body != null && body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b) {
+                finish(200, OtaError.INVALID_ARGUMENT, codings.isEmpty()
+                        ? "body: starts with the gzip magic bytes but Content-Encoding does not say gzip; send"
+                        + " Content-Encoding: gzip, or the plain body"
+                        : "body: is still gzip data once decoded as its Content-Encoding '"
+                        + String.join(", ", codings) + "' says; the mock undoes exactly the codings declared, so"
+                        + " name every layer (Content-Encoding: gzip, gzip) or send JSON inside");
+                return null;
+            }
+            return body;
+        }
+
+        /** One coding undone, or null when the bytes are not what it says (and the request was answered). */
+        private byte[] undo(String coding, byte[] encoded) {
+            try (InputStream inflating = coding.equals("gzip")
+                    ? new GZIPInputStream(new ByteArrayInputStream(encoded))
+                    : new InflaterInputStream(new ByteArrayInputStream(encoded))) {
                 byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
                 if (inflated.length > maxBodyBytes) {
                     finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + maxBodyBytes
@@ -260,12 +304,12 @@ final class RequestBodyFilter implements Filter {
                     return null;
                 }
                 return inflated;
-            } catch (ZipException | java.io.EOFException notEncoded) {
-                finish(200, OtaError.INVALID_ARGUMENT, "body: is not valid " + encoding + " data, as its"
+            } catch (ZipException | EOFException notEncoded) {
+                finish(200, OtaError.INVALID_ARGUMENT, "body: is not valid " + coding + " data, as its"
                         + " Content-Encoding says (" + notEncoded.getMessage() + ")");
                 return null;
             } catch (IOException unreadable) {
-                finish(200, OtaError.INVALID_ARGUMENT, "body: cannot be decoded as " + encoding + " ("
+                finish(200, OtaError.INVALID_ARGUMENT, "body: cannot be decoded as " + coding + " ("
                         + unreadable.getMessage() + ")");
                 return null;
             }

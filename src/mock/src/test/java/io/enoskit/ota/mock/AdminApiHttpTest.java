@@ -1,9 +1,11 @@
 package io.enoskit.ota.mock;
 
 import static io.enoskit.ota.mock.RunningMock.admin;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.enoskit.ota.contract.Json;
 import io.restassured.http.ContentType;
@@ -66,6 +68,29 @@ class AdminApiHttpTest {
 
         admin().post("/orgs/yourOrgId/jobs/" + upgrade + "/complete-verification").then()
                 .statusCode(409).body("error", containsString("upgrade job"));
+    }
+
+    @Test
+    void theAdminPrefixWithoutARouteIs404ListingTheRoutes() {
+        for (String path : new String[] {"/__admin/ota", "/__admin/ota/", "/__admin/ota/nope"}) {
+            given().baseUri(RunningMock.get().baseUrl()).get(path).then().statusCode(404)
+                    .contentType(ContentType.JSON)
+                    .body("error", startsWith("no admin route GET " + path + "; the routes under /__admin/ota are:"
+                            + " GET /state, POST /reset,"));
+        }
+    }
+
+    @Test
+    void wireMocksAdminNotFoundsAreJsonNamingThePath() {
+        String unknownId = "/__admin/mappings/00000000-0000-0000-0000-000000000000";
+        String[][] requests = {{"GET", "/__admin/nope"}, {"GET", "/__admin/ota-x"}, {"GET", unknownId},
+                {"DELETE", unknownId}};
+        for (String[] request : requests) {
+            given().baseUri(RunningMock.get().baseUrl()).request(request[0], request[1]).then().statusCode(404)
+                    .contentType(ContentType.JSON)
+                    .body("error", equalTo(request[0] + " " + request[1] + ": nothing here (HTTP 404); the kit's"
+                            + " admin routes are under /__admin/ota/, WireMock's are described at /__admin/docs"));
+        }
     }
 
     @Test

@@ -138,6 +138,89 @@ class UnreadableRequestHttpTest {
     }
 
     @Test
+    void aGzipInsideTheDeclaredGzipIs99400NotDecodedTwice() throws Exception {
+        RawHttp.Answer answer = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", gzip(gzip(VERIFY)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"code\":99400")
+                .contains("Invalid Argument body: is still gzip data once decoded as its Content-Encoding 'gzip'"
+                        + " says");
+        RunningMock.admin().get("/orgs/yourOrgId/jobs").then().body("jobs.size()", equalTo(0));
+    }
+
+    @Test
+    void everyDeclaredCodingIsDecodedLastAppliedFirst() throws Exception {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(gzip(VERIFY));
+        }
+        RawHttp.Answer twice = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip, gzip\r\n", gzip(gzip(VERIFY)));
+        RawHttp.Answer mixed = send("POST", CREATE,
+                "Content-Type: application/json\r\nContent-Encoding: gzip, identity, deflate\r\n",
+                deflated.toByteArray());
+
+        assertThat(twice.body()).contains("\"code\":0");
+        assertThat(mixed.body()).contains("\"code\":0");
+    }
+
+    @Test
+    void aMultipartContentTypeWithoutABoundaryIs99400NamingTheBoundaryOnEveryRoute() throws Exception {
+        java.util.List<String[]> routes = java.util.List.of(new String[] {"POST", CREATE},
+                new String[] {"GET", JOBS + "?action=get&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
+                new String[] {"POST", JOBS + "?action=start&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
+                new String[] {"POST", JOBS + "?action=search&orgId=yourOrgId"},
+                new String[] {"GET", "/connect-service/v2.1/ota-firmwares?action=get&orgId=yourOrgId"
+                        + "&firmwareId=yourFirmwareId"});
+        for (String[] route : routes) {
+            for (String type : java.util.List.of("multipart/form-data", "multipart/mixed",
+                    "multipart/form-data; boundary=")) {
+                RawHttp.Answer answer = send(route[0], route[1], "Content-Type: " + type + "\r\n", VERIFY);
+
+                assertThat(answer.status()).as("%s %s with %s", route[0], route[1], type).isEqualTo(200);
+                assertThat(answer.body()).as("%s %s with %s", route[0], route[1], type)
+                        .contains("\"code\":99400")
+                        .contains("Invalid Argument Content-Type: '" + type + "' has no boundary parameter");
+            }
+        }
+    }
+
+    @Test
+    void aMultipartBodyCutShortIs99400AndAWholeOneReachesTheContentTypeCheck() throws Exception {
+        String part = "--b1\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}";
+        RawHttp.Answer cut = send("POST", CREATE, "Content-Type: multipart/form-data; boundary=b1\r\n",
+                part.getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer whole = send("POST", CREATE, "Content-Type: multipart/form-data; boundary=b1\r\n",
+                (part + "\r\n--b1--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(cut.status()).isEqualTo(200);
+        assertThat(cut.body()).contains("\"code\":99400")
+                .contains("Invalid Argument body: cannot be read as the multipart body its Content-Type"
+                        + " 'multipart/form-data; boundary=b1' announces");
+        assertThat(whole.body()).contains("\"code\":99400")
+                .contains("Invalid Argument Content-Type: must be one of [application/json]");
+    }
+
+    @Test
+    void aMultipartContentTypeWithoutABoundaryOnTheAdminApiIs400() throws Exception {
+        RawHttp.Answer answer = send("GET", "/__admin/ota/state", "Content-Type: multipart/form-data\r\n",
+                new byte[] {'x'});
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Content-Type: 'multipart/form-data' has no boundary"
+                + " parameter; a multipart body needs one (multipart/form-data; boundary=...)\"}");
+    }
+
+    private static byte[] gzip(byte[] body) throws java.io.IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(body);
+        }
+        return zipped.toByteArray();
+    }
+
+    @Test
     void aMalformedPathIsAnEnvelopeNotAnErrorPage() throws Exception {
         RawHttp.Answer answer = send("POST", JOBS + "%zz?action=create", "Content-Type: application/json\r\n", VERIFY);
 
