@@ -43,7 +43,8 @@ class SpecAgreesWithDomainTest {
     @Test
     void theActionsErrorCodesAreTheCatalogues() {
         assertThat(catalogued(Operation.START_JOB)).containsExactly(
-                entry(OtaError.JOB_NOT_FOUND), entry(OtaError.JOB_HAS_STARTED), entry(OtaError.JOB_HAS_STOPPED),
+                entry(OtaError.JOB_NOT_FOUND), entry(OtaError.JOB_HAS_STARTED),
+                entry(OtaError.TOO_MANY_VERIFICATION_DEVICE_KEYS), entry(OtaError.JOB_HAS_STOPPED),
                 entry(OtaError.DELETE_RUNNING_JOB), entry(OtaError.DENIED_RESOURCE), INVALID_ARGUMENT);
     }
 

@@ -46,7 +46,7 @@ class MalformedRequestHttpTest {
         "exponent overflow   | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":1e999999999} | upgradeTimeout",
         "huge number         | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradeTimeout\":123456789012345678901234567890} | upgradeTimeout",
         "concurrency zero    | {\"type\":\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\"},\"maximumConcurrency\":0} | maximumConcurrency",
-        "upgrade-only field on verify | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradePolicy\":\"snapshot\"} | upgradePolicy: is not a field",
+        "upgrade-only field on verify | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"upgradePolicy\":\"snapshot\"} | upgradePolicy: is not allowed for a verify job (only an upgrade job takes it)",
         "content after the JSON | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} trailing | body: is not well-formed JSON",
         "two JSON documents  | {\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}}{\"x\":1} | body: is not well-formed JSON",
         "a key twice         | {\"type\":\"upgrade\",\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"}} | body: is not well-formed JSON: Duplicate field 'type'",
