@@ -36,7 +36,8 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:every documented rule the run exercised held (skips and observations allowed)",
             "1:a documented rule failed (the summary names it)",
-            "2:wrong usage: a setting missing or wrong, or no scenario matches --tags",
+            "2:wrong usage: a setting missing or wrong (named by its option), no scenario matches --tags, or"
+                    + " --base-url answers but is not the API (HTTP 404 at its paths, or no EnOS envelope)",
             "4:the gateway refused the credentials, or asks for some and none were given",
             "5:could not judge: the target is unreachable, silent (--timeout) or dropped connections"})
 final class ConformCommand implements Callable<Integer> {

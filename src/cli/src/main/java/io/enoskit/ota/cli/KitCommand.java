@@ -13,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The kit's one executable: {@code java -jar enos-ota-kit.jar <subcommand>}.
  *
  * <p>Exit codes: 0 success; 1 a fault of the kit, or a documented rule failed ({@code conform}); 2 wrong
- * command-line usage or settings (a root dir that does not exist, a malformed state file); 3 the port could not be
+ * command-line usage or settings, named by their option (a value out of range, a root dir that does not exist, a
+ * malformed state file or stub mapping, a base URL that is not the API); 3 the port could not be
  * opened; 4 the gateway refused the credentials ({@code conform}); 5 the target could not be judged
  * ({@code conform}: unreachable, silent or dropping connections).
  */
@@ -27,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         exitCodeList = {
             "0:success",
             "1:a fault of the kit",
-            "2:wrong usage or settings (root dir, state file)",
+            "2:wrong usage or settings, named by their option",
             "3:the port could not be opened",
             "4:conform: the gateway refused the credentials",
             "5:conform: could not judge (the target is unreachable or silent)"})

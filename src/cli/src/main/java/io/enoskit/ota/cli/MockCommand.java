@@ -43,8 +43,9 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:stopped (130 after Ctrl-C, as for any process ended by SIGINT)",
             "1:a fault of the kit, or out of memory (the message says so)",
-            "2:wrong usage or settings: a root dir without mappings/ or ota-state.json, a malformed state file, a"
-                    + " stub mapping that serves no operation, beyond loopback without --admin-token",
+            "2:wrong usage or settings, the option named: a value out of its range (shown above), a root dir"
+                    + " without mappings/ or ota-state.json, a malformed state file or stub mapping, a stub mapping"
+                    + " that serves no operation, beyond loopback without --admin-token",
             "3:the address or port could not be opened"})
 final class MockCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + MockOptions.DEFAULT_PORT,

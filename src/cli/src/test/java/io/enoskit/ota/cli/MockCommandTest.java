@@ -75,7 +75,7 @@ class MockCommandTest {
                         "--max-body-bytes must be from 1 to 2147483639, was -5"),
                 Arguments.of(List.of("--body-timeout", "0"),
                         "--body-timeout must be from 0.001 to 86400 seconds, was 0"),
-                Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 4, was 0"),
+                Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 5, was 0"),
                 Arguments.of(List.of("--max-jobs", "0"), "--max-jobs must be at least 1, was 0"),
                 Arguments.of(List.of("--journal-entries", "-1"), "--journal-entries must be at least 0, was -1"),
                 Arguments.of(List.of("--port", "70000"), "--port must be from 0 to 65535, was 70000"),
@@ -187,7 +187,7 @@ class MockCommandTest {
                         + " more;",
                 "--max-body-bytes=BYTES Largest request body accepted, 1 to 2147483639 bytes;",
                 "--body-timeout=SECONDS How long a request body may take to arrive, 0.001 to 86400 seconds;",
-                "--container-threads=COUNT Jetty worker threads, 4 or more",
+                "--container-threads=COUNT Jetty worker threads, 5 or more",
                 "--max-jobs=COUNT Jobs kept at most, 1 or more;",
                 "--task-pace=SECONDS Time each step of a device task takes on the job's running time, 0.001 to"
                         + " 86400 seconds",

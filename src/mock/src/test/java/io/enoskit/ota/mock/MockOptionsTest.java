@@ -38,7 +38,7 @@ class MockOptionsTest {
                         "must be from 0.001 to 86400 seconds, was -2.5"),
                 refused(() -> mockOptions().bodyTimeout(Duration.ofDays(2)), "bodyTimeout",
                         "must be from 0.001 to 86400 seconds, was 172800"),
-                refused(() -> mockOptions().containerThreads(0), "containerThreads", "must be at least 4, was 0"),
+                refused(() -> mockOptions().containerThreads(0), "containerThreads", "must be at least 5, was 0"),
                 refused(() -> mockOptions().maxJobs(0), "maxJobs", "must be at least 1, was 0"),
                 refused(() -> mockOptions().taskPace(Duration.ofNanos(400_000)), "taskPace",
                         "must be from 0.001 to 86400 seconds, was 0.0004"),
@@ -66,7 +66,7 @@ class MockOptionsTest {
     @Test
     void theEdgesOfEachRangeAreAccepted() {
         mockOptions().port(0).port(65535).journalEntries(0).maxBodyBytes(1).maxBodyBytes(2_147_483_639L)
-                .bodyTimeout(Duration.ofMillis(1)).bodyTimeout(Duration.ofSeconds(86_400)).containerThreads(4)
+                .bodyTimeout(Duration.ofMillis(1)).bodyTimeout(Duration.ofSeconds(86_400)).containerThreads(5)
                 .maxJobs(1).taskPace(Duration.ofMillis(1)).taskPace(Duration.ofSeconds(86_400))
                 .taskFailureShare(0).taskFailureShare(1);
     }
@@ -112,5 +112,16 @@ class MockOptionsTest {
         assertThatThrownBy(() -> mockOptions().bindAddress("nope.invalid")).isInstanceOf(MockOptionException.class)
                 .hasMessage("MockOptions.bindAddress must be an address of this machine or a name that resolves to"
                         + " one, was nope.invalid, which does not resolve");
+    }
+
+    /** The floor is what Jetty needs (acceptor, selector, reserved thread, one worker), not a number below it. */
+    @Test
+    void theMockStartsWithTheFewestContainerThreadsAccepted() {
+        try (OtaMockServer mock = OtaMockServer.start(mockOptions().dynamicPort()
+                .containerThreads(MockOptions.CONTAINER_THREADS_FROM))) {
+            assertThat(mock.isRunning()).isTrue();
+        }
+        assertThatThrownBy(() -> mockOptions().containerThreads(MockOptions.CONTAINER_THREADS_FROM - 1))
+                .isInstanceOf(MockOptionException.class);
     }
 }
