@@ -371,6 +371,71 @@ final class CreateRequests {
                         CreateRequests::gzip));
     }
 
+    static byte[] deflate(byte[] data) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out)) {
+                z.write(data);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Layers of content coding, applied in order ({@code "gzip"}, {@code "deflate"}). */
+    private static byte[] encoded(byte[] body, String... layers) {
+        byte[] out = body;
+        for (String layer : layers) {
+            out = layer.equals("gzip") ? gzip(out) : deflate(out);
+        }
+        return out;
+    }
+
+    private static HeaderChange layers(String declared, Expect expect, String... applied) {
+        return new HeaderChange((declared == null ? "no Content-Encoding" : "Content-Encoding: " + declared)
+                + " on a body encoded " + (applied.length == 0 ? "not at all" : String.join(" then ", applied)),
+                expect, declared == null ? List.of() : List.of("Content-Encoding: " + declared),
+                b -> encoded(b, applied));
+    }
+
+    /**
+     * Layers of gzip and deflate, declared as applied or not. The mock undoes exactly the codings declared: a layer
+     * more than declared (gzip inside gzip) leaves a body that is no JSON, never inflated a second time by guess;
+     * every layer declared, in order, reads as the plain body.
+     */
+    static Arbitrary<HeaderChange> encodingLayers() {
+        return Arbitraries.of(
+                layers("gzip", INVALID, "gzip", "gzip"),
+                layers("x-gzip", INVALID, "gzip", "gzip"),
+                layers("gzip", INVALID, "gzip", "gzip", "gzip"),
+                layers("gzip, gzip", INVALID, "gzip", "gzip", "gzip"),
+                layers("deflate", INVALID, "gzip", "deflate"),
+                layers("gzip", INVALID, "deflate", "gzip"),
+                layers("identity", INVALID, "gzip"),
+                layers(null, INVALID, "gzip", "gzip"),
+                layers("gzip, deflate", INVALID, "deflate", "gzip"),
+                layers("gzip, gzip", ANY, "gzip", "gzip"),
+                layers("gzip, deflate", ANY, "gzip", "deflate"),
+                layers("x-gzip, identity, GZIP", ANY, "gzip", "gzip"),
+                layers("gzip, identity", ANY, "gzip"),
+                layers("identity, identity", ANY));
+    }
+
+    /** Valid and invalid create bodies under {@link #encodingLayers()}. */
+    static Arbitrary<HostileRequest> encodedBodies() {
+        Arbitrary<Body> bodies = Combinators.combine(exampleNames(), Arbitraries.of(true, false)).as((name, valid) ->
+                valid ? mutated(name, List.of(), Api.FIRMWARE)
+                        : mutated(name, List.of(removeUpgradeScope()), Api.FIRMWARE));
+        return Combinators.combine(bodies, encodingLayers()).as((body, layers) -> {
+            byte[] bytes = layers.body().apply(body.bytes());
+            List<String> headers = new ArrayList<>(List.of("Content-Type: application/json"));
+            headers.addAll(layers.headers());
+            return post("create-encoding-layers", Api.FIRMWARE, headers, body.and(layers.expect(), layers.note(),
+                    bytes));
+        });
+    }
+
     static Arbitrary<HeaderChange> accepts() {
         return Arbitraries.of("", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "text/html",
                         "application/xml", "*/*;q=0", "application/json;q=0, text/plain", "garbage;;;q=x",

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param notes     what was done to a valid request, in words, for the report
  * @param route     what the request aims at (which invariants apply)
  * @param expect    {@link Expect#INVALID} when the generator knows the request is wrong, so a success answer is a
- *                  failure; {@link Expect#ANY} when it makes no claim
+ *                  failure; {@link Expect#REFUSED} when HTTP itself says to refuse it, so any answer below 400 is
+ *                  a failure; {@link Expect#ANY} when it makes no claim
  * @param method    the request line's method
  * @param target    the request line's target, as sent ({@code $PORT} is replaced by the port)
  * @param headers   extra header lines, as sent ({@code Name: value}); Host and Connection: close come first
@@ -33,12 +34,18 @@ record HostileRequest(String family, List<String> notes, Route route, Expect exp
         }
     }
 
-    /** What the generator knows. */
+    /** What the generator knows, the strongest claim first. */
     enum Expect {
-        INVALID, ANY;
+        /** HTTP says to refuse it (a method or version spelled in another case): a 4xx, or a close */
+        REFUSED,
+        /** the API says it is wrong: no success */
+        INVALID,
+        /** no claim */
+        ANY;
 
+        /** The stronger of the two claims. */
         Expect and(Expect other) {
-            return this == INVALID || other == INVALID ? INVALID : ANY;
+            return values()[Math.min(ordinal(), other.ordinal())];
         }
     }
 
@@ -60,8 +67,9 @@ record HostileRequest(String family, List<String> notes, Route route, Expect exp
         return new HostileRequest(family, n, route, expect.and(more), method, target, headers, body, raw, halfClose);
     }
 
+    /** The method is HEAD, exactly: the answer has no body (a {@code head} is no HEAD, and is refused). */
     boolean isHead() {
-        return method.equalsIgnoreCase("HEAD");
+        return method.equals("HEAD");
     }
 
     /** The path part of the target (absolute form reduced to its path), for "is this an API path". */

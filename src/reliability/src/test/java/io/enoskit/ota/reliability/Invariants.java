@@ -18,9 +18,12 @@ import java.util.Locale;
  *   <li>an answer within {@link #DEADLINE} (a hang fails); for a raw-socket request with broken framing, the server
  *       closing the connection counts as an answer;</li>
  *   <li>an answer whose Content-Type says JSON is JSON; every answer on the API's paths is JSON (a HEAD answer says
- *       so in its Content-Type; a CORS preflight is answered by WireMock's CORS support with no body);</li>
+ *       so in its Content-Type; a CORS preflight is answered by WireMock's CORS support with no body); every 404 on
+ *       the admin API's paths is {@code {"error": "..."}}, never an empty body;</li>
  *   <li>no success ({@code "code":0} on the API, {@code "status":0} from the token service, a 2xx from the admin
- *       routes) for a request the generator knows to be invalid;</li>
+ *       routes) for a request the generator knows to be invalid; and no answer below 400 to a request HTTP says to
+ *       refuse (a method or version spelled in another case: the server must not serve it as the one it
+ *       resembles);</li>
  * </ol>
  * and, for a create that succeeded, (e) the job reads back with Get OTA Job (HTTP 200, JSON, code 0).
  */
@@ -93,8 +96,17 @@ final class Invariants {
                 fail("(c) an answer on the API's path with no JSON body", request, answer);
             }
         }
+        // an admin route's request (a path like /__admin/../connect-service/... is the API's once Jetty resolves it)
+        if (request.route() == Route.ADMIN && request.path().startsWith("/__admin") && answer.status() == 404
+                && !request.isHead()
+                && (json == null || !json.path("error").isTextual() || json.path("error").asText().isBlank())) {
+            fail("(c) an admin 404 that is not {\"error\": \"...\"}", request, answer);
+        }
         // (d)
-        if (request.expect() == Expect.INVALID) {
+        if (request.expect() == Expect.REFUSED && answer.status() < 400) {
+            fail("(d) an answer below 400 to a request HTTP says to refuse", request, answer);
+        }
+        if (request.expect() == Expect.INVALID || request.expect() == Expect.REFUSED) {
             boolean success = switch (request.route()) {
                 case CREATE, GET, ACTION -> json != null && json.path("code").isNumber()
                         && json.path("code").asLong() == 0;

@@ -104,6 +104,70 @@ class InvariantsSelfTest {
     }
 
     @Test
+    void anAnswerBelow400ToARequestHttpSaysToRefuseFailsD() {
+        HostileRequest refused = HostileRequest.of("self-test", Route.CREATE, Expect.REFUSED, "POST",
+                Api.create("accepts-anything", Api.FIRMWARE), List.of("Content-Type: application/json"),
+                Api.VERIFY_BODY.getBytes(StandardCharsets.UTF_8), List.of("claimed refused"));
+        HostileRequest lowerCase = HostileRequest.of("self-test", Route.CREATE, Expect.REFUSED, "Post",
+                Api.create(Api.ORG, Api.FIRMWARE), List.of("Content-Type: application/json"),
+                Api.VERIFY_BODY.getBytes(StandardCharsets.UTF_8), List.of("method Post"));
+
+        assertThatThrownBy(() -> check(refused)).hasMessageStartingWith("(d) an answer below 400 to a request HTTP"
+                + " says to refuse");
+        check(lowerCase);
+    }
+
+    @Test
+    void anEmptyAdmin404FailsC() throws Exception {
+        HostileRequest unknown = HostileRequest.of("self-test", Route.ADMIN, Expect.INVALID, "GET", "/__admin/nope",
+                List.of(), null, List.of("no such admin path"));
+        byte[] empty404 = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> againstAServerThatAnswers(empty404, unknown))
+                .hasMessageStartingWith("(c) an admin 404 that is not {\"error\": \"...\"}");
+        check(unknown);
+    }
+
+    @Test
+    void http2FramesAndThenSilenceFailB() throws Exception {
+        HostileRequest preface = HostileRequest.raw("self-test", Route.CREATE, Expect.REFUSED, Api.JOBS,
+                "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), false,
+                List.of("HTTP/2 preface"));
+        byte[] settingsFrame = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> againstAServerThatAnswers(settingsFrame, preface))
+                .hasMessageStartingWith("(b) no answer within");
+        check(preface);
+    }
+
+    /**
+     * Sends the request to a server on a port of its own that writes {@code answer} and then holds the connection
+     * open without a word (closing it after 3 s), and checks the answer with a deadline of 1 s.
+     */
+    private static void againstAServerThatAnswers(byte[] answer, HostileRequest request) throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[1000]);
+                    s.getOutputStream().write(answer);
+                    s.getOutputStream().flush();
+                    Thread.sleep(3000);
+                } catch (java.io.IOException | InterruptedException e) {
+                    // done
+                }
+            });
+            t.start();
+            try {
+                Invariants.sendAndCheck(server.getLocalPort(), request, new Tally(), Duration.ofSeconds(1));
+            } finally {
+                t.interrupt();
+                t.join(4000);
+            }
+        }
+    }
+
+    @Test
     void aJobThatDoesNotReadBackFailsE() {
         assertThatThrownBy(() -> check(validCreate("forgets-jobs"))).hasMessageStartingWith("(e) the job created");
     }

@@ -211,7 +211,9 @@ class MemoryUnderCreateStreamTest {
                 OtherRequests.queryStrings(() -> "feedface0000000000000000"),
                 OtherRequests.methods(() -> "feedface0000000000000000"), OtherRequests.tokenService(),
                 OtherRequests.adminRoutes(() -> "feedface0000000000000000"), RawRequests.framing(),
-                RawRequests.randomBytes());
+                RawRequests.randomBytes(), OtherRequests.multipartWithoutBoundary(() -> "feedface0000000000000000"),
+                CreateRequests.encodedBodies(), RawRequests.requestLineCase(), OtherRequests.adminNotFound(),
+                RawRequests.http2Preface());
         for (net.jqwik.api.Arbitrary<HostileRequest> g : generators) {
             g.sampleStream().limit(each).forEach(r -> {
                 try {

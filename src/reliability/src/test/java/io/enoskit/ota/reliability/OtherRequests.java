@@ -302,9 +302,10 @@ final class OtherRequests {
     static final List<String> METHODS = List.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE",
             "FOO", "get", "post", "M-SEARCH", "PROPFIND", "X".repeat(100));
 
-    /** Jetty and WireMock compare methods without regard to case: no claim on "get" or "post". */
-    private static boolean sameIgnoringCase(String method, String routeMethod) {
-        return method.equalsIgnoreCase(routeMethod);
+    /** A known method spelled in another case ("get", "post"): HTTP methods are case-sensitive (RFC 9110 9.1). */
+    private static boolean knownInAnotherCase(String method) {
+        return METHODS.stream().anyMatch(m -> !m.equals(method) && m.equalsIgnoreCase(method)
+                && m.equals(m.toUpperCase(java.util.Locale.ROOT)));
     }
 
     record Route2(String name, Route route, String method, String target, boolean sendsBody) {
@@ -372,7 +373,7 @@ final class OtherRequests {
         Arbitrary<String> bodyKind = Arbitraries.of("none", "valid", "empty");
         return Combinators.combine(routes(jobIds), Arbitraries.of(METHODS), bodyKind, Arbitraries.of(true, false))
                 .as((route, method, body, preflightWanted) -> {
-                    boolean same = sameIgnoringCase(method, route.method());
+                    boolean same = method.equals(route.method());
                     boolean options = method.equals("OPTIONS");
                     boolean preflight = options && preflightWanted;
                     boolean madeUpJob = route.target().contains("feedface");
@@ -403,6 +404,9 @@ final class OtherRequests {
                     if (route.route() == Route.TOKEN && !preflight) {
                         expect = INVALID; // no credentials in any body below
                     }
+                    if (knownInAnotherCase(method)) {
+                        expect = Expect.REFUSED;
+                    }
                     List<String> headers = new ArrayList<>();
                     byte[] bytes = null;
                     switch (body) {
@@ -424,6 +428,48 @@ final class OtherRequests {
                             route.target(), headers, bytes, List.of(method + " on " + route.name() + ", body " + body
                                     + (preflight ? ", as a CORS preflight" : "")));
                 });
+    }
+
+    /**
+     * A {@code multipart/*} Content-Type that WireMock's part parser cannot read with the body (no boundary, an empty
+     * or a 5000-character one, a part cut short), on every route, with a body or none: the parser's failure must be
+     * the client's error, never a 5xx.
+     */
+    static Arbitrary<HostileRequest> multipartWithoutBoundary(Supplier<String> jobIds) {
+        Arbitrary<String> types = Arbitraries.of("multipart/form-data", "multipart/mixed", "multipart/related",
+                "MULTIPART/FORM-DATA", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+                "multipart/form-data; charset=utf-8", "multipart/form-data; boundary=" + "b".repeat(5000),
+                "multipart/form-data; boundary=b1");
+        Arbitrary<String> bodies = Arbitraries.of("none", "json", "part-cut-short", "empty");
+        return Combinators.combine(routes(jobIds), types, bodies).as((route, type, body) -> {
+            byte[] bytes = switch (body) {
+                case "json" -> Api.VERIFY_BODY.getBytes(StandardCharsets.UTF_8);
+                case "part-cut-short" -> "--b1\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}"
+                        .getBytes(StandardCharsets.UTF_8);
+                case "empty" -> new byte[0];
+                default -> null;
+            };
+            boolean readable = type.endsWith("boundary=b1") && !body.equals("part-cut-short");
+            Expect expect = readable || route.route() == Route.OTHER ? ANY : INVALID;
+            String shown = type.length() > 60 ? type.substring(0, 60) + "…" : type;
+            return HostileRequest.of("multipart/" + route.name(), route.route(), expect, route.method(),
+                    route.target(), List.of("Content-Type: " + type), bytes,
+                    List.of("Content-Type " + shown + " on " + route.name() + ", body " + body));
+        });
+    }
+
+    /**
+     * Admin paths with no route, and ids WireMock's admin routes do not know: every 404 there must say what was not
+     * found ({@code {"error": ...}}), never be an empty body.
+     */
+    static Arbitrary<HostileRequest> adminNotFound() {
+        Arbitrary<String> paths = Arbitraries.of("/__admin/ota", "/__admin/ota/", "/__admin/ota/nope",
+                "/__admin/ota/orgs", "/__admin/ota/orgs/fuzzOrg", "/__admin/nope", "/__admin/ota-x", "/__admin/a/b/c",
+                "/__admin/mappings/00000000-0000-0000-0000-000000000000", "/__admin/mappings/not-a-uuid",
+                "/__admin/scenarios/nope", "/__admin/ota/state/x", "/__admin/ota?x=1", "/__admin/%7e");
+        return Combinators.combine(paths, Arbitraries.of("GET", "DELETE", "HEAD", "OPTIONS", "PATCH"))
+                .as((path, method) -> HostileRequest.of("admin-not-found", Route.ADMIN, INVALID, method, path,
+                        List.of(), null, List.of(method + " " + path)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

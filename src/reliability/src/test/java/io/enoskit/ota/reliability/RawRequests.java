@@ -38,6 +38,11 @@ final class RawRequests {
         return new Raw(note, text, halfClose, Expect.INVALID);
     }
 
+    /** A request HTTP says to refuse: an answer below 400 fails, whatever the route would have said. */
+    private static Raw refused(String note, String text, boolean halfClose) {
+        return new Raw(note, text, halfClose, Expect.REFUSED);
+    }
+
     /** Framing HTTP/1.1 lets a server accept (RFC 9112: bare LF, obsolete line folding, NUL replaced by SP). */
     private static Raw tolerable(String note, String text) {
         return new Raw(note, text, true, Expect.ANY);
@@ -98,8 +103,8 @@ final class RawRequests {
                         + "abcdefghijklmnopqrstuvwxyz012345", true),
                 raw("an SSH banner", "SSH-2.0-OpenSSH_9.0\r\n", true),
                 raw("a request target of *", "GET * HTTP/1.1\r\nHost: x\r\n\r\n", true),
-                tolerable("a lower-case method", "post " + CREATE + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
-                        + "\r\nContent-Length: " + n + "\r\n\r\n" + BODY),
+                refused("a lower-case method", "post " + CREATE + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: " + n + "\r\n\r\n" + BODY, true),
                 raw("an HTTP/1.0 request with keep-alive", "POST " + CREATE + " HTTP/1.0\r\nConnection: keep-alive\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", true),
                 raw("Upgrade: websocket", "GET " + CREATE + " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
@@ -148,15 +153,79 @@ final class RawRequests {
                         + "\r\n\r\n" + BODY.substring(0, sent), true).request("raw-short-body"));
     }
 
-    /** HTTP/2 with prior knowledge: the connection preface, alone or with a little more. */
+    /**
+     * HTTP/2 with prior knowledge: the connection preface, alone or with a little more, the client's side left open.
+     * The mock speaks HTTP/1.1 only: it must refuse at once, never leave the client waiting on a silent connection.
+     */
     static Arbitrary<HostileRequest> http2Preface() {
         String preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
         return Arbitraries.of(
-                raw("the HTTP/2 connection preface alone", preface, false),
-                raw("the preface and an empty SETTINGS frame", preface + "\u0000\u0000\u0000\u0004\u0000\u0000\u0000"
-                        + "\u0000\u0000", false),
-                raw("the preface and garbage", preface + "GARBAGE", false))
+                refused("the HTTP/2 connection preface alone", preface, false),
+                refused("the preface and an empty SETTINGS frame", preface + "\u0000\u0000\u0000\u0004\u0000\u0000"
+                        + "\u0000\u0000\u0000", false),
+                refused("the preface and garbage", preface + "GARBAGE", false))
                 .map(r -> r.request("raw-http2-preface"));
+    }
+
+    /** A route of each kind, as a request line and what follows it. */
+    private record LineRoute(String name, Route route, String method, String target, String body) {
+    }
+
+    private static final List<LineRoute> LINE_ROUTES = List.of(
+            new LineRoute("create", Route.CREATE, "POST", CREATE, BODY),
+            new LineRoute("get", Route.GET, "GET", Api.JOBS + "?action=get&orgId=" + Api.ORG
+                    + "&jobId=feedface0000000000000000", null),
+            new LineRoute("start", Route.ACTION, "POST", Api.JOBS + "?action=start&orgId=" + Api.ORG
+                    + "&jobId=feedface0000000000000000", null),
+            new LineRoute("search", Route.ACTION, "POST", Api.JOBS + "?action=search&orgId=" + Api.ORG, "{}"),
+            new LineRoute("token", Route.TOKEN, "POST", Api.TOKEN_GET, "{}"),
+            new LineRoute("admin-state", Route.ADMIN, "GET", Api.ADMIN + "/state", null),
+            new LineRoute("admin-reset", Route.ADMIN, "POST", Api.ADMIN + "/reset", null),
+            new LineRoute("admin-mappings", Route.ADMIN, "GET", "/__admin/mappings", null));
+
+    /**
+     * The method or the version of a valid request spelled in another case ({@code Post}, {@code gEt},
+     * {@code http/1.1}, {@code HTtP/1.0}), on every kind of route. RFC 9110 section 9.1 and RFC 9112 section 2.3
+     * make both tokens case-sensitive: each request must be refused, never served as the one it resembles.
+     */
+    static Arbitrary<HostileRequest> requestLineCase() {
+        Arbitrary<String> changed = Arbitraries.of("method", "version", "both");
+        Arbitrary<Integer> masks = Arbitraries.integers().between(1, 255);
+        return Combinators.combine(Arbitraries.of(LINE_ROUTES), changed, Arbitraries.of("HTTP/1.1", "HTTP/1.0"),
+                masks, masks).as((route, what, version, methodMask, versionMask) -> {
+            String method = what.equals("version") ? route.method() : lowered(route.method(), methodMask);
+            String sent = what.equals("method") ? version : lowered(version, versionMask);
+            String head = method + " " + route.target() + " " + sent + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+            String text = route.body() == null ? head + "\r\n" : head + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + route.body().length() + "\r\n\r\n" + route.body();
+            return HostileRequest.raw("raw-request-line-case/" + route.name(), route.route(), Expect.REFUSED,
+                    route.target(), text.getBytes(StandardCharsets.ISO_8859_1), false,
+                    List.of("'" + method + " ... " + sent + "' on " + route.name()));
+        });
+    }
+
+    /**
+     * The token with the letters the mask picks (bit i for the i-th letter, cycling) in lower case; at least one
+     * letter changes, since the mask is not 0.
+     */
+    static String lowered(String token, int mask) {
+        StringBuilder out = new StringBuilder(token);
+        int letters = (int) token.chars().filter(Character::isLetter).count();
+        int letter = 0;
+        boolean changed = false;
+        for (int i = 0; i < out.length(); i++) {
+            if (Character.isLetter(out.charAt(i))) {
+                if ((mask >> (letter % Math.min(8, letters)) & 1) == 1) {
+                    out.setCharAt(i, Character.toLowerCase(out.charAt(i)));
+                    changed = true;
+                }
+                letter++;
+            }
+        }
+        if (!changed) {
+            out.setCharAt(0, Character.toLowerCase(out.charAt(0)));
+        }
+        return out.toString();
     }
 
     /** CONNECT, on the API's path and in authority form. */
