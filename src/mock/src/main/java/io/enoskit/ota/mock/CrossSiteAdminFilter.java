@@ -1,5 +1,6 @@
 package io.enoskit.ota.mock;
 
+import com.google.common.net.MediaType;
 import io.enoskit.ota.contract.Json;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -106,12 +107,20 @@ final class CrossSiteAdminFilter implements Filter {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    /** {@code application/json} or a {@code +json} type, with any parameters. */
+    /**
+     * {@code application/json} or a {@code +json} type, with any parameters, read with Guava's {@link MediaType} as
+     * the contract's {@code HttpRequest} reads it; a value that is no media type is not JSON.
+     */
     private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        try {
+            MediaType type = MediaType.parse(contentType);
+            return type.type().equals("application")
+                    && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
+        } catch (IllegalArgumentException notAMediaType) {
+            return false;
+        }
     }
 }
