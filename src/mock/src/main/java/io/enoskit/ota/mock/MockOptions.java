@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.common.NetworkAddressRules;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
+import io.enoskit.ota.profile.BehaviourProfile;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -95,6 +96,7 @@ public final class MockOptions {
     private Path stateFile;
     private boolean frozenClock;
     private boolean lenient;
+    private BehaviourProfile profile = BehaviourProfile.defaults();
     private boolean verbose;
     private boolean exitOnOutOfMemory;
     private GatewayAuth gatewayAuth = GatewayAuth.OFF;
@@ -352,6 +354,21 @@ public final class MockOptions {
         return taskFailureShare;
     }
 
+    /**
+     * The behaviour profile the mock follows where the vendor pages are silent (HTTP status of errors, id formats,
+     * the EnOS release served, ...): {@link BehaviourProfile#defaults()} unless set; stack files with
+     * {@link BehaviourProfile#of(List)}.
+     */
+    public MockOptions profile(BehaviourProfile profile) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        return this;
+    }
+
+    /** The behaviour profile in force. */
+    public BehaviourProfile profile() {
+        return profile;
+    }
+
     /** Accept unknown body fields and query parameters instead of answering 99400. */
     public MockOptions lenient(boolean lenient) {
         this.lenient = lenient;
@@ -480,7 +497,7 @@ public final class MockOptions {
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
-        return new OtaMockExtensions(lenient, gatewayAuth, maxJobs,
+        return new OtaMockExtensions(profile, lenient, gatewayAuth, maxJobs,
                 new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0));
     }
 

@@ -10,6 +10,7 @@ import io.enoskit.ota.domain.JobIdGenerator;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.domain.SimulationClock;
+import io.enoskit.ota.profile.BehaviourProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * {@code ota-state.json}), the store, the contract check (spec parsed once), and the extensions that share them.
  */
 public final class OtaMockExtensions implements ExtensionFactory {
+    private final BehaviourProfile profile;
     private final boolean lenient;
     private final GatewayAuth gatewayAuth;
     private final int maxJobs;
@@ -29,12 +31,15 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
+     * @param profile     the behaviour profile in force
      * @param lenient     when true, unknown body fields are accepted instead of answered with 99400
      * @param gatewayAuth how API calls authenticate ({@link GatewayFilter})
      * @param maxJobs     the most jobs the store keeps, a count
      * @param simulation  how device tasks progress
      */
-    OtaMockExtensions(boolean lenient, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation) {
+    OtaMockExtensions(BehaviourProfile profile, boolean lenient, GatewayAuth gatewayAuth, int maxJobs,
+                      Simulation simulation) {
+        this.profile = profile;
         this.lenient = lenient;
         this.gatewayAuth = gatewayAuth;
         this.maxJobs = maxJobs;
@@ -98,6 +103,11 @@ public final class OtaMockExtensions implements ExtensionFactory {
         java.util.Set<String> names = new java.util.HashSet<>(created);
         options.extensionNames().forEach(names::add);
         return names;
+    }
+
+    /** The behaviour profile the extensions follow. */
+    BehaviourProfile profile() {
+        return profile;
     }
 
     /** The fault rules the operations share. */
