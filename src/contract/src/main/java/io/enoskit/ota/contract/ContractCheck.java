@@ -133,7 +133,7 @@ public final class ContractCheck {
         if (!violations.isEmpty()) {
             throw new ContractViolation(violations, ReportReader.operationMissing(report));
         }
-        return new ValidRequest(request.query(), body);
+        return new ValidRequest(request.query(), body, contract.release());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.enoskit.ota.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
+import io.enoskit.ota.profile.EnosVersion;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAPI document of the OTA job API ({@code spec/ota-jobs.yaml}), read once: its text (for the
@@ -46,10 +48,16 @@ public final class OpenApiContract {
 
     private final String text;
     private final OpenAPI openApi;
+    private final EnosVersion release;
 
     private OpenApiContract(String text, OpenAPI openApi) {
+        this(text, openApi, EnosVersion.newest());
+    }
+
+    private OpenApiContract(String text, OpenAPI openApi, EnosVersion release) {
         this.text = text;
         this.openApi = openApi;
+        this.release = release;
     }
 
     /** The spec of Create and Get OTA Job the kit ships with. */
@@ -67,7 +75,46 @@ public final class OpenApiContract {
     }
 
     /** Documents read so far, by resource: each is read once per JVM (they are immutable once read). */
-    private static final Map<String, OpenApiContract> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, OpenApiContract> LOADED = new ConcurrentHashMap<>();
+    /** The documents of older releases read so far, by resource and release. */
+    private static final Map<String, OpenApiContract> RELEASES = new ConcurrentHashMap<>();
+
+    /**
+     * A spec the kit ships with, as an EnOS release has it ({@link EnosRelease}): the properties the release lacks
+     * ({@code x-enos-since} newer than it) are removed from its schemas and from their {@code required}. A release
+     * that lacks none is the document itself ({@link #load(String)}).
+     */
+    public static OpenApiContract load(String resource, EnosVersion release) {
+        if (!EnosRelease.of(release).lacksAny()) {
+            return load(resource);
+        }
+        return RELEASES.computeIfAbsent(resource + "@" + release, key -> {
+            OpenApiContract whole = read(resource);
+            whole.withoutFieldsNewerThan(release);
+            return new OpenApiContract(whole.text, whole.openApi, release);
+        });
+    }
+
+    /** Removes, from this (freshly read, unshared) document's schemas, the properties {@code release} lacks. */
+    private void withoutFieldsNewerThan(EnosVersion release) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        EnosRelease view = EnosRelease.of(release);
+        openApi.getComponents().getSchemas().forEach((name, schema) -> view.lacks(name).keySet().forEach(property -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().remove(property);
+            }
+            if (schema.getRequired() != null) {
+                schema.getRequired().remove(property);
+            }
+        }));
+    }
+
+    /** The EnOS release this document is read for: the newest unless {@link #load(String, EnosVersion)} said. */
+    public EnosVersion release() {
+        return release;
+    }
 
     private static OpenApiContract read(String resource) {
         String text;
@@ -172,8 +219,8 @@ public final class OpenApiContract {
     }
 
     /**
-     * The rules this document catalogues under {@code x-enos-rules} (each {@code {id, rule, source}}), in document
-     * order; empty when it has none.
+     * The rules this document catalogues under {@code x-enos-rules} (each {@code {id, rule, source}} and, for a rule
+     * of a later release than 2.2, {@code x-enos-since}), in document order; empty when it has none.
      */
     public List<DocumentedRule> rules() {
         Object listed = openApi.getExtensions() == null ? null : openApi.getExtensions().get("x-enos-rules");
@@ -181,8 +228,10 @@ public final class OpenApiContract {
         if (listed instanceof List<?> entries) {
             for (Object entry : entries) {
                 Map<?, ?> fields = (Map<?, ?>) entry;
-                rules.add(new DocumentedRule(String.valueOf(fields.get("id")), String.valueOf(fields.get("rule")),
-                        String.valueOf(fields.get("source"))));
+                String id = String.valueOf(fields.get("id"));
+                rules.add(new DocumentedRule(id, String.valueOf(fields.get("rule")),
+                        String.valueOf(fields.get("source")), EnosRelease.version(fields.get(EnosRelease.SINCE),
+                        "rule " + id)));
             }
         }
         return rules;

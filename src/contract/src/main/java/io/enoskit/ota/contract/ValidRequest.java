@@ -2,6 +2,7 @@ package io.enoskit.ota.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.enoskit.ota.profile.EnosVersion;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,17 @@ import java.util.Map;
 public final class ValidRequest {
     private final Map<String, List<String>> query;
     private final JsonNode body;
+    private final EnosVersion release;
 
-    ValidRequest(Map<String, List<String>> query, JsonNode body) {
+    ValidRequest(Map<String, List<String>> query, JsonNode body, EnosVersion release) {
         this.query = query;
         this.body = body;
+        this.release = release;
+    }
+
+    /** The EnOS release whose spec the request was checked against ({@link OpenApiContract#release()}). */
+    public EnosVersion release() {
+        return release;
     }
 
     /** The first value of a query parameter, or null; the spec check has ensured the required ones are there. */
