@@ -156,6 +156,12 @@ final class SearchExpressionParser {
                     + " at position " + token.position() + " (fields: " + fieldList() + ")", token);
         }
         Optional<Field> field = allowed.field(base);
+        Optional<Field> later = allowed.later(base);
+        if (later.isPresent() && (dot < 0 || later.get().kind() == Kind.I18N)) {
+            throw error("field '" + shorten(written) + "' is not in EnOS " + allowed.release() + " (it came with EnOS "
+                    + later.get().since() + ") at position " + token.position() + " (fields of EnOS "
+                    + allowed.release() + ": " + fieldList() + ")", token);
+        }
         if (field.isEmpty() || dot >= 0 && field.get().kind() != Kind.I18N) {
             throw error("unknown field '" + shorten(written) + "' at position " + token.position() + " ("
                     + caseHint(base).orElse("fields: " + fieldList()) + ")", token);
@@ -164,6 +170,11 @@ final class SearchExpressionParser {
             return new FieldRef(field.get(), null, null, written);
         }
         String suffix = written.substring(dot + 1);
+        if (!allowed.hasLocales(field.get())) {
+            throw error("field '" + shorten(written) + "' is not in EnOS " + allowed.release() + " (locale suffixes on '"
+                    + base + "' came with EnOS " + field.get().localesSince() + ") at position " + token.position()
+                    + " (use " + base + " alone)", token);
+        }
         String localeKey = allowed.localeKey(suffix).orElseThrow(() -> error("unknown locale '" + shorten(suffix)
                 + "' in '" + base + "." + shorten(suffix) + "' at position " + token.position() + " (use " + base
                 + " alone or with ." + String.join(", .", allowed.suffixes()) + ")", token));

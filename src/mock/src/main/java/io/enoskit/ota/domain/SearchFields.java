@@ -1,27 +1,33 @@
 package io.enoskit.ota.domain;
 
+import io.enoskit.ota.contract.EnosRelease;
+import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.profile.EnosVersion;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The fields a search's {@code expression} may name, and the operators each field allows. Immutable; one
- * constant per search API.
+ * The fields a search's {@code expression} may name, the operators each field allows, and the EnOS release each came
+ * with, as the spec lists them ({@code x-enos-search-fields} and {@code x-enos-search-locales} of each search
+ * operation, read through {@link EnosRelease}). Immutable; one constant per search API, of the newest release;
+ * {@link #in(EnosVersion)} gives the fields of an older one.
  *
  * <p>Sources (reference notes §3.1 and §3.2, from the vendor's Search pages 2.2.0–2.4.4):
  * <ul>
- *   <li>{@link #JOBS} Search OTA Job: {@code firmwareId}, {@code productKey}, {@code firmwareVersion},
- *       {@code type}, {@code status} with {@code =} and {@code in}; {@code name} and {@code firmwareName} with
- *       {@code like}, also per locale (see {@link #LOCALES});</li>
- *   <li>{@link #TASKS} Search OTA Task: {@code jobId}, {@code deviceKey}, {@code fromVersion}, {@code toVersion},
- *       {@code status}, {@code desc} with {@code =} and {@code in};</li>
+ *   <li>{@link #JOBS} Search OTA Job: {@code firmwareId}, {@code productKey}, {@code type}, {@code status} (2.2.0),
+ *       {@code firmwareVersion} (2.3.0) with {@code =} and {@code in}; {@code firmwareName} (2.3.0) and {@code name}
+ *       (2.4.0) with {@code like}, per locale from 2.4.0 (see {@link #suffixes()});</li>
+ *   <li>{@link #TASKS} Search OTA Task: {@code jobId}, {@code deviceKey}, {@code fromVersion}, {@code toVersion}
+ *       (2.3.0), {@code status}, {@code desc} with {@code =} and {@code in};</li>
  *   <li>{@link #FIRMWARE} Search Firmware File: {@code productKey} with {@code =} and {@code in};
- *       {@code isVerified} with {@code =} (a boolean); {@code name} with {@code like}, also as
+ *       {@code isVerified} with {@code =} (a boolean); {@code name} with {@code like}, also
  *       per locale as for jobs.</li>
  * </ul>
  * Wherever the pages allow {@code =}, {@code !=} is accepted as well (inferred: the general expression language
@@ -31,26 +37,12 @@ public final class SearchFields {
     /** The key of the default value in the map an accessor returns for an {@link Kind#I18N} field. */
     public static final String DEFAULT = "defaultValue";
 
-    /**
-     * The suffixes of a name field: {@code .defaultValue} and {@code .default} (both spellings appear in the pages
-     * and the official sample code) for the default value; {@code .zh_CN} and {@code .en_US} (documented) and
-     * {@code .ja_JP} and {@code .es_ES} (the locales the console added in 2.3.0, sent by the official Python
-     * samples) for a locale's own entry.
-     */
-    private static final Map<String, String> LOCALES = Map.of("defaultValue", DEFAULT, "default", DEFAULT,
-            "zh_CN", "zh_CN", "en_US", "en_US", "ja_JP", "ja_JP", "es_ES", "es_ES");
-
     /** Search OTA Job ({@code action=search} on {@code ota-jobs}). */
-    public static final SearchFields JOBS = new SearchFields("Search OTA Job", List.of(
-            text("firmwareId"), text("productKey"), text("firmwareVersion"), text("type"), text("status"),
-            i18n("name"), i18n("firmwareName")), SearchFields.LOCALES);
+    public static final SearchFields JOBS = read("Search OTA Job", Operation.SEARCH_JOBS);
     /** Search OTA Task ({@code action=searchTask} on {@code ota-jobs}). */
-    public static final SearchFields TASKS = new SearchFields("Search OTA Task", List.of(
-            text("jobId"), text("deviceKey"), text("fromVersion"), text("toVersion"), text("status"), text("desc")),
-            Map.of());
+    public static final SearchFields TASKS = read("Search OTA Task", Operation.SEARCH_TASKS);
     /** Search Firmware File ({@code action=search} on {@code ota-firmwares}). */
-    public static final SearchFields FIRMWARE = new SearchFields("Search Firmware File", List.of(
-            text("productKey"), bool("isVerified"), i18n("name")), SearchFields.LOCALES);
+    public static final SearchFields FIRMWARE = read("Search Firmware File", Operation.SEARCH_FIRMWARE);
 
     /** The comparison operators of the expression language, as written. */
     public enum Operator {
@@ -65,6 +57,13 @@ public final class SearchFields {
         /** The operator as written in an expression. */
         public String symbol() {
             return symbol;
+        }
+
+        /** The operator written as {@code symbol}, as the spec lists it. */
+        static Operator written(String symbol) {
+            return Arrays.stream(values()).filter(operator -> operator.symbol.equals(symbol)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the spec names the operator '" + symbol
+                            + "', which the expression language does not have"));
         }
     }
 
@@ -81,13 +80,21 @@ public final class SearchFields {
     /**
      * One searchable field.
      *
-     * @param name      as written in an expression and passed to the accessor, e.g. {@code firmwareId}
-     * @param kind      what its value is
-     * @param operators the operators it allows (not empty)
+     * @param name         as written in an expression and passed to the accessor, e.g. {@code firmwareId}
+     * @param kind         what its value is
+     * @param operators    the operators it allows (not empty)
+     * @param since        the EnOS release it came with
+     * @param localesSince for an I18N field, the release its locale suffixes ({@code name.en_US}) came with
      */
-    public record Field(String name, Kind kind, Set<Operator> operators) {
+    public record Field(String name, Kind kind, Set<Operator> operators, EnosVersion since,
+                        EnosVersion localesSince) {
         public Field {
             operators = Set.copyOf(operators);
+        }
+
+        /** A field of every release. */
+        public Field(String name, Kind kind, Set<Operator> operators) {
+            this(name, kind, operators, EnosVersion.values()[0], EnosVersion.values()[0]);
         }
 
         /** The allowed operators in the order of {@link Operator}, as written: {@code =, !=, in}. */
@@ -100,13 +107,37 @@ public final class SearchFields {
     private final String search;
     private final Map<String, Field> fields;
     private final Map<String, String> locales;
+    private final EnosVersion release;
 
-    private SearchFields(String search, List<Field> fields, Map<String, String> locales) {
+    private SearchFields(String search, Map<String, Field> fields, Map<String, String> locales, EnosVersion release) {
         this.search = search;
-        Map<String, Field> byName = new LinkedHashMap<>();
-        fields.forEach(field -> byName.put(field.name(), field));
-        this.fields = Collections.unmodifiableMap(byName);
+        this.fields = fields;
         this.locales = Map.copyOf(locales);
+        this.release = release;
+    }
+
+    private static SearchFields read(String search, Operation operation) {
+        Map<String, Field> byName = new LinkedHashMap<>();
+        for (EnosRelease.SearchField field : EnosRelease.searchFields(operation)) {
+            Kind kind = Kind.valueOf(field.kind().toUpperCase(Locale.ROOT));
+            Set<Operator> operators = field.operators().stream().map(Operator::written).collect(Collectors.toSet());
+            byName.put(field.name(), new Field(field.name(), kind, operators, field.since(), field.localesSince()));
+        }
+        if (byName.isEmpty()) {
+            throw new IllegalStateException("the spec lists no x-enos-search-fields for " + search);
+        }
+        return new SearchFields(search, Collections.unmodifiableMap(byName), EnosRelease.searchLocales(operation),
+                EnosVersion.newest());
+    }
+
+    /** The same search as EnOS {@code version} has it: its fields are those that came with that release or before. */
+    public SearchFields in(EnosVersion version) {
+        return version == release ? this : new SearchFields(search, fields, locales, version);
+    }
+
+    /** The release whose fields these are. */
+    public EnosVersion release() {
+        return release;
     }
 
     /** The search API's name as on the vendor's pages, e.g. "Search OTA Job". */
@@ -114,14 +145,24 @@ public final class SearchFields {
         return search;
     }
 
-    /** The field with this exact (case-sensitive) name. */
+    /** The field of this release with this exact (case-sensitive) name. */
     public Optional<Field> field(String name) {
-        return Optional.ofNullable(fields.get(name));
+        return Optional.ofNullable(fields.get(name)).filter(field -> release.has(field.since()));
     }
 
-    /** Every field, in the order of the vendor's page. */
+    /** The field with this exact name that only a release later than this one has. */
+    public Optional<Field> later(String name) {
+        return Optional.ofNullable(fields.get(name)).filter(field -> !release.has(field.since()));
+    }
+
+    /** Whether this release searches an I18N field per locale ({@code name.en_US}), not only as a whole. */
+    public boolean hasLocales(Field field) {
+        return release.has(field.localesSince());
+    }
+
+    /** Every field of this release, in the order of the vendor's page. */
     public List<Field> fields() {
-        return List.copyOf(fields.values());
+        return fields.values().stream().filter(field -> release.has(field.since())).toList();
     }
 
     /**
@@ -139,18 +180,6 @@ public final class SearchFields {
 
     @Override
     public String toString() {
-        return search + " " + fields.keySet();
-    }
-
-    private static Field text(String name) {
-        return new Field(name, Kind.TEXT, Set.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN));
-    }
-
-    private static Field bool(String name) {
-        return new Field(name, Kind.BOOLEAN, Set.of(Operator.EQUALS, Operator.NOT_EQUALS));
-    }
-
-    private static Field i18n(String name) {
-        return new Field(name, Kind.I18N, Set.of(Operator.LIKE));
+        return search + " of EnOS " + release + " " + fields().stream().map(Field::name).toList();
     }
 }

@@ -6,6 +6,7 @@ import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.profile.EnosVersion;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import java.util.LinkedHashMap;
@@ -33,13 +34,26 @@ final class ContractChecks {
 
     /** The check of a document of the kit ({@link OpenApiContract#DOCUMENTS}), built on the first call. */
     static ContractCheck get(String document, boolean lenient) {
-        return CHECKS.computeIfAbsent(document + (lenient ? "#lenient" : ""),
-                key -> new ContractCheck(OpenApiContract.load(document), lenient));
+        return get(document, lenient, EnosVersion.newest());
+    }
+
+    /**
+     * The check of a document as an EnOS release has it ({@link OpenApiContract#load(String, EnosVersion)}: a body
+     * field of a later release is an unknown field), built on the first call.
+     */
+    static ContractCheck get(String document, boolean lenient, EnosVersion release) {
+        return CHECKS.computeIfAbsent(document + (lenient ? "#lenient" : "") + "@" + release,
+                key -> new ContractCheck(OpenApiContract.load(document, release), lenient));
     }
 
     /** A supplier of {@link #get}, for the transformers. */
     static Supplier<ContractCheck> of(String document, boolean lenient) {
-        return () -> get(document, lenient);
+        return of(document, lenient, EnosVersion.newest());
+    }
+
+    /** A supplier of {@link #get(String, boolean, EnosVersion)}, for the transformers of a mock serving a release. */
+    static Supplier<ContractCheck> of(String document, boolean lenient, EnosVersion release) {
+        return () -> get(document, lenient, release);
     }
 
     /** Builds and warms every document's check on a daemon thread, once per JVM and mode. */

@@ -7,9 +7,14 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.ContractCheck;
+import io.enoskit.ota.contract.EnosRelease;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.contract.PagedEnvelope;
 import io.enoskit.ota.contract.ValidRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,9 +58,29 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
         return decision.map(delay -> delayed(answer, delay.delayMs())).orElse(answer);
     }
 
-    /** The spec check, then {@link #serve}; the catch-all checks the {@code action} first. */
+    /**
+     * The spec check, then {@link #serve}, then the answer as the release of the check has it (fields of a later
+     * release left out, {@link EnosRelease#answer}); the catch-all checks the {@code action} first.
+     */
     Object respond(Request request) {
-        return serve(contract.get().check(WireMockRequests.of(request)));
+        ValidRequest call = contract.get().check(WireMockRequests.of(request));
+        Object data = serve(call);
+        EnosRelease release = EnosRelease.of(call.release());
+        return operation(request).map(operation -> answered(release, operation, data)).orElse(data);
+    }
+
+    /** {@code data}, or each record of a search's page, as the release answers it. */
+    private static Object answered(EnosRelease release, Operation operation, Object data) {
+        if (!(data instanceof PagedEnvelope paged)) {
+            return release.answer(operation, data);
+        }
+        Object records = release.answer(operation, paged.data());
+        if (records == paged.data()) {
+            return paged;
+        }
+        List<JsonNode> trimmed = new ArrayList<>();
+        ((JsonNode) records).forEach(trimmed::add);
+        return new PagedEnvelope(paged.code(), paged.msg(), paged.requestId(), trimmed, paged.pagination());
     }
 
     static Optional<Operation> operation(Request request) {

@@ -72,7 +72,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
     }
 
     private java.util.function.Supplier<ContractCheck> check(String document) {
-        return ContractChecks.of(document, lenient);
+        return ContractChecks.of(document, lenient, profile.enosVersion());
     }
 
     /** Builds and warms the contract checks in the background (once per JVM). */

@@ -23,13 +23,16 @@ import java.util.List;
 record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
 
     /**
-     * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where
+     * @param fields the search's fields of the newest release; the request's release ({@link ValidRequest#release()})
+     *               decides which of them it may name
+     * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where (and, for
+     *                           a field of a later release than the mock serves, the field and both releases)
      */
     static SearchRequests of(ValidRequest call, SearchFields fields) {
         SearchRequest body = call.optionalBody(SearchRequest.class).orElseGet(SearchRequest::new);
         SearchExpression expression;
         try {
-            expression = SearchExpression.parse(body.getExpression(), fields);
+            expression = SearchExpression.parse(body.getExpression(), fields.in(call.release()));
         } catch (SearchExpressionException unreadable) {
             throw new ContractViolation(List.of(new Violation("expression", unreadable.getMessage())), false);
         }
