@@ -15,6 +15,14 @@ Feature: Search OTA Job
       When I search the organization's jobs on the ready firmware
       Then the kit's job is among the jobs answered, as a JobInfo with its firmwareId and type
 
+  Rule: SEARCH-JOB-BY-VERSION From EnOS 2.3, Search OTA Job finds a job by the firmwareVersion of its firmware
+
+    @creates-job
+    Scenario: The kit's job is found by its firmware's version
+      Given a dormant job of the kit on the ready firmware
+      When I search the organization's jobs on the ready firmware's version
+      Then the kit's job is among the jobs answered, as a JobInfo with its firmwareId and type
+
   Rule: SEARCH-JOB-FILTER Every job Search OTA Job answers matches the expression
 
     @creates-job

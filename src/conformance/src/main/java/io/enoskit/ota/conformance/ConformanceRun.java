@@ -2,15 +2,24 @@ package io.enoskit.ota.conformance;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Node;
 import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestSourceParsed;
+import io.enoskit.ota.contract.DocumentedRule;
+import io.enoskit.ota.contract.OpenApiContract;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +33,12 @@ public final class ConformanceRun implements ConcurrentEventListener {
     private final RestAssuredConfig http;
     private final CreatedJobs createdJobs = new CreatedJobs(this);
     private final Set<String> cannotJudge = new LinkedHashSet<>();
-    private final SpecChecks specChecks = new SpecChecks();
+    private final SpecChecks specChecks;
     private final Supplier<String> inProcessMockUrl;
     private TokenAuthFilter tokens;
+    /** The features of the run as Cucumber parsed them, for {@link #ruleOf}. */
+    private final Map<URI, Collection<Node>> sources = new ConcurrentHashMap<>();
+    private static final List<DocumentedRule> RULES = OpenApiContract.allRules();
 
     /** A run against a target at a base URL. */
     public ConformanceRun(TargetConfig target) {
@@ -43,6 +55,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     public ConformanceRun(TargetConfig target, Supplier<String> inProcessMockUrl) {
         this.target = target;
         this.inProcessMockUrl = inProcessMockUrl;
+        this.specChecks = new SpecChecks(target.enosVersion());
         int millis = (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis());
         this.http = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", millis)
@@ -122,6 +135,27 @@ public final class ConformanceRun implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestSourceParsed.class, event -> sources.put(event.getUri(), event.getNodes()));
         publisher.registerHandlerFor(TestRunFinished.class, event -> createdJobs.removeAll());
+    }
+
+    /**
+     * The documented rule a scenario guards: the Gherkin {@code Rule:} it sits in, whose title starts with the rule's
+     * id. Empty for a scenario outside a rule, or when this run is no plugin of the Cucumber run (its features unseen).
+     *
+     * @param feature the scenario's feature file
+     * @param line    the scenario's line (of its example row, for an outline)
+     */
+    Optional<DocumentedRule> ruleOf(URI feature, int line) {
+        for (Node node : sources.getOrDefault(feature, List.of())) {
+            Optional<String> id = node.findPathTo(candidate -> candidate.getLocation().getLine() == line
+                            && (candidate instanceof Node.Scenario || candidate instanceof Node.Example))
+                    .flatMap(path -> path.stream().filter(Node.Rule.class::isInstance).findFirst())
+                    .flatMap(Node::getName).map(name -> name.strip().split("\\s+", 2)[0]);
+            if (id.isPresent()) {
+                return RULES.stream().filter(rule -> rule.id().equals(id.get())).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -12,6 +12,7 @@ import io.cucumber.plugin.event.TestSourceParsed;
 import io.cucumber.plugin.event.WriteEvent;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.profile.EnosVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
 /**
  * A Cucumber plugin that ends a run with a one-screen summary and the conformance index:
  * <ul>
- *   <li>the target, the time of the run, the settings (never a secret);</li>
+ *   <li>the target, the time of the run, the settings (never a secret), the EnOS release whose rules were
+ *       checked;</li>
  *   <li>the conformance index: how many documented rules (the spec's {@code x-enos-rules}) the run exercised,
  *       passed, failed and skipped, e.g. "rules exercised 33/35 (94%), passed 33";</li>
  *   <li>passed / failed / skipped per feature; then its {@link Section}s: the rules that failed with their first
@@ -209,11 +211,11 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         String ranAt = "run at " + TIME.format(started) + "; " + settings(target);
         List<String> failedRules = new ArrayList<>();
         List<String> passedRules = new ArrayList<>();
-        String index = index(failedRules, passedRules);
+        String index = index(failedRules, passedRules, target.enosVersion());
         List<String> kitErrors = outcomes.stream().filter(Outcome::errored)
                 .map(o -> o.scenario() + ": " + (o.reason().isEmpty() ? o.status().name() : o.reason())).toList();
         List<String> cannotJudge = run == null ? List.of() : run.cannotJudge();
-        List<Section> sections = sections(kitErrors, cannotJudge);
+        List<Section> sections = sections(kitErrors, cannotJudge, target.enosVersion());
         List<String> lines = new ArrayList<>(List.of(heading, ranAt, index, ""));
         lines.addAll(featureTable());
         for (Section section : sections) {
@@ -238,7 +240,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
      * The sections of the verdict, in the order a reader needs them: what failed, what kept the run from judging,
      * what the target does that the pages leave open, what was not checked and why, what the run left behind.
      */
-    private List<Section> sections(List<String> kitErrors, List<String> cannotJudge) {
+    private List<Section> sections(List<String> kitErrors, List<String> cannotJudge, EnosVersion release) {
         List<Section> sections = new ArrayList<>();
         section(sections, "Failures (documented rules broken)", outcomes.stream().filter(Outcome::failed)
                 .map(o -> (o.rule().isEmpty() ? "" : o.rule() + ": ") + o.scenario() + " (" + o.feature() + "): "
@@ -254,8 +256,13 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         section(sections, "Observations (undocumented behaviour; not failures)", observed.entrySet().stream()
                 .map(e -> e.getKey() + "  [" + e.getValue().get(0) + (e.getValue().size() > 1
                         ? " and " + (e.getValue().size() - 1) + " more scenarios" : "") + "]").toList());
+        section(sections, "Not applicable to EnOS " + release + " (rules of later releases; not run, not failed)",
+                catalogue.stream().filter(rule -> !release.has(rule.since()))
+                        .map(rule -> rule.id() + " (from EnOS " + rule.since() + "): " + rule.rule()).toList());
         Map<String, Integer> skips = new LinkedHashMap<>();
-        outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty())
+        // the rules of a later release have their own section above
+        outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty()
+                        && !o.reason().startsWith(Hooks.NOT_APPLICABLE))
                 .forEach(o -> skips.merge(o.reason(), 1, Integer::sum));
         section(sections, "Skipped, and why", skips.entrySet().stream()
                 .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " scenarios)" : "")).toList());
@@ -278,12 +285,17 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         return String.join(", ", parts);
     }
 
-    /** The conformance index line, filling the failed and passed rule ids. */
-    private String index(List<String> failedRules, List<String> passedRules) {
+    /**
+     * The conformance index line, filling the failed and passed rule ids. The rules of a later release than the one
+     * checked are left out of it, and counted as not applicable.
+     */
+    private String index(List<String> failedRules, List<String> passedRules, EnosVersion release) {
         int exercised = 0;
         int skipped = 0;
         int notSelected = 0;
-        for (DocumentedRule rule : catalogue) {
+        List<DocumentedRule> applicable = catalogue.stream().filter(rule -> release.has(rule.since())).toList();
+        int notApplicable = catalogue.size() - applicable.size();
+        for (DocumentedRule rule : applicable) {
             List<Outcome> ofRule = outcomes.stream().filter(o -> o.rule().equals(rule.id())).toList();
             if (ofRule.isEmpty()) {
                 notSelected++;
@@ -299,10 +311,11 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
         outcomes.stream().filter(o -> (o.failed() || o.errored()) && o.rule().isEmpty()).map(Outcome::scenario)
                 .forEach(failedRules::add);
-        int total = catalogue.size();
-        return String.format("rules exercised %d/%d (%d%%), passed %d, failed %d, skipped %d%s", exercised, total,
+        int total = applicable.size();
+        return String.format("rules exercised %d/%d (%d%%), passed %d, failed %d, skipped %d%s%s", exercised, total,
                 total == 0 ? 0 : Math.round(100.0 * exercised / total), passedRules.size(),
-                failedRules.size(), skipped, notSelected == 0 ? "" : ", not selected " + notSelected);
+                failedRules.size(), skipped, notSelected == 0 ? "" : ", not selected " + notSelected,
+                notApplicable == 0 ? "" : ", not applicable to EnOS " + release + " " + notApplicable);
     }
 
     private List<String> featureTable() {

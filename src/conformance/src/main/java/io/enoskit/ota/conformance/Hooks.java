@@ -3,6 +3,8 @@ package io.enoskit.ota.conformance;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import io.enoskit.ota.contract.DocumentedRule;
+import io.enoskit.ota.profile.EnosVersion;
 
 /**
  * Decides per scenario whether it can run against the target, from its tags; a scenario that cannot run is
@@ -12,6 +14,8 @@ import io.cucumber.java.Scenario;
 public final class Hooks {
     /** The tag of scenarios and features about the kit's mock, not a vendor rule; they run against the mock only. */
     static final String MOCK_ONLY = "@mock-only";
+    /** How the reason of a scenario whose rule came with a later release than the one checked starts. */
+    static final String NOT_APPLICABLE = "not applicable to EnOS ";
     private final ConformanceWorld world;
 
     public Hooks(ConformanceWorld world) {
@@ -21,6 +25,25 @@ public final class Hooks {
     @Before(order = 0)
     public void begin(Scenario scenario) {
         world.begin(scenario);
+    }
+
+    /**
+     * A scenario guarding a rule of a later EnOS release than the one checked ({@code x-enos-since}, conform
+     * {@code --enos-version}) does not run: the rule is not applicable to that release, which is no failure.
+     */
+    @Before(order = 1)
+    public void ruleOfTheReleaseChecked(Scenario scenario) {
+        EnosVersion release = world.target().enosVersion();
+        world.run().ruleOf(scenario.getUri(), scenario.getLine()).filter(rule -> !release.has(rule.since()))
+                .ifPresent(rule -> {
+                    throw world.skip(notApplicable(rule, release));
+                });
+    }
+
+    /** The reason a rule of a later release is not run, as the summary and the reports show it. */
+    static String notApplicable(DocumentedRule rule, EnosVersion release) {
+        return NOT_APPLICABLE + release + ": " + rule.id() + " holds from EnOS " + rule.since()
+                + " (--enos-version)";
     }
 
     @Before(value = MOCK_ONLY, order = 1)

@@ -73,6 +73,28 @@ public final class SearchJobSteps {
                 records -> Searches.values(records, "jobId").containsAll(world.scenarioJobs().keySet()));
     }
 
+    /**
+     * Searches by {@code firmwareVersion} (a search field from EnOS 2.3), the version Get Firmware File answers for the
+     * firmware. Without that version the rule cannot be judged (FIRMWARE-GET judges Get Firmware File): skipped.
+     */
+    @When("I search the organization's jobs on the {firmware} firmware's version")
+    public void searchOnFirmwareVersion(FirmwareRole firmware) {
+        firmwareId = create.firmwareId(firmware);
+        world.answer(world.request()
+                .queryParam("action", Operation.GET_FIRMWARE.action())
+                .queryParam("orgId", world.target().orgId())
+                .queryParam("firmwareId", firmwareId)
+                .get(Operation.FIRMWARES));
+        JsonNode version = world.body().path("data").path("version");
+        if (world.body().path("code").asInt(-1) != 0 || !version.isTextual() || version.asText().isBlank()) {
+            throw world.skip("the search needs the version of the firmware " + firmwareId + ", and Get Firmware File"
+                    + " did not answer one (the rules of Get Firmware File judge that)");
+        }
+        expression = "firmwareVersion = " + Searches.quoted(version.asText());
+        walk = searches.walk(Operation.SEARCH_JOBS, world.target().orgId(), expression,
+                records -> Searches.values(records, "jobId").containsAll(world.scenarioJobs().keySet()));
+    }
+
     @When("I search the organization's jobs on the {firmware} firmware, {int} per page")
     public void searchOnePage(FirmwareRole firmware, int size) {
         expression = "firmwareId = " + Searches.quoted(create.firmwareId(firmware));

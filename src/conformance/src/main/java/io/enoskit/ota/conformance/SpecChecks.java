@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.profile.EnosVersion;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +18,17 @@ import java.util.Map;
 final class SpecChecks {
     private final Map<String, OpenApiInteractionValidator> validators = new HashMap<>();
 
+    private final EnosVersion release;
+
+    /**
+     * @param release the EnOS release checked: each document is read as it has it ({@link OpenApiContract#load(String,
+     *                EnosVersion)}), so a field of a later release in an answer is a field the schema does not
+     *                define, reported as an observation (WARN), never a failure
+     */
+    SpecChecks(EnosVersion release) {
+        this.release = release;
+    }
+
     synchronized OpenApiInteractionValidator validator(String document, boolean checkRequest) {
         return validators.computeIfAbsent(document + (checkRequest ? "" : "#response-only"), key -> {
             LevelResolver.Builder levels = LevelResolver.create()
@@ -26,7 +38,7 @@ final class SpecChecks {
             if (!checkRequest) {
                 levels.withLevel("validation.request", Level.IGNORE);
             }
-            return OpenApiContract.load(document).validator(levels.build());
+            return OpenApiContract.load(document, release).validator(levels.build());
         });
     }
 }

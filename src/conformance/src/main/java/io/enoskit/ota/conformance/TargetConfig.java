@@ -1,5 +1,6 @@
 package io.enoskit.ota.conformance;
 
+import io.enoskit.ota.profile.EnosVersion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,14 @@ import java.util.UUID;
  * @param appKey               the application key for {@code token} and {@code poseidon}; null otherwise
  * @param appSecret            its secret; never printed, only used in digests
  * @param timeout              connect and read timeout of every call
+ * @param enosVersion          the EnOS release whose rules are checked (reference notes §7): fields of later releases
+ *                             in an answer are observations, rules of later releases are not run; the newest release
+ *                             the kit covers when null
  */
 public record TargetConfig(String baseUrl, String orgId, String otherOrgId, String readyFirmwareId,
                            String unverifiedFirmwareId, String missingFirmwareId, List<String> deviceKeys,
                            Integer verificationLimit, boolean allowWrites, Auth auth, String appKey,
-                           String appSecret, Duration timeout) {
+                           String appSecret, Duration timeout, EnosVersion enosVersion) {
     /** Connect and read timeout of a call when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -52,6 +56,16 @@ public record TargetConfig(String baseUrl, String orgId, String otherOrgId, Stri
         if (baseUrl != null) {
             baseUrl = baseUrl.replaceAll("/+$", "");
         }
+        enosVersion = enosVersion == null ? EnosVersion.newest() : enosVersion;
+    }
+
+    /** A target checked on the rules of the newest EnOS release the kit covers. */
+    public TargetConfig(String baseUrl, String orgId, String otherOrgId, String readyFirmwareId,
+                        String unverifiedFirmwareId, String missingFirmwareId, List<String> deviceKeys,
+                        Integer verificationLimit, boolean allowWrites, Auth auth, String appKey,
+                        String appSecret, Duration timeout) {
+        this(baseUrl, orgId, otherOrgId, readyFirmwareId, unverifiedFirmwareId, missingFirmwareId, deviceKeys,
+                verificationLimit, allowWrites, auth, appKey, appSecret, timeout, null);
     }
 
     /** The kit's own mock, started in-process, with fixtures that match its default state. */
@@ -69,7 +83,13 @@ public record TargetConfig(String baseUrl, String orgId, String otherOrgId, Stri
     /** This configuration aimed at another base URL (null: the in-process mock). */
     public TargetConfig withBaseUrl(String url) {
         return new TargetConfig(url, orgId, otherOrgId, readyFirmwareId, unverifiedFirmwareId, missingFirmwareId,
-                deviceKeys, verificationLimit, allowWrites, auth, appKey, appSecret, timeout);
+                deviceKeys, verificationLimit, allowWrites, auth, appKey, appSecret, timeout, enosVersion);
+    }
+
+    /** This configuration checked on the rules of another EnOS release. */
+    public TargetConfig withEnosVersion(EnosVersion version) {
+        return new TargetConfig(baseUrl, orgId, otherOrgId, readyFirmwareId, unverifiedFirmwareId, missingFirmwareId,
+                deviceKeys, verificationLimit, allowWrites, auth, appKey, appSecret, timeout, version);
     }
 
     /** The settings as shown in reports: never the secret. */
@@ -79,6 +99,7 @@ public record TargetConfig(String baseUrl, String orgId, String otherOrgId, Stri
         shown.put("orgId", orgId);
         shown.put("auth", auth.name().toLowerCase(java.util.Locale.ROOT));
         shown.put("allowWrites", allowWrites);
+        shown.put("EnOS release", enosVersion.label());
         return shown;
     }
 
