@@ -2,6 +2,7 @@ package io.enoskit.ota.cli;
 
 import io.enoskit.ota.conformance.ConformanceRunner;
 import io.enoskit.ota.conformance.TargetConfig;
+import io.enoskit.ota.profile.EnosVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -107,6 +108,13 @@ final class ConformCommand implements Callable<Integer> {
             description = "Connect and read timeout of every call, in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--enos-version", paramLabel = "VERSION", converter = MockCommand.EnosVersionConverter.class,
+            description = "The EnOS release whose rules are checked: 2.2, 2.3, 2.4 or 3.0 (2.4.4 and enos-2.4 name"
+                    + " 2.4). Fields of later releases in answers are observations, not failures; rules of later"
+                    + " releases are not run (not applicable); the reports name the release (default: the newest the"
+                    + " kit covers, " + MockCommand.EnosVersionConverter.NEWEST + ").")
+    EnosVersion enosVersion;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
             description = "Where report.html, junit.xml, summary.txt and scenarios.tsv go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -196,7 +204,7 @@ final class ConformCommand implements Callable<Integer> {
         return new TargetConfig(baseUrl, orgId, blank(otherOrgId) ? null : otherOrgId, readyFirmwareId,
                 blank(unverifiedFirmwareId) ? null : unverifiedFirmwareId,
                 blank(missingFirmwareId) ? null : missingFirmwareId, keys, verificationLimit, allowWrites, auth,
-                appKey, appSecret, Duration.ofSeconds(timeoutSeconds));
+                appKey, appSecret, Duration.ofSeconds(timeoutSeconds), enosVersion);
     }
 
     /**

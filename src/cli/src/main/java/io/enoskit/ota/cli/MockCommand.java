@@ -7,6 +7,8 @@ import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.mock.MockOptionException;
+import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.EnosVersion;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -146,6 +148,36 @@ final class MockCommand implements Callable<Integer> {
                     + " shape of its token, which no mock can verify) (default: ${DEFAULT-VALUE}).")
     GatewayAuth auth;
 
+    @Option(names = "--enos-version", paramLabel = "VERSION", converter = EnosVersionConverter.class,
+            description = "The EnOS release to serve: 2.2, 2.3, 2.4 or 3.0 (2.4.4 and enos-2.4 name 2.4). Fields and"
+                    + " search fields of later releases are left out of answers and refused in searches (99400)"
+                    + " (default: the newest the kit covers, " + EnosVersionConverter.NEWEST + "). It stacks the built-in profile"
+                    + " enos-VERSION on the others, so it wins over a profile file's enos.version.")
+    EnosVersion enosVersion;
+
+    /** {@code 2.3}, {@code 2.3.0}, {@code 2.4.4}, {@code enos-2.3}: an EnOS release the kit covers. */
+    static final class EnosVersionConverter implements ITypeConverter<EnosVersion> {
+        /** The default release, for the help text (an annotation needs a constant). */
+        static final String NEWEST = "3.0";
+
+        @Override
+        public EnosVersion convert(String value) {
+            return EnosVersion.parse(value).orElseThrow(() -> new TypeConversionException("'" + value
+                    + "' is not an EnOS release the kit covers: " + EnosVersion.labels()
+                    + " (also written 2.4.4 or enos-2.4)"));
+        }
+    }
+
+    /**
+     * The behaviour profile in force: the default profile, with the built-in {@code enos-VERSION} on top when
+     * {@code --enos-version} is given (on top of every other layer, so the flag wins over a profile file's
+     * {@code enos.version}).
+     */
+    BehaviourProfile profile() {
+        BehaviourProfile profile = BehaviourProfile.defaults();
+        return enosVersion == null ? profile : profile.with(BehaviourProfile.builtIn(enosVersion.profileName()));
+    }
+
     /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
     static final class FaultRuleConverter implements ITypeConverter<FaultRule> {
         @Override
@@ -248,7 +280,8 @@ final class MockCommand implements Callable<Integer> {
                     .gatewayAuth(auth)
                     .taskPace(taskPace)
                     .taskFailureShare(taskFailureShare)
-                    .stateFile(stateFile);
+                    .stateFile(stateFile)
+                    .profile(profile());
             started = OtaMockServer.start(options);
         } catch (MockOptionException refused) {
             throw usageError(refused);
@@ -321,6 +354,8 @@ final class MockCommand implements Callable<Integer> {
         out.println("  device tasks: a step every " + MockOptions.seconds(options.taskPace()) + " s of a job's running time"
                 + (options.taskFailureShare() > 0 ? ", " + options.taskFailureShare() + " of attempts failing" : "")
                 + "; move the clock with POST " + base + "/__admin/ota/clock {\"advanceSeconds\": 60}");
+        out.println("  EnOS release: " + options.profile().enosVersion() + " (--enos-version; fields and search"
+                + " fields of later releases are left out and refused)");
         out.println("  state: " + (mock.stateFile() == null ? "in memory (--state-file keeps it across restarts)"
                 : "kept in " + mock.stateFile()));
         out.println("  admin API: " + base + "/__admin/ota/state");

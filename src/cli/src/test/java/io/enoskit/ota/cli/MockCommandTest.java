@@ -3,6 +3,7 @@ package io.enoskit.ota.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.enoskit.ota.profile.EnosVersion;
 import io.restassured.RestAssured;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -217,6 +218,54 @@ class MockCommandTest {
         mock.stop();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
         assertThat(mock.running()).isNull();
+    }
+
+    @Test
+    void aWrongEnosVersionIsAUsageErrorNamingTheOptionAndTheReleases() throws Exception {
+        Run run = mock("--enos-version", "2.5");
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).first().isEqualTo("error: Invalid value for option '--enos-version': '2.5' is not"
+                + " an EnOS release the kit covers: 2.2, 2.3, 2.4, 3.0 (also written 2.4.4 or enos-2.4)");
+    }
+
+    @Test
+    void theHelpsDefaultReleaseIsTheNewest() {
+        assertThat(MockCommand.EnosVersionConverter.NEWEST).isEqualTo(EnosVersion.newest().label());
+    }
+
+    /** {@code --enos-version enos-2.2} serves 2.2: a search on firmwareVersion (2.3) is refused, and the banner says so. */
+    @Test
+    void theMockServesTheReleaseNamedAndSaysSo() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock", "--port", "0",
+                "--journal-entries", "0", "--enos-version", "enos-2.2"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+        try {
+            assertThat(out.toString()).contains("  EnOS release: 2.2 (--enos-version;");
+            String answer = RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port())
+                    .contentType("application/json").body("{\"expression\": \"firmwareVersion = '1.1'\"}")
+                    .post("/connect-service/v2.1/ota-jobs?action=search&orgId=yourOrgId").then().statusCode(200)
+                    .extract().asString();
+            assertThat(answer).contains("\"code\":99400", "field 'firmwareVersion' is not in EnOS 2.2 (it came"
+                    + " with EnOS 2.3)");
+        } finally {
+            mock.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
+    }
+
+    @Test
+    void withoutTheOptionTheMockServesTheNewestRelease() {
+        MockCommand command = KitCommand.commandLine().getSubcommands().get("mock").getCommand();
+        new CommandLine(command).parseArgs("--port", "0");
+        assertThat(command.profile().enosVersion()).isEqualTo(EnosVersion.newest());
+        new CommandLine(command).parseArgs("--enos-version", "2.4.4");
+        assertThat(command.profile().enosVersion()).isEqualTo(EnosVersion.V2_4);
+        assertThat(command.profile().layers()).containsExactly("default", "enos-2.4");
     }
 
     @Test
