@@ -7,6 +7,8 @@ import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.mock.MockOptionException;
+import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.ProfileException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +46,8 @@ import picocli.CommandLine.TypeConversionException;
             "0:stopped (130 after Ctrl-C, as for any process ended by SIGINT)",
             "1:a fault of the kit, or out of memory (the message says so)",
             "2:wrong usage or settings, the option named: a value out of its range (shown above), a root dir"
-                    + " without mappings/ or ota-state.json, a malformed state file or stub mapping, a stub mapping"
+                    + " without mappings/ or ota-state.json, a malformed state file or stub mapping, a --profile"
+                    + " that is missing or sets what its setting does not allow, a stub mapping"
                     + " that serves no operation, beyond loopback without --admin-token",
             "3:the address or port could not be opened"})
 final class MockCommand implements Callable<Integer> {
@@ -63,8 +66,18 @@ final class MockCommand implements Callable<Integer> {
     String rootDir;
 
     @Option(names = "--lenient",
-            description = "Accept unknown body fields instead of answering 99400.")
+            description = "Accept unknown body fields instead of answering 99400 (a shortcut for the profile setting"
+                    + " request.unknownFields: ignore).")
     boolean lenient;
+
+    @Option(names = "--profile", paramLabel = "FILE_OR_NAME",
+            description = "A behaviour profile: how the mock decides what the vendor pages leave open (HTTP status of"
+                    + " errors, status of a created job, methods, id formats, ...). A YAML file, or a built-in name: "
+                    + "default, enos-2.2, enos-2.3, enos-2.4, enos-3.0. Repeatable: a later profile overrides the"
+                    + " settings of an earlier one; what none sets keeps the default profile's value. GET"
+                    + " /__admin/ota/profile shows the profile in force; the README's \"Profile reference\" lists"
+                    + " every setting.")
+    List<String> profiles;
 
     @Option(names = "--verbose", description = "Log every request WireMock receives.")
     boolean verbose;
@@ -229,8 +242,16 @@ final class MockCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MockOptions options;
         OtaMockServer started;
+        BehaviourProfile profile;
+        try {
+            profile = BehaviourProfile.of(profiles == null ? List.of() : profiles);
+        } catch (ProfileException wrong) {
+            throw new ParameterException(spec.commandLine(), "--profile " + wrong.getMessage(), wrong,
+                    spec.findOption("--profile"), null);
+        }
         try {
             options = MockOptions.mockOptions()
+                    .profile(profile)
                     .port(port)
                     .bindAddress(bindAddress)
                     .rootDir(rootDir)
@@ -311,7 +332,10 @@ final class MockCommand implements Callable<Integer> {
                     + "; the admin API needs the admin token (Authorization: Token ...)");
         }
         out.println("  stub mappings and default state: " + root);
-        out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient)" : "rejected with 99400"));
+        out.println("  behaviour profile: " + String.join(" + ", options.profile().layers())
+                + " (GET " + base + "/__admin/ota/profile shows every setting)");
+        out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient or request.unknownFields:"
+                + " ignore)" : "rejected with 99400"));
         out.println("  gateway authentication: " + switch (options.gatewayAuth()) {
             case OFF -> "off";
             case REQUIRED -> "required (token service at " + base + "/apim-token-service/v2.0/token/get;"
