@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.domain.GatewayApp;
-import io.enoskit.ota.domain.OtaError;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
