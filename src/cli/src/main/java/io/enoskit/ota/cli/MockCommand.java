@@ -9,6 +9,7 @@ import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.mock.MockOptionException;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.EnosVersion;
+import io.enoskit.ota.profile.ProfileException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,7 +47,8 @@ import picocli.CommandLine.TypeConversionException;
             "0:stopped (130 after Ctrl-C, as for any process ended by SIGINT)",
             "1:a fault of the kit, or out of memory (the message says so)",
             "2:wrong usage or settings, the option named: a value out of its range (shown above), a root dir"
-                    + " without mappings/ or ota-state.json, a malformed state file or stub mapping, a stub mapping"
+                    + " without mappings/ or ota-state.json, a malformed state file or stub mapping, a --profile"
+                    + " that is missing or sets what its setting does not allow, a stub mapping"
                     + " that serves no operation, beyond loopback without --admin-token",
             "3:the address or port could not be opened"})
 final class MockCommand implements Callable<Integer> {
@@ -65,8 +67,18 @@ final class MockCommand implements Callable<Integer> {
     String rootDir;
 
     @Option(names = "--lenient",
-            description = "Accept unknown body fields instead of answering 99400.")
+            description = "Accept unknown body fields instead of answering 99400 (a shortcut for the profile setting"
+                    + " request.unknownFields: ignore).")
     boolean lenient;
+
+    @Option(names = "--profile", paramLabel = "FILE_OR_NAME",
+            description = "A behaviour profile: how the mock decides what the vendor pages leave open (HTTP status of"
+                    + " errors, status of a created job, methods, id formats, ...). A YAML file, or a built-in name: "
+                    + "default, enos-2.2, enos-2.3, enos-2.4, enos-3.0. Repeatable: a later profile overrides the"
+                    + " settings of an earlier one; what none sets keeps the default profile's value. GET"
+                    + " /__admin/ota/profile shows the profile in force; the README's \"Profile reference\" lists"
+                    + " every setting.")
+    List<String> profiles;
 
     @Option(names = "--verbose", description = "Log every request WireMock receives.")
     boolean verbose;
@@ -169,12 +181,20 @@ final class MockCommand implements Callable<Integer> {
     }
 
     /**
-     * The behaviour profile in force: the default profile, with the built-in {@code enos-VERSION} on top when
-     * {@code --enos-version} is given (on top of every other layer, so the flag wins over a profile file's
+     * The behaviour profile in force: the default profile, the {@code --profile} layers in order, and the built-in
+     * {@code enos-VERSION} on top when {@code --enos-version} is given (so the flag wins over a profile file's
      * {@code enos.version}).
+     *
+     * @throws ParameterException naming --profile, the file, the setting and its allowed values
      */
     BehaviourProfile profile() {
-        BehaviourProfile profile = BehaviourProfile.defaults();
+        BehaviourProfile profile;
+        try {
+            profile = BehaviourProfile.of(profiles == null ? List.of() : profiles);
+        } catch (ProfileException wrong) {
+            throw new ParameterException(spec.commandLine(), "--profile " + wrong.getMessage(), wrong,
+                    spec.findOption("--profile"), null);
+        }
         return enosVersion == null ? profile : profile.with(BehaviourProfile.builtIn(enosVersion.profileName()));
     }
 
@@ -261,8 +281,10 @@ final class MockCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MockOptions options;
         OtaMockServer started;
+        BehaviourProfile profile = profile();
         try {
             options = MockOptions.mockOptions()
+                    .profile(profile)
                     .port(port)
                     .bindAddress(bindAddress)
                     .rootDir(rootDir)
@@ -280,8 +302,7 @@ final class MockCommand implements Callable<Integer> {
                     .gatewayAuth(auth)
                     .taskPace(taskPace)
                     .taskFailureShare(taskFailureShare)
-                    .stateFile(stateFile)
-                    .profile(profile());
+                    .stateFile(stateFile);
             started = OtaMockServer.start(options);
         } catch (MockOptionException refused) {
             throw usageError(refused);
@@ -344,7 +365,10 @@ final class MockCommand implements Callable<Integer> {
                     + "; the admin API needs the admin token (Authorization: Token ...)");
         }
         out.println("  stub mappings and default state: " + root);
-        out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient)" : "rejected with 99400"));
+        out.println("  behaviour profile: " + String.join(" + ", options.profile().layers())
+                + " (GET " + base + "/__admin/ota/profile shows every setting)");
+        out.println("  unknown body fields: " + (options.lenient() ? "accepted (--lenient or request.unknownFields:"
+                + " ignore)" : "rejected with 99400"));
         out.println("  gateway authentication: " + switch (options.gatewayAuth()) {
             case OFF -> "off";
             case REQUIRED -> "required (token service at " + base + "/apim-token-service/v2.0/token/get;"

@@ -115,6 +115,51 @@ class MockCommandTest {
     }
 
     @Test
+    void aProfileSettingAValueItsSettingDoesNotTakeIsAUsageErrorNamingTheFlagFileSettingAndValues()
+            throws Exception {
+        Path profile = Files.writeString(dir.resolve("gateway.yaml"), "settings:\n  errors.httpStatus:\n"
+                + "    value: 700\n    source: inferred\n    reason: a test\n");
+
+        Run run = mock("--profile", "enos-2.3", "--profile", profile.toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --profile " + profile + ": errors.httpStatus must be an"
+                + " HTTP status from 200 to 599, was 700", TRY_HELP);
+    }
+
+    @Test
+    void aProfileThatDoesNotExistIsAUsageErrorNamingTheFlagAndTheFile() throws Exception {
+        Run run = mock("--profile", dir.resolve("missing.yaml").toString());
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --profile " + dir.resolve("missing.yaml")
+                + ": no such file", TRY_HELP);
+    }
+
+    @Test
+    void profilesStackInOrderAndTheBannerNamesThem() throws Exception {
+        Path first = Files.writeString(dir.resolve("first.yaml"), "profile: first\nsettings:\n"
+                + "  errors.httpStatus:\n    value: 400\n    source: inferred\n    reason: a test\n");
+        Path second = Files.writeString(dir.resolve("second.yaml"), "profile: second\nsettings:\n"
+                + "  errors.httpStatus:\n    value: 409\n    source: inferred\n    reason: a test\n");
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        MockCommand mock = commandLine.getSubcommands().get("mock").getCommand();
+
+        FutureTask<Integer> exit = onItsOwnThread(() -> commandLine.execute("mock", "--port", "0", "--profile",
+                "default", "--profile", first.toString(), "--profile", second.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
+
+        assertThat(out.toString()).contains("behaviour profile: default + default + first + second");
+        RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port())
+                .get("/connect-service/v2.1/ota-jobs?action=get&orgId=yourOrgId&jobId=x")
+                .then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo(24404));
+        mock.stop();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
+    }
+
+    @Test
     void aStateFileThatIsAFolderIsAUsageErrorNamingTheOption() throws Exception {
         Run run = mock("--state-file", dir.toString());
 

@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param code      0 on success, else the error code
  * @param msg       "OK" on success, else the error text
- * @param requestId a new UUID per response
+ * @param requestId a new id per response: a UUID here; the mock writes it in the form its profile names
+ *                  ({@code ids.requestId}) with {@link #withRequestId}
  * @param data      the operation's result, or null
  */
 @JsonPropertyOrder({"code", "msg", "requestId", "data"})
@@ -26,5 +27,10 @@ public record Envelope(int code, String msg, String requestId,
     /** An error with a fresh requestId and null data. */
     public static Envelope error(int code, String msg) {
         return new Envelope(code, msg, UUID.randomUUID().toString(), null);
+    }
+
+    /** The same envelope with another requestId (an answer's id in the form a behaviour profile names). */
+    public Envelope withRequestId(String requestId) {
+        return new Envelope(code, msg, requestId, data);
     }
 }

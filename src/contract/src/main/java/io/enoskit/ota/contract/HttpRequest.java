@@ -61,6 +61,14 @@ public record HttpRequest(String method, String path, Map<String, List<String>> 
         return new HttpRequest(method, path, query, headers, null);
     }
 
+    /**
+     * The same request under another method: the mock checks a request a behaviour profile routes to an operation
+     * by another method (Get OTA Job sent as POST) against the operation as the spec documents it.
+     */
+    public HttpRequest withMethod(String otherMethod) {
+        return new HttpRequest(otherMethod, path, query, headers, body);
+    }
+
     /** True when the body holds more than white space. */
     public boolean hasBody() {
         return body != null && !body.isBlank();

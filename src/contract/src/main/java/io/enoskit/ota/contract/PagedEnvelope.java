@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * @param code       0
  * @param msg        "OK"
- * @param requestId  a new UUID per response
+ * @param requestId  a new id per response: a UUID here, another form with {@link #withRequestId}
  * @param data       the page's records
  * @param pagination the page answered ({@code sortedBy} null: the OTA searches take no sorters, documented)
  */
@@ -33,5 +33,10 @@ public record PagedEnvelope(int code, String msg, String requestId, List<?> data
         PaginationInfo pagination = new PaginationInfo().sortedBy(null).pageNo(pageNo).pageSize(pageSize)
                 .totalSize(totalSize);
         return new PagedEnvelope(0, "OK", UUID.randomUUID().toString(), data, pagination);
+    }
+
+    /** The same answer with another requestId (an answer's id in the form a behaviour profile names). */
+    public PagedEnvelope withRequestId(String requestId) {
+        return new PagedEnvelope(code, msg, requestId, data, pagination);
     }
 }

@@ -18,9 +18,12 @@ public enum Setting {
     /** The EnOS release served: which fields and search fields exist (spec extension {@code x-enos-since}). */
     ENOS_VERSION("enos.version", Kind.CHOICE, "the EnOS release whose fields and search fields are served",
             "2.2", "2.3", "2.4", "3.0"),
-    /** HTTP status of an answer carrying a business error code (24xxx, 99403, 99404). */
+    /**
+     * HTTP status of an answer carrying a business error code (24xxx, 99403). 99404, a request that names no
+     * operation, keeps HTTP 404, and 99500 HTTP 500: they are not answers of an operation.
+     */
     ERRORS_HTTP_STATUS("errors.httpStatus", Kind.HTTP_STATUS,
-            "HTTP status of an answer carrying a business error code (24xxx, 99403, 99404)"),
+            "HTTP status of an answer carrying a business error code (24xxx, 99403)"),
     /** HTTP status of a 99400 (invalid argument) answer. */
     INVALID_ARGUMENT_HTTP_STATUS("errors.invalidArgumentHttpStatus", Kind.HTTP_STATUS,
             "HTTP status of a 99400 Invalid Argument answer"),

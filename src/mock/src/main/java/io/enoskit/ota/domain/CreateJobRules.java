@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * The business rules of Create OTA Job, checked after the request has passed the spec, in the order of
- * DESIGN.md (24404 is checked by the store, which owns the firmware lookup):
+ * The business rules of Create OTA Job, each a named step of the behaviour profile's {@code create.checkOrder}
+ * ({@link #REQUEST} is the spec check and {@link #FIRMWARE} the store's firmware lookup, 24404; both run where the
+ * order puts them, in {@link OtaStore#createJob(String, String, CreateRequest)}). The default order is DESIGN.md's:
+ * the request, the firmware, then:
  * <ol>
  *   <li>24611: a verification job must use {@code upgradeScope.type} {@code partial} (vendor page, body table
  *       of the verification task and error table);</li>
@@ -27,7 +29,56 @@ import java.util.function.ToIntFunction;
  * Each check raises exactly one {@link OtaRuleException}. Stateless.
  */
 public final class CreateJobRules {
+    /** The spec check of the request (99400). */
+    public static final String REQUEST = "request";
+    /** The firmware named exists in the org (24404). */
+    public static final String FIRMWARE = "firmware";
+    /** 24611. */
+    public static final String TOTAL_SCOPE = "totalScope";
+    /** 24612. */
+    public static final String VERIFICATION_LIMIT = "verificationLimit";
+    /** 24610. */
+    public static final String UNVERIFIED_FIRMWARE = "unverifiedFirmware";
+    /** The order of the default profile. */
+    public static final List<String> DEFAULT_ORDER = List.of(REQUEST, FIRMWARE, TOTAL_SCOPE, VERIFICATION_LIMIT,
+            UNVERIFIED_FIRMWARE);
+
     private CreateJobRules() {
+    }
+
+    /**
+     * One business rule, by its name in {@code create.checkOrder}. A rule that needs what an earlier step could not
+     * give (the body, when the request breaks the spec; the firmware, when it does not exist) is skipped: the step
+     * that failed answers when its turn comes.
+     *
+     * @param step           {@link #TOTAL_SCOPE}, {@link #VERIFICATION_LIMIT} or {@link #UNVERIFIED_FIRMWARE}
+     * @param firmware       the target firmware, or null when it does not exist
+     * @param request        the decoded, spec-valid body, or null when the request breaks the spec
+     * @param defaultMaxKeys the verification limit when the firmware sets none, a count
+     * @param selected       how many devices a scope selects now in the org, a count
+     * @throws OtaRuleException 24611, 24612 or 24610
+     */
+    public static void check(String step, Firmware firmware, CreateOtaJobRequest request, int defaultMaxKeys,
+                             ToIntFunction<UpgradeScope> selected) {
+        switch (step) {
+            case TOTAL_SCOPE -> {
+                if (request instanceof VerificationJobRequest verification
+                        && verification.getUpgradeScope().getType() == UpgradeScope.TypeEnum.TOTAL) {
+                    throw new OtaRuleException(OtaError.TOTAL_SCOPE_FOR_VERIFICATION);
+                }
+            }
+            case VERIFICATION_LIMIT -> {
+                if (firmware != null && request instanceof VerificationJobRequest verification) {
+                    checkVerificationLimit(firmware, verification, defaultMaxKeys, selected);
+                }
+            }
+            case UNVERIFIED_FIRMWARE -> {
+                if (firmware != null && request instanceof UpgradeJobRequest) {
+                    checkUpgrade(firmware);
+                }
+            }
+            default -> throw new IllegalArgumentException("no business rule named " + step);
+        }
     }
 
     /**
@@ -41,12 +92,11 @@ public final class CreateJobRules {
      */
     public static void check(Firmware firmware, CreateOtaJobRequest request, int defaultMaxKeys,
                              ToIntFunction<UpgradeScope> selected) {
-        if (request instanceof VerificationJobRequest verification) {
-            checkVerification(firmware, verification, defaultMaxKeys, selected);
-        } else if (request instanceof UpgradeJobRequest) {
-            checkUpgrade(firmware);
-        } else {
+        if (!(request instanceof VerificationJobRequest) && !(request instanceof UpgradeJobRequest)) {
             throw new IllegalArgumentException("unknown job type " + request.getType());
+        }
+        for (String step : List.of(TOTAL_SCOPE, VERIFICATION_LIMIT, UNVERIFIED_FIRMWARE)) {
+            check(step, firmware, request, defaultMaxKeys, selected);
         }
     }
 
@@ -56,12 +106,9 @@ public final class CreateJobRules {
         return own != null ? own : defaultMaxKeys;
     }
 
-    private static void checkVerification(Firmware firmware, VerificationJobRequest request, int defaultMaxKeys,
-                                          ToIntFunction<UpgradeScope> selected) {
+    private static void checkVerificationLimit(Firmware firmware, VerificationJobRequest request,
+                                               int defaultMaxKeys, ToIntFunction<UpgradeScope> selected) {
         UpgradeScope scope = request.getUpgradeScope();
-        if (scope.getType() == UpgradeScope.TypeEnum.TOTAL) {
-            throw new OtaRuleException(OtaError.TOTAL_SCOPE_FOR_VERIFICATION);
-        }
         int limit = verificationLimit(firmware, defaultMaxKeys);
         List<String> deviceKeys = scope.getDeviceKeys();
         if (deviceKeys != null && deviceKeys.stream().distinct().count() > limit) {

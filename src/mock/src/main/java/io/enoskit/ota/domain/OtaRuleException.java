@@ -5,10 +5,17 @@ package io.enoskit.ota.domain;
  */
 public final class OtaRuleException extends RuntimeException {
     private final OtaError error;
+    private final Object[] arguments;
 
     public OtaRuleException(OtaError error, Object... args) {
         super(error.message(args), null, false, false);
         this.error = error;
+        this.arguments = args.clone();
+    }
+
+    /** The arguments of the message template, for an answer that words the message otherwise (a profile's). */
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     public OtaError error() {

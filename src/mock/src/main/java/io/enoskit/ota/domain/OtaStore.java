@@ -4,6 +4,7 @@ import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.model.UpgradeScopeInfo;
+import io.enoskit.ota.profile.BehaviourProfile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,13 +29,24 @@ import java.util.Map;
  * progress on the clock given ({@link SimulationClock} in the mock) as {@link JobRun} describes. Every read that
  * shows tasks or firmware brings the org's jobs up to the clock first, and {@link #advance()} brings every job up
  * to it (the mock's one scheduler calls it each second), so answers never lag the clock.
+ *
+ * <p>What the behaviour profile decides here, each read in one place: the order of create's checks
+ * ({@code create.checkOrder}), the status of a created job ({@code create.jobStatus}), the verification limit when a
+ * firmware sets none ({@code verification.defaultLimit}), the order of Search OTA Job ({@code search.jobOrder}) and
+ * the form of jobIds ({@code ids.jobId}, given as the id generator).
  */
 public final class OtaStore {
     /** Jobs kept at most when no limit is given, a count. */
     public static final int DEFAULT_MAX_JOBS = 20_000;
     private final DefaultState initial;
     private final JobIdGenerator ids;
+    /** Task ids keep the samples' form whatever {@code ids.jobId} says (the pages give none). */
+    private final JobIdGenerator taskIds = new JobIdGenerator();
     private final Clock clock;
+    private final List<String> checkOrder;
+    private final boolean startsCreatedJobs;
+    private final int verificationLimit;
+    private final boolean newestJobFirst;
     private final int maxJobs;
     private final Simulation simulation;
     private final Map<String, Org> orgs = new HashMap<>();
@@ -59,6 +71,20 @@ public final class OtaStore {
      * @param simulation how device tasks progress
      */
     public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock, int maxJobs, Simulation simulation) {
+        this(initial, ids, clock, maxJobs, simulation, initial.applyTo(BehaviourProfile.defaults(), "the state"));
+    }
+
+    /**
+     * @param ids     the jobIds, in the form of the profile's {@code ids.jobId}
+     * @param profile the behaviour profile in force, the state file's limit already applied
+     *                ({@link DefaultState#applyTo})
+     */
+    public OtaStore(DefaultState initial, JobIdGenerator ids, Clock clock, int maxJobs, Simulation simulation,
+                    BehaviourProfile profile) {
+        this.checkOrder = profile.createCheckOrder();
+        this.startsCreatedJobs = profile.createsJobsStarted();
+        this.verificationLimit = profile.verificationLimit();
+        this.newestJobFirst = profile.searchesNewestJobFirst();
         if (maxJobs < 1) {
             throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
         }
@@ -71,29 +97,57 @@ public final class OtaStore {
     }
 
     /**
-     * Create OTA Job: checks the business rules and stores the job with its defaults.
+     * Create OTA Job on a body that passed the spec: checks the business rules and stores the job with its defaults.
      *
-     * @return the new {@code jobId} (24 lowercase hex characters)
+     * @return the new {@code jobId} (by default 24 lowercase hex characters)
      * @throws OtaRuleException 24404 when the firmware is not in the org, else 24611, 24612 or 24610
-     *                          ({@link CreateJobRules})
+     *                          ({@link CreateJobRules}), in the order of {@code create.checkOrder}
      */
     public synchronized String createJob(String orgId, String firmwareId, CreateOtaJobRequest request) {
-        Org org = orgs.get(orgId);
+        return createJob(orgId, firmwareId, CreateRequest.valid(request));
+    }
+
+    /**
+     * Create OTA Job: runs create's checks in the order of {@code create.checkOrder}, the first that fails answering
+     * (the spec check's refusal at the {@code request} step, 24404 at {@code firmware}, the rules of
+     * {@link CreateJobRules} at theirs), then stores the job with its defaults; with {@code create.jobStatus:
+     * started} the job is then started as Start OTA Job starts it (its device tasks made).
+     *
+     * @param orgId      the query's orgId, as sent (the request may break the spec)
+     * @param firmwareId the query's firmwareId, as sent, or null
+     * @return the new {@code jobId}
+     */
+    public synchronized String createJob(String orgId, String firmwareId, CreateRequest request) {
+        Org org = orgId == null ? null : orgs.get(orgId);
         advance(org);
-        Firmware firmware = org == null ? null : org.firmwares.get(firmwareId);
-        if (firmware == null) {
-            throw new OtaRuleException(OtaError.FIRMWARE_NOT_FOUND);
+        Firmware firmware = org == null || firmwareId == null ? null : org.firmwares.get(firmwareId);
+        for (String step : checkOrder) {
+            switch (step) {
+                case CreateJobRules.REQUEST -> {
+                    if (request.refusal() != null) {
+                        throw request.refusal();
+                    }
+                }
+                case CreateJobRules.FIRMWARE -> {
+                    if (firmware == null) {
+                        throw new OtaRuleException(OtaError.FIRMWARE_NOT_FOUND);
+                    }
+                }
+                default -> CreateJobRules.check(step, firmware, request.body(), verificationLimit, scope ->
+                        scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware).size());
+            }
         }
-        CreateJobRules.check(firmware, request, initial.maxAllowedForVerification(),
-                scope -> scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware).size());
         long now = clock.millis();
         String jobId = ids.next(now);
-        JobInfo job = JobDefaults.newJob(jobId, firmware, request, now);
+        JobInfo job = JobDefaults.newJob(jobId, firmware, request.body(), now);
         org.jobs.put(jobId, job);
         byAge.addLast(job);
         changes++;
         while (byAge.size() > maxJobs) {
             evictOne();
+        }
+        if (startsCreatedJobs) {
+            startJob(orgId, jobId);
         }
         return jobId;
     }
@@ -153,11 +207,11 @@ public final class OtaStore {
             List<Device> targets = scope == null ? List.of()
                     : scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware);
             if (job.getType() == JobInfo.TypeEnum.VERIFY && firmware != null) {
-                CreateJobRules.checkSelection(firmware, targets.size(), initial.maxAllowedForVerification());
+                CreateJobRules.checkSelection(firmware, targets.size(), verificationLimit);
             }
             int toVerify = firmware == null || firmware.minSuccessForVerified() == null ? targets.size()
                     : Math.min(firmware.minSuccessForVerified(), targets.size());
-            org.runs.put(jobId, new JobRun(job, targets, toVerify, clock.millis(), ids));
+            org.runs.put(jobId, new JobRun(job, targets, toVerify, clock.millis(), taskIds));
         }
         job.setStatus(JobInfo.StatusEnum.STARTED);
         changes++;
@@ -253,8 +307,8 @@ public final class OtaStore {
     }
 
     /**
-     * Search OTA Job: the org's jobs that match, newest {@code createTime} first (documented), one page.
-     * The expression's {@code productKey} is the job's firmware's.
+     * Search OTA Job: the org's jobs that match, one page, newest {@code createTime} first (documented; oldest first
+     * with {@code search.jobOrder: createTime-asc}). The expression's {@code productKey} is the job's firmware's.
      */
     public synchronized Page<JobInfo> searchJobs(String orgId, SearchExpression expression, int pageNo,
                                                  int pageSize) {
@@ -269,9 +323,15 @@ public final class OtaStore {
                 matches.add(job);
             }
         }
-        java.util.Collections.reverse(matches);
-        matches.sort(Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L : job.getCreateTime())
-                .reversed());
+        Comparator<JobInfo> oldestFirst = Comparator.comparing((JobInfo job) -> job.getCreateTime() == null ? 0L
+                : job.getCreateTime());
+        if (newestJobFirst) {
+            // jobs of the same millisecond: the later created first, as the whole list reversed
+            java.util.Collections.reverse(matches);
+            matches.sort(oldestFirst.reversed());
+        } else {
+            matches.sort(oldestFirst);
+        }
         return Page.of(matches, pageNo, pageSize);
     }
 
@@ -368,6 +428,24 @@ public final class OtaStore {
         matches.sort(Comparator.comparing((Firmware firmware) -> firmware.createTime() == null ? 0L
                 : firmware.createTime()).reversed());
         return Page.of(matches, pageNo, pageSize);
+    }
+
+    /**
+     * Whether the state knows the organization: it has firmware, a device or a job (from the state file, the admin
+     * API or a create). {@code organizations.foreign: denied} refuses the others with 99403.
+     */
+    public synchronized boolean knowsOrganization(String orgId) {
+        return orgs.containsKey(orgId);
+    }
+
+    /** The 24612 limit of a firmware: its own {@code maxAllowedForVerification}, else the profile's default. */
+    public int verificationLimit(Firmware firmware) {
+        return CreateJobRules.verificationLimit(firmware, verificationLimit);
+    }
+
+    /** The profile's {@code verification.defaultLimit}, as the state file may have set it. */
+    public int defaultVerificationLimit() {
+        return verificationLimit;
     }
 
     /** The org's devices the simulation knows, in the order added. */

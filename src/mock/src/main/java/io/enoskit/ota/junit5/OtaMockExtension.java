@@ -2,6 +2,8 @@ package io.enoskit.ota.junit5;
 
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.profile.BehaviourProfile;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -201,6 +203,27 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
          */
         public Builder configure(UnaryOperator<MockOptions> change) {
             this.options = change.apply(options);
+            return this;
+        }
+
+        /**
+         * The behaviour profile the mock follows: built-in names ({@code default}, {@code enos-2.3}, ...) or YAML
+         * files, stacked on the default profile in order, a later one overriding an earlier one's settings:
+         * {@code .profile("src/test/resources/our-gateway.yaml")}.
+         *
+         * @throws io.enoskit.ota.profile.ProfileException naming the file, the setting and the values it takes,
+         *                                                 when a profile cannot be used
+         */
+        public Builder profile(String... namesOrFiles) {
+            return profile(BehaviourProfile.of(List.of(namesOrFiles)));
+        }
+
+        /**
+         * The behaviour profile the mock follows, as built in code:
+         * {@code .profile(BehaviourProfile.defaults().with(ProfileLayer.parse(yaml, "inline")))}.
+         */
+        public Builder profile(BehaviourProfile profile) {
+            this.options = options.profile(profile);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.enoskit.ota.mock;
 
+import io.enoskit.ota.contract.Envelope;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.OtaError;
 import jakarta.servlet.RequestDispatcher;
@@ -31,10 +32,15 @@ import org.slf4j.LoggerFactory;
 final class EnvelopeErrorHandler extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeErrorHandler.class);
     private final boolean admin;
+    private final EnvelopeResponses responses;
 
-    /** @param admin true for the admin API's context ({@code {"error"}} bodies), false for the API's */
-    EnvelopeErrorHandler(boolean admin) {
+    /**
+     * @param admin     true for the admin API's context ({@code {"error"}} bodies), false for the API's
+     * @param responses the envelopes of the profile in force
+     */
+    EnvelopeErrorHandler(boolean admin, EnvelopeResponses responses) {
         this.admin = admin;
+        this.responses = responses;
     }
 
     @Override
@@ -43,23 +49,24 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             throws IOException {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String unreadable = failure == null ? null : unreadable(failure);
-        int status = unreadable != null ? (admin ? 400 : 200) : code;
+        int status = unreadable != null ? (admin ? 400 : responses.invalidArgumentStatus()) : code;
         Object body;
         if (unreadable != null) {
-            body = admin ? Map.of("error", unreadable) : EnvelopeResponses.error(OtaError.INVALID_ARGUMENT, unreadable);
+            body = admin ? Map.of("error", unreadable) : responses.error(OtaError.INVALID_ARGUMENT, unreadable);
         } else {
             if (failure != null) {
                 LOG.error("the mock failed on {} {}", request.getMethod(), request.getRequestURI(), failure);
             }
             String text = code >= 500 ? "Internal Server Error" : String.valueOf(message);
             body = admin ? Map.of("error", text)
-                    : code >= 500 ? EnvelopeResponses.error(OtaError.INTERNAL_ERROR)
-                    : EnvelopeResponses.error(OtaError.INVALID_ARGUMENT, "request: " + text);
+                    : code >= 500 ? responses.error(OtaError.INTERNAL_ERROR)
+                    : responses.error(OtaError.INVALID_ARGUMENT, "request: " + text);
         }
         baseRequest.setHandled(true);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(Json.write(body).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body instanceof Envelope envelope ? responses.bytes(envelope)
+                : Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -67,8 +74,8 @@ final class EnvelopeErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
         String text = "request: " + (reason != null ? reason : status == HttpStatus.UPGRADE_REQUIRED_426
                 ? "HTTP/2 is not served here (HTTP 426); send HTTP/1.1" : "malformed (HTTP " + status + ")");
-        Object body = admin ? Map.of("error", text) : EnvelopeResponses.error(OtaError.INVALID_ARGUMENT, text);
-        return ByteBuffer.wrap(Json.write(body).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(admin ? Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8)
+                : responses.bytes(responses.error(OtaError.INVALID_ARGUMENT, text)));
     }
 
     /** What of the request could not be read, in words, or null when the failure is the mock's own. */

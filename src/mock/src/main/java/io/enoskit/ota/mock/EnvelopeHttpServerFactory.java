@@ -33,9 +33,11 @@ import org.eclipse.jetty.servlets.CrossOriginFilter;
  */
 final class EnvelopeHttpServerFactory implements HttpServerFactory {
     private final MockOptions settings;
+    private final EnvelopeResponses responses;
 
     EnvelopeHttpServerFactory(MockOptions settings) {
         this.settings = settings;
+        this.responses = new EnvelopeResponses(settings.profile());
     }
 
     @Override
@@ -68,20 +70,20 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
             @Override
             protected void applyAdditionalServerConfiguration(Server server, Options serverOptions) {
                 super.applyAdditionalServerConfiguration(server, serverOptions);
-                server.setErrorHandler(new EnvelopeErrorHandler(false));
+                server.setErrorHandler(new EnvelopeErrorHandler(false, responses));
             }
 
             @Override
             protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
                 super.decorateMockServiceContextAfterConfig(context);
-                context.setErrorHandler(new EnvelopeErrorHandler(false));
+                context.setErrorHandler(new EnvelopeErrorHandler(false, responses));
                 addBodyFilter(context, false);
             }
 
             @Override
             protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
                 super.decorateAdminServiceContextAfterConfig(context);
-                context.setErrorHandler(new EnvelopeErrorHandler(true));
+                context.setErrorHandler(new EnvelopeErrorHandler(true, responses));
                 ServletHandler handler = context.getServletHandler();
                 Set<String> cors = Arrays.stream(handler.getFilters())
                         .filter(holder -> CrossOriginFilter.class.getName().equals(holder.getClassName()))
@@ -101,7 +103,7 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
 
     private void addBodyFilter(ServletContextHandler context, boolean admin) {
         FilterHolder holder = new FilterHolder(new RequestBodyFilter(settings.maxBodyBytes(),
-                settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory()));
+                settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses));
         holder.setAsyncSupported(true);
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
     }

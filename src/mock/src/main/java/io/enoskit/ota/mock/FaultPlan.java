@@ -83,9 +83,9 @@ public final class FaultPlan {
     }
 
     /** The answer a fault gives instead of the operation's. */
-    static ResponseDefinition answer(FaultRule.Fault fault) {
+    static ResponseDefinition answer(FaultRule.Fault fault, EnvelopeResponses responses) {
         return switch (fault) {
-            case HTTP_500 -> EnvelopeResponses.json(500, EnvelopeResponses.error(OtaError.INTERNAL_ERROR));
+            case HTTP_500 -> responses.envelope(500, responses.error(OtaError.INTERNAL_ERROR));
             case HTTP_502 -> gateway(502, "Bad Gateway");
             case HTTP_503 -> gateway(503, "Service Unavailable");
             case HTTP_429 -> gateway(429, "too many requests");

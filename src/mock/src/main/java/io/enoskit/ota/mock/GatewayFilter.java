@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.domain.GatewayApp;
-import io.enoskit.ota.domain.OtaError;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * documented; the codes are the APIM token codes): 1202 header missing, 1203 token unknown or expired, 1004 timestamp
  * missing or stale, 1003 signature wrong. A caller authenticated as an app that may not act in the call's
  * {@code orgId} (the state file's {@code apps[].orgs}) gets the EnOS common code 99403 "Denied resource" in the
- * envelope, HTTP 200 like other API errors (inferred). The token service itself is open. Built by
+ * envelope, with the HTTP status of other API errors ({@code errors.httpStatus}, 200 by default, inferred). The token service itself is open. Built by
  * {@link OtaMockExtensions}.
  */
 public final class GatewayFilter implements StubRequestFilterV2 {
@@ -44,16 +43,18 @@ public final class GatewayFilter implements StubRequestFilterV2 {
     private final GatewayTokens tokens;
     private final GatewayAuth mode;
     private final boolean journalled;
+    private final EnvelopeResponses responses;
 
     /**
      * @param journalled whether WireMock keeps requests in its journal: only then are credentials masked here (the
      *                   console log masks them itself, {@link MaskingNotifier}); otherwise every request carrying a token
      *                   would be wrapped for a record nobody keeps
      */
-    GatewayFilter(GatewayTokens tokens, GatewayAuth mode, boolean journalled) {
+    GatewayFilter(GatewayTokens tokens, GatewayAuth mode, boolean journalled, EnvelopeResponses responses) {
         this.tokens = tokens;
         this.mode = mode;
         this.journalled = journalled;
+        this.responses = responses;
     }
 
     @Override
@@ -168,8 +169,7 @@ public final class GatewayFilter implements StubRequestFilterV2 {
         return Optional.of(RequestFilterAction.stopWith(EnvelopeResponses.json(401, body)));
     }
 
-    private static Optional<RequestFilterAction> denied(String orgId) {
-        return Optional.of(RequestFilterAction.stopWith(EnvelopeResponses.json(200,
-                EnvelopeResponses.error(OtaError.DENIED_RESOURCE, "orgId " + orgId))));
+    private Optional<RequestFilterAction> denied(String orgId) {
+        return Optional.of(RequestFilterAction.stopWith(responses.denied(orgId)));
     }
 }

@@ -13,8 +13,8 @@ public final class GetOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-get-ota-job";
     private final OtaStore store;
 
-    GetOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
-        super(NAME, contract, faults);
+    GetOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
     }
 

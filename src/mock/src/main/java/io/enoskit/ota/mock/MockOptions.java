@@ -7,7 +7,12 @@ import com.github.tomakehurst.wiremock.common.NetworkAddressRules;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.ProfileLayer;
+import io.enoskit.ota.profile.Setting;
+import io.enoskit.ota.profile.SettingSource;
+import io.enoskit.ota.profile.SettingValue;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -95,6 +100,10 @@ public final class MockOptions {
     private double taskFailureShare;
     private Path stateFile;
     private boolean frozenClock;
+    /** The layer {@link #lenient(boolean)} stacks on the profile. */
+    private static final ProfileLayer LENIENT = ProfileLayer.of("--lenient", "unknown body fields and query"
+            + " parameters let through", List.of(new SettingValue(Setting.UNKNOWN_FIELDS, TextNode.valueOf("ignore"),
+            SettingSource.inferred("the mock was started lenient (--lenient, MockOptions.lenient)"), "--lenient")));
     private boolean lenient;
     private BehaviourProfile profile = BehaviourProfile.defaults();
     private boolean verbose;
@@ -364,12 +373,18 @@ public final class MockOptions {
         return this;
     }
 
-    /** The behaviour profile in force. */
+    /**
+     * The behaviour profile in force: the one given, with {@code request.unknownFields: ignore} on top when
+     * {@link #lenient(boolean)} is on.
+     */
     public BehaviourProfile profile() {
-        return profile;
+        return lenient ? profile.with(LENIENT) : profile;
     }
 
-    /** Accept unknown body fields and query parameters instead of answering 99400. */
+    /**
+     * Accept unknown body fields and query parameters instead of answering 99400: a shortcut for the profile setting
+     * {@code request.unknownFields: ignore}, stacked on whatever profile is given (a layer named {@code --lenient}).
+     */
     public MockOptions lenient(boolean lenient) {
         this.lenient = lenient;
         return this;
@@ -454,8 +469,9 @@ public final class MockOptions {
         return rootDir;
     }
 
+    /** Whether unknown body fields are let through: {@link #lenient(boolean)}, or the profile says {@code ignore}. */
     public boolean lenient() {
-        return lenient;
+        return !profile().refusesUnknownFields();
     }
 
     public long maxBodyBytes() {
@@ -497,7 +513,7 @@ public final class MockOptions {
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
-        return new OtaMockExtensions(profile, lenient, gatewayAuth, maxJobs,
+        return new OtaMockExtensions(profile(), gatewayAuth, maxJobs,
                 new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0));
     }
 

@@ -1,37 +1,43 @@
 package io.enoskit.ota.mock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.EnosRelease;
+import io.enoskit.ota.contract.ContractViolation;
+import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.contract.PagedEnvelope;
 import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.contract.Violation;
+import io.enoskit.ota.domain.OtaError;
+import io.enoskit.ota.domain.OtaRuleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The data path every operation of the mock shares: the request is checked against the spec, the operation
- * serves the valid request, and the outcome becomes the EnOS envelope ({@link EnvelopeResponses}). A fault rule
- * ({@link FaultPlan}) that covers the call answers it instead, or delays the answer.
- * Runs only where a stub mapping names it ({@code applyGlobally() == false}).
+ * The data path every operation of the mock shares: the request is routed ({@link OperationRoutes}: path, action and
+ * the methods the behaviour profile accepts), checked against the spec as the operation documents it, served, and
+ * the outcome becomes the EnOS envelope ({@link EnvelopeResponses}). A fault rule ({@link FaultPlan}) that covers
+ * the call answers it instead, or delays the answer. A request whose method the profile does not accept for the
+ * action is answered as one naming no operation. Runs only where a stub mapping names it
+ * ({@code applyGlobally() == false}).
  */
 abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     private final String name;
-    private final java.util.function.Supplier<ContractCheck> contract;
-    private final FaultPlan faults;
+    private final Supplier<ContractCheck> contract;
+    private final OperationContext context;
 
-    OperationTransformer(String name, java.util.function.Supplier<ContractCheck> contract, FaultPlan faults) {
+    OperationTransformer(String name, Supplier<ContractCheck> contract, OperationContext context) {
         this.name = name;
         this.contract = contract;
-        this.faults = faults;
+        this.context = context;
     }
 
     /** The operation on a request that passed the spec; returns {@code data} or throws a documented error. */
@@ -50,26 +56,38 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     @Override
     public final ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
-        Optional<FaultPlan.Decision> decision = operation(request).flatMap(faults::decide);
-        if (decision.isPresent() && decision.get().fault() != null) {
-            return delayed(FaultPlan.answer(decision.get().fault()), decision.get().delayMs());
+        Optional<Operation> operation = context.routes().operation(request);
+        if (operation.isEmpty()) {
+            return context.responses().answer(() -> refuse(request));
         }
-        ResponseDefinition answer = EnvelopeResponses.answer(() -> respond(request));
+        Optional<FaultPlan.Decision> decision = context.faults().decide(operation.get());
+        if (decision.isPresent() && decision.get().fault() != null) {
+            return delayed(FaultPlan.answer(decision.get().fault(), context.responses()), decision.get().delayMs());
+        }
+        ResponseDefinition answer = context.responses().answer(() -> respond(request, operation.get()));
         return decision.map(delay -> delayed(answer, delay.delayMs())).orElse(answer);
     }
 
     /**
-     * The spec check, then {@link #serve}, then the answer as the release of the check has it (fields of a later
-     * release left out, {@link EnosRelease#answer}); the catch-all checks the {@code action} first.
+     * The operation on the request as the spec documents it (a Get OTA Job sent as POST is checked as the GET the
+     * page describes): an organization the profile refuses gets 99403 first, then the spec check, then
+     * {@link #serve}.
      */
-    Object respond(Request request) {
-        ValidRequest call = contract.get().check(WireMockRequests.of(request));
-        Object data = serve(call);
-        EnosRelease release = EnosRelease.of(call.release());
-        return operation(request).map(operation -> answered(release, operation, data)).orElse(data);
+    Object respond(Request request, Operation operation) {
+        HttpRequest documented = WireMockRequests.of(request).withMethod(operation.method());
+        List<String> orgIds = documented.query().get("orgId");
+        String orgId = orgIds == null || orgIds.isEmpty() ? null : orgIds.get(0);
+        if (context.deniesOrganization(orgId)) {
+            throw new OtaRuleException(OtaError.DENIED_RESOURCE, "orgId " + orgId);
+        }
+        Object data = respond(documented);
+        return answered(EnosRelease.of(context.profile().enosVersion()), operation, data);
     }
 
-    /** {@code data}, or each record of a search's page, as the release answers it. */
+    /**
+     * {@code data}, or each record of a search's page, as the release the mock serves answers it (fields of a later
+     * release left out, {@link EnosRelease#answer}).
+     */
     private static Object answered(EnosRelease release, Operation operation, Object data) {
         if (!(data instanceof PagedEnvelope paged)) {
             return release.answer(operation, data);
@@ -83,11 +101,35 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
         return new PagedEnvelope(paged.code(), paged.msg(), paged.requestId(), trimmed, paged.pagination());
     }
 
-    static Optional<Operation> operation(Request request) {
-        String url = request.getUrl();
-        QueryParameter action = Urls.splitQueryFromUrl(url).get("action");
-        return Operation.of(request.getMethod().getName(), Urls.getPath(url),
-                action == null || !action.isPresent() ? "" : action.firstValue());
+    /** The spec check, then {@link #serve}; Create OTA Job orders its checks itself. */
+    Object respond(HttpRequest documented) {
+        return serve(check(documented));
+    }
+
+    /** The spec check of a request. */
+    final ValidRequest check(HttpRequest documented) {
+        return contract.get().check(documented);
+    }
+
+    /** What the operations share. */
+    final OperationContext context() {
+        return context;
+    }
+
+    /**
+     * A request that names no operation the profile accepts: 99400 naming the {@code action} when the path takes
+     * other actions by that method, else the spec check's 99404 (no operation has that path and method), else
+     * 99404 saying no stub mapping serves it.
+     */
+    private Object refuse(Request request) {
+        Optional<ContractViolation> wrongAction = context.routes().refusal(request);
+        if (wrongAction.isPresent()) {
+            throw wrongAction.get();
+        }
+        check(WireMockRequests.of(request));
+        throw new ContractViolation(List.of(new Violation("path", "no stub mapping serves " + request.getMethod()
+                + " on this path; the API's operations are on " + Operation.JOBS + " and " + Operation.FIRMWARES
+                + " (a root dir's stub mapping takes every method, \"ANY\", as the kit's stubs/mappings do)")), true);
     }
 
     private static ResponseDefinition delayed(ResponseDefinition answer, int delayMs) {

@@ -15,6 +15,7 @@ import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.profile.BehaviourProfile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,6 +35,9 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  * <table>
  *   <caption>Routes</caption>
  *   <tr><td>GET  /__admin/ota/state</td><td>counts of orgs, firmware and jobs; the default verification limit</td></tr>
+ *   <tr><td>GET  /__admin/ota/profile</td><td>the behaviour profile in force, read-only: {@code {"layers": [name],
+ *       "settings": {key: {"value", "source": {"kind", "section"|"reason"|"target","time","exchange"}, "layer"}}}}
+ *       </td></tr>
  *   <tr><td>POST /__admin/ota/reset</td><td>back to the default state (all jobs dropped)</td></tr>
  *   <tr><td>GET  /__admin/ota/orgs/{orgId}/firmwares</td><td>{@code {"firmwares": [Firmware]}}</td></tr>
  *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/firmwares/{firmwareId}</td><td>add or replace a firmware; body
@@ -60,7 +64,7 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
     /** The routes, as the 404 of an unknown route lists them. */
-    static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "POST /reset",
+    static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "GET /profile", "POST /reset",
             "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
             "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /orgs/{orgId}/jobs/{jobId}/tasks",
             "GET /orgs/{orgId}/devices", "PUT /orgs/{orgId}/devices/{deviceKey}", "GET /clock", "POST /clock",
@@ -77,15 +81,16 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final OtaStore store;
     private final FaultPlan faults;
-    private final int defaultVerificationLimit;
     private final io.enoskit.ota.domain.SimulationClock clock;
+    private final Supplier<BehaviourProfile> profile;
 
-    OtaAdminApiExtension(OtaStore store, FaultPlan faults, int defaultVerificationLimit,
-                         io.enoskit.ota.domain.SimulationClock clock) {
+    /** @param profile the behaviour profile in force, with the state file's limit applied */
+    OtaAdminApiExtension(OtaStore store, FaultPlan faults, io.enoskit.ota.domain.SimulationClock clock,
+                         Supplier<BehaviourProfile> profile) {
         this.store = store;
         this.faults = faults;
-        this.defaultVerificationLimit = defaultVerificationLimit;
         this.clock = clock;
+        this.profile = profile;
     }
 
     @Override
@@ -96,6 +101,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     @Override
     public void contributeAdminApiRoutes(Router router) {
         router.add(GET, "/ota/state", state());
+        router.add(GET, "/ota/profile", showProfile());
         router.add(POST, "/ota/reset", reset());
         router.add(GET, "/ota/orgs/{orgId}/firmwares", listFirmwares());
         router.add(PUT, "/ota/orgs/{orgId}/firmwares/{firmwareId}", putFirmware());
@@ -126,7 +132,11 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
 
     private AdminTask state() {
         return (admin, event, params) -> answer(() -> Map.of(
-                "counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit));
+                "counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit()));
+    }
+
+    private AdminTask showProfile() {
+        return (admin, event, params) -> answer(() -> ProfileView.of(profile.get()));
     }
 
     private AdminTask listFaults() {
@@ -173,7 +183,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         return (admin, event, params) -> answer(() -> {
             store.reset();
             faults.clear();
-            return Map.of("counts", store.counts(), "maxAllowedForVerification", defaultVerificationLimit);
+            return Map.of("counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit());
         });
     }
 

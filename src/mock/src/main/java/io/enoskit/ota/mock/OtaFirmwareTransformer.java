@@ -19,13 +19,10 @@ import io.enoskit.ota.model.StringI18nInfo;
 public final class OtaFirmwareTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-firmware";
     private final OtaStore store;
-    private final int defaultMaxForVerification;
 
-    /** @param defaultMaxForVerification the state's limit, shown for firmware that sets none */
-    OtaFirmwareTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults, int defaultMaxForVerification) {
-        super(NAME, contract, faults);
+    OtaFirmwareTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
-        this.defaultMaxForVerification = defaultMaxForVerification;
     }
 
     @Override
@@ -34,7 +31,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
         if ("get".equals(call.query("action"))) {
             return info(store.getFirmware(orgId, call.query("firmwareId")));
         }
-        SearchRequests search = SearchRequests.of(call, SearchFields.FIRMWARE);
+        SearchRequests search = context().search(call, SearchFields.FIRMWARE);
         Page<Firmware> page = store.searchFirmware(orgId, search.expression(), search.pageNo(), search.pageSize());
         return EnvelopeResponses.paged(page, page.items().stream().map(this::info).toList());
     }
@@ -42,7 +39,8 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
     /**
      * The firmware as FirmwareInfo. The mock holds no file: {@code fileUrl} names one in the EnOS form
      * ({@code enos-connect://<firmwareId>.zip}, inferred) and {@code sign}, {@code signMethod}, {@code fileSize} are
-     * left out.
+     * left out. {@code maxAllowedForVerification} is the limit that applies: the firmware's own, else the profile's
+     * {@code verification.defaultLimit}.
      */
     private FirmwareInfo info(Firmware firmware) {
         return new FirmwareInfo()
@@ -54,8 +52,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
                 .fileUrl("enos-connect://" + firmware.firmwareId() + ".zip")
                 .enableVerification(firmware.enableVerification())
                 .isVerified(firmware.isVerified())
-                .maxAllowedForVerification(firmware.maxAllowedForVerification() == null ? defaultMaxForVerification
-                        : firmware.maxAllowedForVerification())
+                .maxAllowedForVerification(store.verificationLimit(firmware))
                 .minSuccessForVerified(firmware.minSuccessForVerified())
                 .createTime(firmware.createTime());
     }

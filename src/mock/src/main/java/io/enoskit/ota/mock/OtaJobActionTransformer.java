@@ -13,8 +13,8 @@ public final class OtaJobActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-job-action";
     private final OtaStore store;
 
-    OtaJobActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
-        super(NAME, contract, faults);
+    OtaJobActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
     }
 

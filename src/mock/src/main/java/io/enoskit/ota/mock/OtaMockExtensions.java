@@ -20,6 +20,8 @@ import java.util.List;
  */
 public final class OtaMockExtensions implements ExtensionFactory {
     private final BehaviourProfile profile;
+    /** The profile with the state file's limit applied, once the state is read. */
+    private volatile BehaviourProfile inForce;
     private final boolean lenient;
     private final GatewayAuth gatewayAuth;
     private final int maxJobs;
@@ -31,16 +33,15 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * @param profile     the behaviour profile in force
-     * @param lenient     when true, unknown body fields are accepted instead of answered with 99400
+     * @param profile     the behaviour profile given (the state file may still set its verification limit)
      * @param gatewayAuth how API calls authenticate ({@link GatewayFilter})
      * @param maxJobs     the most jobs the store keeps, a count
      * @param simulation  how device tasks progress
      */
-    OtaMockExtensions(BehaviourProfile profile, boolean lenient, GatewayAuth gatewayAuth, int maxJobs,
-                      Simulation simulation) {
+    OtaMockExtensions(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation) {
         this.profile = profile;
-        this.lenient = lenient;
+        // request.unknownFields: the one switch of the contract check (--lenient is a shortcut for ignore)
+        this.lenient = !profile.refusesUnknownFields();
         this.gatewayAuth = gatewayAuth;
         this.maxJobs = maxJobs;
         this.simulation = simulation;
@@ -49,24 +50,28 @@ public final class OtaMockExtensions implements ExtensionFactory {
     @Override
     public List<Extension> create(WireMockServices services) {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
-        store = new OtaStore(state, new JobIdGenerator(), clock, maxJobs, simulation);
+        inForce = state.applyTo(profile, StateFile.NAME + " under " + services.getOptions().filesRoot().getPath());
+        store = new OtaStore(state, new JobIdGenerator(inForce.jobIdFormat()), clock, maxJobs, simulation, inForce);
+        EnvelopeResponses responses = new EnvelopeResponses(inForce);
+        OperationContext context = new OperationContext(faults, responses, new OperationRoutes(inForce), inForce,
+                store);
         java.util.function.Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
         GatewayTokens tokens = new GatewayTokens(state.apps(), java.time.Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled()));
+        extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
+                responses));
         extensions.add(new StateResetListener(store, faults));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
-                new CreateOtaJobTransformer(contract, store, faults),
-                new GetOtaJobTransformer(contract, store, faults),
-                new OtaJobActionTransformer(check(OpenApiContract.ACTIONS_RESOURCE), store, faults),
-                new SearchOtaJobTransformer(check(OpenApiContract.JOB_SEARCH_RESOURCE), store, faults),
-                new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, faults),
-                new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, faults),
-                new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, faults,
-                        state.maxAllowedForVerification()),
-                new UnmatchedRequestTransformer(contract),
-                new OtaAdminApiExtension(store, faults, state.maxAllowedForVerification(), clock)));
+                new CreateOtaJobTransformer(contract, store, context),
+                new GetOtaJobTransformer(contract, store, context),
+                new OtaJobActionTransformer(check(OpenApiContract.ACTIONS_RESOURCE), store, context),
+                new SearchOtaJobTransformer(check(OpenApiContract.JOB_SEARCH_RESOURCE), store, context),
+                new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, context),
+                new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, context),
+                new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, context),
+                new UnmatchedRequestTransformer(contract, context),
+                new OtaAdminApiExtension(store, faults, clock, () -> inForce)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }
@@ -105,9 +110,9 @@ public final class OtaMockExtensions implements ExtensionFactory {
         return names;
     }
 
-    /** The behaviour profile the extensions follow. */
+    /** The behaviour profile the extensions follow: the one given, with the state file's limit once read. */
     BehaviourProfile profile() {
-        return profile;
+        return inForce != null ? inForce : profile;
     }
 
     /** The fault rules the operations share. */

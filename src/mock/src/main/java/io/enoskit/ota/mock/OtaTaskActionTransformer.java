@@ -16,8 +16,8 @@ public final class OtaTaskActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-task-action";
     private final OtaStore store;
 
-    OtaTaskActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
-        super(NAME, contract, faults);
+    OtaTaskActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
     }
 

@@ -71,6 +71,7 @@ final class RequestBodyFilter implements Filter {
     private final long bodyTimeoutMillis;
     private final boolean admin;
     private final boolean exitOnOutOfMemory;
+    private final EnvelopeResponses responses;
 
     /**
      * @param maxBodyBytes      the largest body accepted, in bytes, before and after decoding
@@ -78,7 +79,9 @@ final class RequestBodyFilter implements Filter {
      * @param admin             true on the admin API ({@code {"error"}} answers), false on the API (envelopes)
      * @param exitOnOutOfMemory stop the JVM on an {@code OutOfMemoryError} (the executable; not the library)
      */
-    RequestBodyFilter(long maxBodyBytes, long bodyTimeoutMillis, boolean admin, boolean exitOnOutOfMemory) {
+    RequestBodyFilter(long maxBodyBytes, long bodyTimeoutMillis, boolean admin, boolean exitOnOutOfMemory,
+                      EnvelopeResponses responses) {
+        this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.admin = admin;
@@ -362,9 +365,10 @@ final class RequestBodyFilter implements Filter {
     }
 
     private void answer(HttpServletResponse response, int status, OtaError error, String message) throws IOException {
-        Object body = admin ? Map.of("error", message) : EnvelopeResponses.error(error, message);
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(admin && status < 400 ? 400 : status);
+        byte[] bytes = admin ? Json.write(Map.of("error", message)).getBytes(StandardCharsets.UTF_8)
+                : responses.bytes(responses.error(error, message));
+        // a 99400 the operation's check would answer with 200 takes the profile's status for it
+        response.setStatus(admin && status < 400 ? 400 : status == 200 ? responses.invalidArgumentStatus() : status);
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);
         if (status >= 400) {

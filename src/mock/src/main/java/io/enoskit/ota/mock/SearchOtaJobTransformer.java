@@ -16,14 +16,14 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-job";
     private final OtaStore store;
 
-    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
-        super(NAME, contract, faults);
+    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
     }
 
     @Override
     Object serve(ValidRequest call) {
-        SearchRequests search = SearchRequests.of(call, SearchFields.JOBS);
+        SearchRequests search = context().search(call, SearchFields.JOBS);
         Page<JobInfo> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
                 search.pageSize());
         return EnvelopeResponses.paged(page, page.items());

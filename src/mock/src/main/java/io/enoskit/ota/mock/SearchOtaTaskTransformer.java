@@ -17,14 +17,14 @@ public final class SearchOtaTaskTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-task";
     private final OtaStore store;
 
-    SearchOtaTaskTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, FaultPlan faults) {
-        super(NAME, contract, faults);
+    SearchOtaTaskTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+        super(NAME, contract, context);
         this.store = store;
     }
 
     @Override
     Object serve(ValidRequest call) {
-        SearchRequests search = SearchRequests.of(call, SearchFields.TASKS);
+        SearchRequests search = context().search(call, SearchFields.TASKS);
         Page<TaskInfo> page = store.searchTasks(call.query("orgId"), search.expression(), search.pageNo(),
                 search.pageSize());
         return EnvelopeResponses.paged(page, page.items());

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The body of a search ({@code {"expression": String, "pagination": {"pageNo", "pageSize"}}}, both optional) as the
  * search operations read it, after the spec check: the expression parsed for the search's fields, the page with its
- * documented defaults (page 1, 10 records).
+ * defaults (page 1, documented; {@code search.defaultPageSize} records, 10 documented).
  *
  * @param expression what records must match
  * @param pageNo     the page, from 1
@@ -25,10 +25,11 @@ record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
     /**
      * @param fields the search's fields of the newest release; the request's release ({@link ValidRequest#release()})
      *               decides which of them it may name
+     * @param defaultPageSize records per page when the body sends no {@code pagination.pageSize}
      * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where (and, for
      *                           a field of a later release than the mock serves, the field and both releases)
      */
-    static SearchRequests of(ValidRequest call, SearchFields fields) {
+    static SearchRequests of(ValidRequest call, SearchFields fields, int defaultPageSize) {
         SearchRequest body = call.optionalBody(SearchRequest.class).orElseGet(SearchRequest::new);
         SearchExpression expression;
         try {
@@ -38,7 +39,7 @@ record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
         }
         Pagination pagination = body.getPagination();
         int pageNo = pagination == null || pagination.getPageNo() == null ? 1 : pagination.getPageNo();
-        int pageSize = pagination == null || pagination.getPageSize() == null ? Page.DEFAULT_PAGE_SIZE
+        int pageSize = pagination == null || pagination.getPageSize() == null ? defaultPageSize
                 : pagination.getPageSize();
         return new SearchRequests(expression, pageNo, pageSize);
     }

@@ -76,7 +76,7 @@ class AdminApiHttpTest {
             given().baseUri(RunningMock.get().baseUrl()).get(path).then().statusCode(404)
                     .contentType(ContentType.JSON)
                     .body("error", startsWith("no admin route GET " + path + "; the routes under /__admin/ota are:"
-                            + " GET /state, POST /reset,"));
+                            + " GET /state, GET /profile, POST /reset,"));
         }
     }
 

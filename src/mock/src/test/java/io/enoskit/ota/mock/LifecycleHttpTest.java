@@ -197,7 +197,7 @@ class LifecycleHttpTest {
     void anUnknownActionNamesEveryActionOfThePathAndMethod() {
         RestAssured.given().baseUri(MOCK.baseUrl()).post(Operation.JOBS + "?action=serch&orgId=" + ORG).then()
                 .body("code", equalTo(99400)).body("msg", equalTo("Invalid Argument action: value 'serch' is not one"
-                        + " of the actions of POST /connect-service/v2.1/ota-jobs: [\"create\", \"start\", \"stop\","
+                        + " of the actions of POST /connect-service/v2.1/ota-jobs: [\"create\", \"get\", \"start\", \"stop\","
                         + " \"delete\", \"search\", \"searchTask\", \"cancelTask\", \"retryTask\"]"));
     }
 

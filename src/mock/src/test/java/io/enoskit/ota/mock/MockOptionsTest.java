@@ -4,6 +4,9 @@ import static io.enoskit.ota.mock.MockOptions.mockOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.ProfileLayer;
+import io.enoskit.ota.profile.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,5 +126,21 @@ class MockOptionsTest {
         }
         assertThatThrownBy(() -> mockOptions().containerThreads(MockOptions.CONTAINER_THREADS_FROM - 1))
                 .isInstanceOf(MockOptionException.class);
+    }
+
+    /** --lenient is a shortcut for request.unknownFields: ignore, over any profile; the profile alone does the same. */
+    @Test
+    void lenientIsTheProfileSettingRequestUnknownFieldsIgnore() {
+        BehaviourProfile strict = BehaviourProfile.defaults();
+        assertThat(mockOptions().profile(strict).lenient()).isFalse();
+
+        MockOptions lenient = mockOptions().lenient(true).profile(strict);
+
+        assertThat(lenient.profile().refusesUnknownFields()).isFalse();
+        assertThat(lenient.profile().layers()).containsExactly("default", "--lenient");
+        assertThat(lenient.profile().value(Setting.UNKNOWN_FIELDS).origin()).isEqualTo("--lenient");
+        BehaviourProfile ignoring = strict.with(ProfileLayer.parse("settings:\n  request.unknownFields:\n"
+                + "    value: ignore\n    source: inferred\n    reason: a test\n", "ignore.yaml"));
+        assertThat(mockOptions().profile(ignoring).lenient()).isTrue();
     }
 }
