@@ -3,6 +3,7 @@ package io.enoskit.ota.conformance;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestRunFinished;
+import io.enoskit.ota.profile.ExchangeObserver;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -25,6 +26,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     private final CreatedJobs createdJobs = new CreatedJobs(this);
     private final Set<String> cannotJudge = new LinkedHashSet<>();
     private final SpecChecks specChecks = new SpecChecks();
+    private final ExchangeObserver observer = new ExchangeObserver();
     private final Supplier<String> inProcessMockUrl;
     private TokenAuthFilter tokens;
 
@@ -94,6 +96,11 @@ public final class ConformanceRun implements ConcurrentEventListener {
     /** The spec validators of this run. */
     SpecChecks specChecks() {
         return specChecks;
+    }
+
+    /** What the run's exchanges showed about the behaviour profile's settings (the observed profile). */
+    public ExchangeObserver observer() {
+        return observer;
     }
 
     CreatedJobs createdJobs() {

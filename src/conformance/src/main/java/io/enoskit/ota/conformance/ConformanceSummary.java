@@ -12,6 +12,7 @@ import io.cucumber.plugin.event.TestSourceParsed;
 import io.cucumber.plugin.event.WriteEvent;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.profile.ObservedSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -254,6 +255,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         section(sections, "Observations (undocumented behaviour; not failures)", observed.entrySet().stream()
                 .map(e -> e.getKey() + "  [" + e.getValue().get(0) + (e.getValue().size() > 1
                         ? " and " + (e.getValue().size() - 1) + " more scenarios" : "") + "]").toList());
+        if (run != null) {
+            List<String> settings = new ArrayList<>(run.observer().settings().stream()
+                    .map(ObservedSetting::describe).toList());
+            run.observer().remarks().forEach(remark -> settings.add("not written: " + remark));
+            if (!settings.isEmpty()) {
+                sections.add(new Section("Observed settings (what the target decides where the pages leave room;"
+                        + " conform --write-profile writes them as a profile for the mock)", settings, true));
+            }
+        }
         Map<String, Integer> skips = new LinkedHashMap<>();
         outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty())
                 .forEach(o -> skips.merge(o.reason(), 1, Integer::sum));
