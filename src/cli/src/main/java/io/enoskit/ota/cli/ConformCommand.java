@@ -107,6 +107,14 @@ final class ConformCommand implements Callable<Integer> {
             description = "Connect and read timeout of every call, in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--write-profile", paramLabel = "FILE",
+            description = "Write the target's observed behaviour profile to FILE (YAML): only the settings the run saw"
+                    + " evidence for, each with source observed, the target, the time and the exchange (credentials"
+                    + " masked); start the mock with --profile FILE to behave as the target did. Adds a few"
+                    + " harmless probes before the scenarios (a create on the missing firmware, a search, a POST Get"
+                    + " of a job that does not exist).")
+    Path profileFile;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
             description = "Where report.html, junit.xml, summary.txt and scenarios.tsv go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -145,8 +153,8 @@ final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TargetConfig target = target();
-        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reportDir,
-                spec.commandLine().getOut()).run();
+        ConformanceRunner runner = new ConformanceRunner(target, tags, reportDir, spec.commandLine().getOut());
+        ConformanceRunner.Outcome outcome = (profileFile == null ? runner : runner.writeProfile(profileFile)).run();
         if (outcome.summary() != null) {
             spec.commandLine().getOut().println("reports: " + reportDir.toAbsolutePath().normalize());
             spec.commandLine().getOut().flush();
@@ -191,6 +199,9 @@ final class ConformCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.join(System.lineSeparator(), problems));
         }
         writable(reportDir);
+        if (profileFile != null) {
+            writableFile(profileFile);
+        }
         List<String> keys = deviceKeys == null ? List.of()
                 : deviceKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
         return new TargetConfig(baseUrl, orgId, blank(otherOrgId) ? null : otherOrgId, readyFirmwareId,
@@ -225,6 +236,32 @@ final class ConformCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(dir)) {
             throw new ParameterException(spec.commandLine(), rule + " cannot be written to (Permission denied)");
+        }
+    }
+
+    /**
+     * Checks before the run that the profile file can be written (its folder exists or can be made, the file is not
+     * a folder and, if it exists, is writable), so a wrong path costs no run.
+     *
+     * @throws ParameterException naming --write-profile
+     */
+    private void writableFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        String why = Files.isDirectory(absolute) ? "it is a folder"
+                : Files.exists(absolute) && !Files.isWritable(absolute) ? "Permission denied" : null;
+        if (why == null) {
+            try {
+                Files.createDirectories(absolute.getParent());
+                why = Files.isWritable(absolute.getParent()) ? null : "its folder cannot be written to";
+            } catch (IOException refused) {
+                why = "its folder cannot be created: " + (refused instanceof FileSystemException system
+                        && system.getReason() != null ? system.getFile() + ": " + system.getReason()
+                        : refused.toString());
+            }
+        }
+        if (why != null) {
+            throw new ParameterException(spec.commandLine(), "--write-profile must be a file the kit can write: "
+                    + file + " (" + why + ")", null, spec.findOption("--write-profile"), file.toString());
         }
     }
 
