@@ -221,14 +221,7 @@ final class ConformCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
         } catch (FileSystemException refused) {
-            String reason = refused.getReason() != null ? refused.getReason()
-                    : refused instanceof NoSuchFileException ? "No such file or directory"
-                    : refused instanceof FileAlreadyExistsException ? "it is a file"
-                    : refused instanceof AccessDeniedException ? "Permission denied"
-                    : refused.getClass().getSimpleName();
-            String where = refused.getFile() == null || refused.getFile().equals(dir.toString()) ? ""
-                    : refused.getFile() + ": ";
-            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + where + reason + ")",
+            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + why(refused, dir) + ")",
                     refused, spec.findOption("--report-dir"), dir.toString());
         } catch (IOException failed) {
             throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + failed.getMessage()
@@ -237,6 +230,18 @@ final class ConformCommand implements Callable<Integer> {
         if (!Files.isWritable(dir)) {
             throw new ParameterException(spec.commandLine(), rule + " cannot be written to (Permission denied)");
         }
+    }
+
+    /** What the file system refused, in its words, with the file it refused when that is not {@code dir}. */
+    private static String why(FileSystemException refused, Path dir) {
+        String reason = refused.getReason() != null ? refused.getReason()
+                : refused instanceof NoSuchFileException ? "No such file or directory"
+                : refused instanceof FileAlreadyExistsException ? "it is a file"
+                : refused instanceof AccessDeniedException ? "Permission denied"
+                : refused.getClass().getSimpleName();
+        String where = refused.getFile() == null || dir != null && refused.getFile().equals(dir.toString()) ? ""
+                : refused.getFile() + ": ";
+        return where + reason;
     }
 
     /**
@@ -253,10 +258,10 @@ final class ConformCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(absolute.getParent());
                 why = Files.isWritable(absolute.getParent()) ? null : "its folder cannot be written to";
+            } catch (FileSystemException refused) {
+                why = "its folder cannot be created: " + why(refused, null);
             } catch (IOException refused) {
-                why = "its folder cannot be created: " + (refused instanceof FileSystemException system
-                        && system.getReason() != null ? system.getFile() + ": " + system.getReason()
-                        : refused.toString());
+                why = "its folder cannot be created: " + refused.getMessage();
             }
         }
         if (why != null) {
