@@ -19,6 +19,9 @@ import java.util.List;
  */
 public record ObservedSetting(Setting setting, JsonNode value, boolean partial, List<String> evidence,
                               List<String> conflicts, Instant time) {
+    /** Characters of the first evidence a report line shows; the profile file keeps it whole. */
+    private static final int SHOWN = 200;
+
     public ObservedSetting {
         evidence = List.copyOf(evidence);
         conflicts = List.copyOf(conflicts);
@@ -42,9 +45,11 @@ public record ObservedSetting(Setting setting, JsonNode value, boolean partial, 
         return text.toString();
     }
 
-    /** One line for a report: {@code errors.httpStatus = 400 (GET ... -> HTTP 400 ...)}. */
+    /** One line for a report: {@code errors.httpStatus = 400  [GET ... -> HTTP 400 ...]}, the exchange shortened. */
     public String describe() {
-        return setting.key() + " = " + text() + (partial ? " (partly seen)" : "") + "  [" + evidence.get(0)
+        String first = evidence.get(0);
+        return setting.key() + " = " + text() + (partial ? " (partly seen)" : "") + "  ["
+                + (first.length() <= SHOWN ? first : first.substring(0, SHOWN) + "…")
                 + (evidence.size() > 1 ? "; and " + (evidence.size() - 1) + " more" : "") + "]"
                 + (conflicts.isEmpty() ? "" : "; CONFLICTING evidence: " + String.join("; ", conflicts));
     }
