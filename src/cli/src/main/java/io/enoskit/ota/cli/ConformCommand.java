@@ -115,6 +115,14 @@ final class ConformCommand implements Callable<Integer> {
                     + " kit covers, " + MockCommand.EnosVersionConverter.NEWEST + ").")
     EnosVersion enosVersion;
 
+    @Option(names = "--write-profile", paramLabel = "FILE",
+            description = "Write the target's observed behaviour profile to FILE (YAML): only the settings the run saw"
+                    + " evidence for, each with source observed, the target, the time and the exchange (credentials"
+                    + " masked); start the mock with --profile FILE to behave as the target did. Adds a few"
+                    + " harmless probes before the scenarios (a create on the missing firmware, a search, a POST Get"
+                    + " of a job that does not exist).")
+    Path profileFile;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
             description = "Where report.html, junit.xml, summary.txt and scenarios.tsv go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -153,8 +161,8 @@ final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TargetConfig target = target();
-        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reportDir,
-                spec.commandLine().getOut()).run();
+        ConformanceRunner runner = new ConformanceRunner(target, tags, reportDir, spec.commandLine().getOut());
+        ConformanceRunner.Outcome outcome = (profileFile == null ? runner : runner.writeProfile(profileFile)).run();
         if (outcome.summary() != null) {
             spec.commandLine().getOut().println("reports: " + reportDir.toAbsolutePath().normalize());
             spec.commandLine().getOut().flush();
@@ -199,6 +207,9 @@ final class ConformCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.join(System.lineSeparator(), problems));
         }
         writable(reportDir);
+        if (profileFile != null) {
+            writableFile(profileFile);
+        }
         List<String> keys = deviceKeys == null ? List.of()
                 : deviceKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
         return new TargetConfig(baseUrl, orgId, blank(otherOrgId) ? null : otherOrgId, readyFirmwareId,
@@ -218,14 +229,7 @@ final class ConformCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
         } catch (FileSystemException refused) {
-            String reason = refused.getReason() != null ? refused.getReason()
-                    : refused instanceof NoSuchFileException ? "No such file or directory"
-                    : refused instanceof FileAlreadyExistsException ? "it is a file"
-                    : refused instanceof AccessDeniedException ? "Permission denied"
-                    : refused.getClass().getSimpleName();
-            String where = refused.getFile() == null || refused.getFile().equals(dir.toString()) ? ""
-                    : refused.getFile() + ": ";
-            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + where + reason + ")",
+            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + why(refused, dir) + ")",
                     refused, spec.findOption("--report-dir"), dir.toString());
         } catch (IOException failed) {
             throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + failed.getMessage()
@@ -233,6 +237,44 @@ final class ConformCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(dir)) {
             throw new ParameterException(spec.commandLine(), rule + " cannot be written to (Permission denied)");
+        }
+    }
+
+    /** What the file system refused, in its words, with the file it refused when that is not {@code dir}. */
+    private static String why(FileSystemException refused, Path dir) {
+        String reason = refused.getReason() != null ? refused.getReason()
+                : refused instanceof NoSuchFileException ? "No such file or directory"
+                : refused instanceof FileAlreadyExistsException ? "it is a file"
+                : refused instanceof AccessDeniedException ? "Permission denied"
+                : refused.getClass().getSimpleName();
+        String where = refused.getFile() == null || dir != null && refused.getFile().equals(dir.toString()) ? ""
+                : refused.getFile() + ": ";
+        return where + reason;
+    }
+
+    /**
+     * Checks before the run that the profile file can be written (its folder exists or can be made, the file is not
+     * a folder and, if it exists, is writable), so a wrong path costs no run.
+     *
+     * @throws ParameterException naming --write-profile
+     */
+    private void writableFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        String why = Files.isDirectory(absolute) ? "it is a folder"
+                : Files.exists(absolute) && !Files.isWritable(absolute) ? "Permission denied" : null;
+        if (why == null) {
+            try {
+                Files.createDirectories(absolute.getParent());
+                why = Files.isWritable(absolute.getParent()) ? null : "its folder cannot be written to";
+            } catch (FileSystemException refused) {
+                why = "its folder cannot be created: " + why(refused, null);
+            } catch (IOException refused) {
+                why = "its folder cannot be created: " + refused.getMessage();
+            }
+        }
+        if (why != null) {
+            throw new ParameterException(spec.commandLine(), "--write-profile must be a file the kit can write: "
+                    + file + " (" + why + ")", null, spec.findOption("--write-profile"), file.toString());
         }
     }
 

@@ -23,11 +23,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " conformance run.",
         mixinStandardHelpOptions = true,
         version = "enos-ota-kit 0.1.0",
-        subcommands = {MockCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MockCommand.class, ConformCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:a fault of the kit",
+            "1:a fault of the kit; profile diff: the profiles differ",
             "2:wrong usage or settings, named by their option",
             "3:the port could not be opened",
             "4:conform: the gateway refused the credentials",

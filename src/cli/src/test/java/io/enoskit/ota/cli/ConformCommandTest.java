@@ -7,6 +7,10 @@ import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.profile.ProfileLayer;
+import io.enoskit.ota.profile.Setting;
+import io.enoskit.ota.profile.SettingSource;
+import io.enoskit.ota.profile.SettingValue;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -346,6 +350,42 @@ class ConformCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly("error: --report-dir must be a folder the kit can write to: "
                 + dir + " cannot be created (Not a directory)", TRY_HELP);
+    }
+
+    @Test
+    void writeProfileWritesTheObservedSettingsWithTheirExchangesAndNoCredential() throws Exception {
+        Path profile = reports.resolve("observed").resolve("gateway.yaml");
+
+        Run run = conformAtGateway(APP_SECRET, "--allow-writes", "--write-profile", profile.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("observed profile (").contains(profile.toAbsolutePath().normalize().toString());
+        ProfileLayer observed = ProfileLayer.read(profile);
+        assertThat(observed.settings()).containsKeys(Setting.ERRORS_HTTP_STATUS, Setting.REQUEST_ID_FORMAT,
+                Setting.JOB_ID_FORMAT, Setting.CREATED_JOB_STATUS, Setting.CREATE_CHECK_ORDER, Setting.METHODS_GET);
+        SettingValue status = observed.settings().get(Setting.ERRORS_HTTP_STATUS);
+        assertThat(status.text()).isEqualTo("200");
+        assertThat(status.source().kind()).isEqualTo(SettingSource.Kind.OBSERVED);
+        assertThat(status.source().target()).isEqualTo(gateway.baseUrl());
+        assertThat(status.source().exchange()).contains(" -> HTTP 200 {\"code\":24");
+        assertThat(observed.settings().get(Setting.CREATED_JOB_STATUS).text()).isEqualTo("stopped");
+        assertThat(Files.readString(profile)).doesNotContain(APP_SECRET).doesNotContain(APP_KEY);
+        assertThat(summary()).contains("Observed settings (what the target decides where the pages leave room;")
+                .contains("  - errors.httpStatus = 200  [");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("Observed settings");
+    }
+
+    @Test
+    void aProfileFileThatCannotBeWrittenIsAUsageErrorNamingTheOption() throws IOException {
+        Path file = Files.writeString(reports.resolve("file"), "x");
+        Path profile = file.resolve("observed.yaml");
+
+        Run run = conform("conform", "--base-url", gateway.baseUrl(), "--org-id", "o1", "--ready-firmware-id", "f1",
+                "--report-dir", reports.toString(), "--write-profile", profile.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("error: --write-profile must be a file the kit can write: "
+                + profile + " (its folder cannot be created: " + file + ": it is a file)", TRY_HELP);
     }
 
     @Test

@@ -289,10 +289,15 @@ class DifferentServersTest {
     }
 
     /**
-     * requestIds that are not UUIDs, jobIds that are not 24 hex: "job-" + the mock's id in every answer (a job, the
-     * records of a search), mapped back on requests (the jobId parameter, a jobId in a search expression).
+     * requestIds that are not UUIDs but numbers, jobIds that are not 24 hex but 32 ({@value #PREFIX} + the mock's id)
+     * in every answer (a job, the records of a search), mapped back on requests (the jobId parameter, a jobId in a
+     * search expression). Both are forms a profile can name ({@code ids.requestId: numeric}, {@code ids.jobId:
+     * hex32}), so the observed profile of this server holds them.
      */
     static final class OtherIdFormats implements StubRequestFilterV2 {
+        /** What turns the mock's 24 hex characters into 32; no id the mock makes starts with it before 2106. */
+        static final String PREFIX = "ffffffff";
+
         @Override
         public String getName() {
             return "other-id-formats-requests";
@@ -302,18 +307,18 @@ class DifferentServersTest {
         public RequestFilterAction filter(Request request, ServeEvent event) {
             String jobId = TestDoubles.query(request).get("jobId");
             String body = request.getBodyAsString();
-            boolean inQuery = jobId != null && jobId.startsWith("job-");
-            boolean inExpression = body != null && body.contains("'job-");
+            boolean inQuery = jobId != null && jobId.length() == 32 && jobId.startsWith(PREFIX);
+            boolean inExpression = body != null && body.contains("'" + PREFIX);
             if (!inQuery && !inExpression) {
                 return RequestFilterAction.continueWith(request);
             }
             RequestWrapper.Builder changed = RequestWrapper.create();
             if (inQuery) {
                 changed.transformAbsoluteUrl(url -> TestDoubles.withQuery(url,
-                        Map.of("jobId", jobId.substring("job-".length()))));
+                        Map.of("jobId", jobId.substring(PREFIX.length()))));
             }
             if (inExpression) {
-                changed.transformBody(original -> new Body(body.replace("'job-", "'")));
+                changed.transformBody(original -> new Body(body.replace("'" + PREFIX, "'")));
             }
             return RequestFilterAction.continueWith(changed.wrap(request));
         }
@@ -333,13 +338,13 @@ class DifferentServersTest {
                     return response;
                 }
                 ObjectNode answer = (ObjectNode) body;
-                answer.put("requestId", "req-" + counter.incrementAndGet());
+                answer.put("requestId", Long.toString(1_000_000 + counter.incrementAndGet()));
                 if (answer.path("data").path("jobId").isTextual()) {
-                    ((ObjectNode) answer.get("data")).put("jobId", "job-" + answer.get("data").get("jobId").asText());
+                    ((ObjectNode) answer.get("data")).put("jobId", PREFIX + answer.get("data").get("jobId").asText());
                 }
                 eachRecord(answer, record -> {
                     if (record.path("jobId").isTextual()) {
-                        record.put("jobId", "job-" + record.get("jobId").asText());
+                        record.put("jobId", PREFIX + record.get("jobId").asText());
                     }
                 });
                 return Response.Builder.like(response).but().body(Json.write(answer)).build();

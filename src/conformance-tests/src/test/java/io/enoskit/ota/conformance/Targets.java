@@ -112,10 +112,30 @@ final class Targets {
     }
 
     static Run run(String name, TargetConfig target, String tags) {
+        return run(name, target, tags, null);
+    }
+
+    /** Runs the features at a target; with a profile file, writes the target's observed profile there. */
+    static Run run(String name, TargetConfig target, String tags, Path profile) {
         StringWriter printed = new StringWriter();
-        ConformanceRunner.Outcome outcome = new ConformanceRunner(target, tags, reports(name),
-                new PrintWriter(printed, true)).run();
+        ConformanceRunner runner = new ConformanceRunner(target, tags, reports(name), new PrintWriter(printed, true));
+        ConformanceRunner.Outcome outcome = (profile == null ? runner : runner.writeProfile(profile)).run();
         return new Run(outcome, printed + outcome.message(), reports(name));
+    }
+
+    /**
+     * Starts a mock with the given options and test-double extensions, runs the features at it (no gateway
+     * authentication) and writes its observed profile to {@code profile}.
+     */
+    static Run observe(String name, MockOptions options, Path profile, Extension... doubles) {
+        try (OtaMockServer server = OtaMockServer.start(options.dynamicPort().extensions(doubles))) {
+            for (Extension extension : doubles) {
+                if (extension instanceof ServerAware aware) {
+                    aware.server(server);
+                }
+            }
+            return run(name, foreign(server.baseUrl(), TargetConfig.Auth.NONE), null, profile);
+        }
     }
 
     private static Path reports(String name) {

@@ -6,6 +6,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
+import io.enoskit.ota.profile.Setting;
 
 /**
  * Start, Stop and Delete OTA Job on the kit's own job. The jobs these scenarios start are dormant
@@ -31,6 +32,9 @@ public final class ActionSteps {
         if (code == 0) {
             world.observe("the job was created started: stopping it right after create answered 0");
         }
+        if (code == 0 || code == 24616) {
+            world.evidence(Setting.CREATED_JOB_STATUS, code == 0 ? "started" : "stopped");
+        }
     }
 
     @Given("a dormant job of the kit that has been started")
@@ -42,6 +46,9 @@ public final class ActionSteps {
                 .isIn(0, 24615);
         if (code == 24615) {
             world.observe("the job was created started: starting it right after create answered 24615");
+        }
+        if (code == 0 || code == 24615) {
+            world.evidence(Setting.CREATED_JOB_STATUS, code == 0 ? "stopped" : "started");
         }
     }
 

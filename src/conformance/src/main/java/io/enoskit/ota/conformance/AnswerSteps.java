@@ -42,6 +42,7 @@ public final class AnswerSteps {
             world.observe("another organization's create is answered " + body.path("code").asText() + " "
                     + body.path("msg").asText() + " (24404 \"Firmware not found\" or 99403 are the documented codes)");
         }
+        world.foreignOrganization(body.path("code").asInt());
     }
 
     @Then("the answer is the error {int} {string}")

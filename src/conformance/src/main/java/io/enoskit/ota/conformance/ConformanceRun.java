@@ -7,6 +7,7 @@ import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestSourceParsed;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.profile.ExchangeObserver;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -34,6 +35,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     private final CreatedJobs createdJobs = new CreatedJobs(this);
     private final Set<String> cannotJudge = new LinkedHashSet<>();
     private final SpecChecks specChecks;
+    private final ExchangeObserver observer = new ExchangeObserver();
     private final Supplier<String> inProcessMockUrl;
     private TokenAuthFilter tokens;
     /** The features of the run as Cucumber parsed them, for {@link #ruleOf}. */
@@ -107,6 +109,11 @@ public final class ConformanceRun implements ConcurrentEventListener {
     /** The spec validators of this run. */
     SpecChecks specChecks() {
         return specChecks;
+    }
+
+    /** What the run's exchanges showed about the behaviour profile's settings (the observed profile). */
+    public ExchangeObserver observer() {
+        return observer;
     }
 
     CreatedJobs createdJobs() {

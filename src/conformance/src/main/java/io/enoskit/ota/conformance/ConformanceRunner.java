@@ -1,15 +1,19 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.core.backend.ObjectFactory;
 import io.cucumber.core.options.CommandlineOptionsParser;
 import io.cucumber.core.options.RuntimeOptions;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.tagexpressions.TagExpressionException;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.enoskit.ota.profile.ProfileLayer;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +49,8 @@ public final class ConformanceRunner {
     /** Get OTA Job's documented code for a job that does not exist: the answer the probe expects. */
     private static final int JOB_NOT_FOUND = 24404;
     private static final int HTTP_NOT_FOUND = 404;
+    /** The name of the observed profile a run writes. */
+    public static final String OBSERVED_PROFILE = "observed";
 
     /**
      * What a run showed.
@@ -52,8 +58,13 @@ public final class ConformanceRunner {
      * @param exitCode one of the codes above
      * @param message  one line for the user: what held, what failed, or why nothing could be judged
      * @param summary  the summary of the scenarios, or null when the run stopped before them
+     * @param observed the target's observed profile (only the settings the run saw evidence for), or null when the
+     *                 run stopped before the scenarios
      */
-    public record Outcome(int exitCode, String message, ConformanceSummary.Result summary) {
+    public record Outcome(int exitCode, String message, ConformanceSummary.Result summary, ProfileLayer observed) {
+        public Outcome(int exitCode, String message, ConformanceSummary.Result summary) {
+            this(exitCode, message, summary, null);
+        }
     }
 
     private final TargetConfig target;
@@ -61,6 +72,7 @@ public final class ConformanceRunner {
     private final Path reportDir;
     private final PrintWriter out;
     private final Supplier<String> inProcessMockUrl;
+    private Path profileFile;
 
     /**
      * @param target    the server under test and its fixtures
@@ -87,6 +99,17 @@ public final class ConformanceRunner {
         this.inProcessMockUrl = inProcessMockUrl;
     }
 
+    /**
+     * Writes the target's observed profile to {@code file} when the run ends ({@code conform --write-profile}), and
+     * sends the probes some settings need ({@link Probes}) before the scenarios.
+     *
+     * @return this runner
+     */
+    public ConformanceRunner writeProfile(Path file) {
+        this.profileFile = file;
+        return this;
+    }
+
     public Outcome run() {
         RuntimeOptions options;
         try {
@@ -99,6 +122,9 @@ public final class ConformanceRunner {
         if (stopped != null) {
             return stopped;
         }
+        if (profileFile != null) {
+            new Probes(run).runAll();
+        }
         ConformanceSummary summary = new ConformanceSummary(reportDir.resolve("summary.txt"), run, () -> out);
         ObjectFactory factory = new ConformanceObjectFactory(run);
         Runtime runtime = Runtime.builder()
@@ -109,14 +135,29 @@ public final class ConformanceRunner {
                         new HtmlReport(reportDir.resolve("report.html"), target, summary))
                 .build();
         runtime.run();
-        return judge(summary.result());
+        ProfileLayer observed = run.observer().layer(OBSERVED_PROFILE, run.baseUrl());
+        Outcome outcome = judge(summary.result(), observed);
+        if (profileFile != null && outcome.exitCode() != USAGE) {
+            try {
+                Files.createDirectories(profileFile.toAbsolutePath().getParent());
+                Files.writeString(profileFile, observed.toYaml(), StandardCharsets.UTF_8);
+                out.println("observed profile (" + observed.settings().size() + " settings): "
+                        + profileFile.toAbsolutePath().normalize());
+                out.flush();
+            } catch (IOException | UncheckedIOException failed) {
+                return new Outcome(USAGE, "--write-profile " + profileFile + " cannot be written ("
+                        + failed.getMessage() + "); " + outcome.message(), outcome.summary(), observed);
+            }
+        }
+        return outcome;
     }
 
-    private Outcome judge(ConformanceSummary.Result result) {
+    private Outcome judge(ConformanceSummary.Result result, ProfileLayer observed) {
         if (result == null || result.scenarios() == 0) {
-            return new Outcome(USAGE, "no scenario matches --tags \"" + tags + "\": nothing was checked", result);
+            return new Outcome(USAGE, "no scenario matches --tags \"" + tags + "\": nothing was checked", result,
+                    observed);
         }
-        return new Outcome(result.exitCode(), result.verdict(), result);
+        return new Outcome(result.exitCode(), result.verdict(), result, observed);
     }
 
     private RuntimeOptions options() {

@@ -13,6 +13,7 @@ import io.cucumber.plugin.event.WriteEvent;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.profile.EnosVersion;
+import io.enoskit.ota.profile.ObservedSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -259,6 +260,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         section(sections, "Not applicable to EnOS " + release + " (rules of later releases; not run, not failed)",
                 catalogue.stream().filter(rule -> !release.has(rule.since()))
                         .map(rule -> rule.id() + " (from EnOS " + rule.since() + "): " + rule.rule()).toList());
+        if (run != null) {
+            List<String> settings = new ArrayList<>(run.observer().settings().stream()
+                    .map(ObservedSetting::describe).toList());
+            run.observer().remarks().forEach(remark -> settings.add("not written: " + remark));
+            if (!settings.isEmpty()) {
+                sections.add(new Section("Observed settings (what the target decides where the pages leave room;"
+                        + " conform --write-profile writes them as a profile for the mock)", settings, true));
+            }
+        }
         Map<String, Integer> skips = new LinkedHashMap<>();
         // the rules of a later release have their own section above
         outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty()

@@ -1,9 +1,13 @@
 package io.enoskit.ota.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.cucumber.java.Scenario;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.profile.Evidence;
+import io.enoskit.ota.profile.ObservedExchange;
+import io.enoskit.ota.profile.Setting;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -36,6 +40,7 @@ public final class ConformanceWorld {
     private Response answer;
     private JsonNode answerBody;
     private String createdJobId;
+    private ObservedExchange lastExchange;
     private final Map<String, String> scenarioJobs = new LinkedHashMap<>();
 
     public ConformanceWorld(ConformanceRun run) {
@@ -90,12 +95,14 @@ public final class ConformanceWorld {
 
     /** A call whose request and answer are checked against the spec, with the target's credentials. */
     RequestSpecification request() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, false)));
+        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, false))
+                .filter(new ObservingFilter(this)));
     }
 
     /** A call that breaks the spec on purpose; its answer is still checked against the spec. */
     RequestSpecification deliberatelyInvalidRequest() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, true)));
+        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, true))
+                .filter(new ObservingFilter(this)));
     }
 
     /** A call with no credentials and no spec check (the rules on gateway authentication). */
@@ -192,6 +199,31 @@ public final class ConformanceWorld {
         List<String> taken = List.copyOf(specErrors);
         specErrors.clear();
         return taken;
+    }
+
+    /** Keeps the last exchange of the scenario's API calls, the evidence {@link #evidence} records. */
+    void lastExchange(ObservedExchange exchange) {
+        this.lastExchange = exchange;
+    }
+
+    /**
+     * Records what the last exchange showed about a profile setting that the exchange alone cannot show (a job
+     * stopped right after create answered 0: created started); the run's observed profile holds it.
+     */
+    void evidence(Setting setting, String value) {
+        if (lastExchange != null) {
+            run.observer().record(setting, Evidence.WHOLE, TextNode.valueOf(value), lastExchange);
+        }
+    }
+
+    /**
+     * Records how another organization's call was answered ({@code organizations.foreign}): 99403 denied, 24404 (an
+     * organization that shows nothing) not found; other codes say nothing about the setting.
+     */
+    void foreignOrganization(int code) {
+        if (code == 99403 || code == 24404) {
+            evidence(Setting.FOREIGN_ORGANIZATION, code == 99403 ? "denied" : "not-found");
+        }
     }
 
     /** Notes undocumented behaviour of the target, with the step it belongs to; reported apart from failures. */

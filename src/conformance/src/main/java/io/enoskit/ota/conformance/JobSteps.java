@@ -107,6 +107,7 @@ public final class JobSteps {
             world.observe("another organization's read is answered " + body.path("code").asText() + " "
                     + body.path("msg").asText() + " (24404 \"Job not found\" or 99403 are the documented codes)");
         }
+        world.foreignOrganization(body.path("code").asInt());
     }
 
     @Then("the job is still there")

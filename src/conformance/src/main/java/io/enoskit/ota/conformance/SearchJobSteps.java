@@ -9,6 +9,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.profile.Setting;
 import java.util.List;
 import java.util.Map;
 
@@ -201,6 +202,8 @@ public final class SearchJobSteps {
                     + "; their order cannot be judged");
             return;
         }
+        world.evidence(Setting.JOB_SEARCH_ORDER, ids.indexOf(newer) < ids.indexOf(older) ? "createTime-desc"
+                : "createTime-asc");
         assertThat(ids.indexOf(newer)).as("place of the newer job %s against the older %s in %s", newer, older, ids)
                 .isLessThan(ids.indexOf(older));
     }
@@ -234,6 +237,8 @@ public final class SearchJobSteps {
             world.observe("another organization's search is answered " + last.path("code").asText() + " "
                     + last.path("msg").asText() + " (an error shows it nothing, as the rule asks)");
         }
+        // an empty page is how an organization without jobs is answered: not-found in the profile's terms
+        world.foreignOrganization(last.path("code").asInt(-1) == 0 ? 24404 : last.path("code").asInt(-1));
         assertThat(Searches.values(walk.records(), "jobId")).as("jobs answered to another organization")
                 .doesNotContainAnyElementsOf(world.scenarioJobs().keySet());
         assertThat(Searches.values(walk.records(), "orgId")).as("orgIds of the jobs answered to another"
