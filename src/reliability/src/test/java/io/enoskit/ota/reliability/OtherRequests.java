@@ -4,6 +4,7 @@ import static io.enoskit.ota.reliability.HostileRequest.Expect.ANY;
 import static io.enoskit.ota.reliability.HostileRequest.Expect.INVALID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
 import java.nio.charset.StandardCharsets;
@@ -365,6 +366,9 @@ final class OtherRequests {
         return switch (route.name()) {
             case "admin-clock" -> m.equals("GET") || m.equals("HEAD") ? ANY : null;
             case "admin-faults" -> m.equals("DELETE") ? ANY : m.equals("POST") ? INVALID : null;
+            // the default behaviour profile takes Get OTA Job by POST too (the official Python sample sends it)
+            case "get" -> !m.equals(route.method())
+                    && BehaviourProfile.defaults().methods("get", false).contains(m) ? ANY : null;
             default -> null;
         };
     }
