@@ -21,7 +21,7 @@ Feature: Search OTA Job
     Scenario: The kit's job is found by its firmware's version
       Given a dormant job of the kit on the ready firmware
       When I search the organization's jobs on the ready firmware's version
-      Then the kit's job is among the jobs answered, as a JobInfo with its firmwareId and type
+      Then the kit's job is among the jobs answered
 
   Rule: SEARCH-JOB-FILTER Every job Search OTA Job answers matches the expression
 
