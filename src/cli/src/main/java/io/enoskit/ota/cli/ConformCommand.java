@@ -167,6 +167,10 @@ final class ConformCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("reports: " + reportDir.toAbsolutePath().normalize());
             spec.commandLine().getOut().flush();
         }
+        if (profileFile != null && outcome.observed() == null) {
+            spec.commandLine().getErr().println("--write-profile " + profileFile + ": nothing written, the run"
+                    + " stopped before the scenarios");
+        }
         if (outcome.exitCode() == ConformanceRunner.PASSED) {
             spec.commandLine().getOut().println(outcome.message());
         } else {

@@ -376,6 +376,18 @@ class ConformCommandTest {
     }
 
     @Test
+    void aRunStoppedBeforeTheScenariosSaysItWroteNoProfile() {
+        Path profile = reports.resolve("gateway.yaml");
+
+        Run run = conformAtGateway("not-the-secret", "--write-profile", profile.toString());
+
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err().lines()).contains("--write-profile " + profile + ": nothing written, the run stopped"
+                + " before the scenarios");
+        assertThat(Files.exists(profile)).isFalse();
+    }
+
+    @Test
     void aProfileFileThatCannotBeWrittenIsAUsageErrorNamingTheOption() throws IOException {
         Path file = Files.writeString(reports.resolve("file"), "x");
         Path profile = file.resolve("observed.yaml");
