@@ -173,6 +173,14 @@ public final class BehaviourProfile {
         return Set.copyOf(list(setting));
     }
 
+    /**
+     * Whether a request whose action exists, but not with its method, is answered 99404 No such operation
+     * ({@code methods.refusal: no-such-operation}) rather than 99400 naming {@code action}.
+     */
+    public boolean refusesMethodsAsNoSuchOperation() {
+        return "no-such-operation".equals(text(Setting.METHOD_REFUSAL));
+    }
+
     /** The form of created jobIds ({@code ids.jobId}). */
     public IdFormat jobIdFormat() {
         return IdFormat.named(text(Setting.JOB_ID_FORMAT)).orElseThrow();

@@ -30,13 +30,15 @@ import java.util.regex.Pattern;
  *
  * <p>What one exchange shows:
  * <ul>
- *   <li>{@code errors.httpStatus}: the HTTP status of an answer with code 24xxx, 99403 or 99404;
+ *   <li>{@code errors.httpStatus}: the HTTP status of an answer with code 24xxx or 99403 (the mock answers 99404
+ *       with HTTP 404 whatever its profile, so a 99404 is no evidence of it);
  *       {@code errors.invalidArgumentHttpStatus}: of a 99400;</li>
  *   <li>{@code ids.requestId}: the form of an OTA answer's requestId; {@code ids.jobId}: of create's data.jobId;</li>
  *   <li>{@code answers.unsetFields}: a Get OTA Job or Search OTA Job record with a null field (null), or without
  *       one of JobInfo's optional fields and no null (absent);</li>
  *   <li>{@code methods.*}: a method accepted (code 0 or a 24xxx business error: the operation ran) or refused as no
- *       such operation (99404, or HTTP 405);</li>
+ *       such operation (99404, or HTTP 405) or as an invalid action (99400 whose msg names action), which is also
+ *       {@code methods.refusal};</li>
  *   <li>{@code messages.99403/99404/99500}: the msg of that code (the default template when it fits it);</li>
  *   <li>{@code search.defaultPageSize}: a search sent without pagination (its pagination.pageSize, else the records
  *       of a page that holds fewer than totalSize); {@code search.jobOrder}: a job search without sort whose records
@@ -101,7 +103,7 @@ public final class ExchangeObserver {
             return;
         }
         int code = answer.path("code").asInt();
-        if ((code >= 24000 && code < 25000 || code == 99403 || code == 99404) && plausible(exchange.status())) {
+        if ((code >= 24000 && code < 25000 || code == 99403) && plausible(exchange.status())) {
             record(Setting.ERRORS_HTTP_STATUS, Evidence.WHOLE, IntNode.valueOf(exchange.status()), exchange);
         }
         if (code == 99400 && plausible(exchange.status())) {
@@ -298,6 +300,10 @@ public final class ExchangeObserver {
             record(setting, exchange.method(), BooleanNode.TRUE, exchange);
         } else if (code == 99404 || exchange.status() == 405) {
             record(setting, exchange.method(), BooleanNode.FALSE, exchange);
+            record(Setting.METHOD_REFUSAL, Evidence.WHOLE, TextNode.valueOf("no-such-operation"), exchange);
+        } else if (code == 99400 && answer.path("msg").asText("").contains("action")) {
+            record(setting, exchange.method(), BooleanNode.FALSE, exchange);
+            record(Setting.METHOD_REFUSAL, Evidence.WHOLE, TextNode.valueOf("invalid-argument"), exchange);
         }
     }
 

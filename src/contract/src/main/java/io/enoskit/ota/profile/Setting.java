@@ -60,6 +60,11 @@ public enum Setting {
     METHODS_OTHER_ACTIONS("methods.otherActions", Kind.METHODS,
             "HTTP methods the actions documented as POST (create, search, start, stop, delete, searchTask,"
                     + " cancelTask, retryTask, firmware search) accept", "GET", "POST"),
+    /** How a request is answered whose action exists, but not with the request's method. */
+    METHOD_REFUSAL("methods.refusal", Kind.CHOICE,
+            "a request whose action exists but not with its method (the methods.* settings): 99400 naming action"
+                    + " (invalid-argument), or 99404 No such operation with HTTP 404 (no-such-operation)",
+            "invalid-argument", "no-such-operation"),
     /** Form of {@code data.jobId} of a created job. */
     JOB_ID_FORMAT("ids.jobId", Kind.CHOICE, "form of a created job's jobId", "hex24", "hex32", "uuid", "numeric"),
     /** Form of {@code requestId} in every answer. */

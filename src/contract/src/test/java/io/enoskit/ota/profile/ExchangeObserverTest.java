@@ -103,8 +103,26 @@ class ExchangeObserverTest {
         observer.observe(ObservedExchange.of("POST", Operation.FIRMWARES + "?action=get&orgId=o1&firmwareId=f", "{}",
                 404, "{\"code\":99404,\"msg\":\"No such operation: POST get\"}"));
 
-        assertThat(values()).containsEntry("methods.getFirmware", "[GET]").containsEntry("errors.httpStatus", "404")
-                .containsEntry("messages.99404", "No such operation: %s");
+        assertThat(values()).containsEntry("methods.getFirmware", "[GET]")
+                .containsEntry("methods.refusal", "no-such-operation")
+                .containsEntry("messages.99404", "No such operation: %s")
+                .doesNotContainKey("errors.httpStatus");
+    }
+
+    @Test
+    void anInvalidActionAnswerRefusesTheMethodAsAnInvalidArgument() {
+        observer.observe(ObservedExchange.of("POST", Operation.JOBS + "?action=get&orgId=o1&jobId=x", "{}", 200,
+                "{\"code\":99400,\"msg\":\"Invalid Argument action: value 'get' is not one of the actions of POST\"}"));
+
+        assertThat(values()).containsEntry("methods.get", "[GET]").containsEntry("methods.refusal", "invalid-argument");
+    }
+
+    @Test
+    void a99400OnTheBodyIsNoEvidenceOfTheMethods() {
+        observer.observe(ObservedExchange.of("POST", Operation.JOBS + "?action=get&orgId=o1&jobId=x", "{}", 200,
+                "{\"code\":99400,\"msg\":\"Invalid Argument name: is not a string\"}"));
+
+        assertThat(values()).doesNotContainKeys("methods.get", "methods.refusal");
     }
 
     @Test

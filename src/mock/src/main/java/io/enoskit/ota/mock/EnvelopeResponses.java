@@ -3,6 +3,7 @@ package io.enoskit.ota.mock;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -44,12 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 final class EnvelopeResponses {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeResponses.class);
-    private static final ObjectWriter ABSENT = Json.mapper().writer();
-    private static final ObjectWriter NULLS = withNulls();
+    private static final ObjectMapper NULLS = withNulls();
     private final BehaviourProfile profile;
     private final int errorStatus;
     private final int invalidArgumentStatus;
     private final IdFormat requestIds;
+    private final ObjectMapper mapper;
     private final ObjectWriter writer;
 
     /** @param profile the behaviour profile in force */
@@ -58,18 +59,27 @@ final class EnvelopeResponses {
         this.errorStatus = profile.errorHttpStatus();
         this.invalidArgumentStatus = profile.invalidArgumentHttpStatus();
         this.requestIds = profile.requestIdFormat();
-        this.writer = profile.writesUnsetFieldsAsNull() ? NULLS : ABSENT;
+        this.mapper = profile.writesUnsetFieldsAsNull() ? NULLS : Json.mapper();
+        this.writer = mapper.writer();
     }
 
-    /** The writer that keeps the unset fields of the three answer records, as {@code null}. */
-    private static ObjectWriter withNulls() {
+    /** The mapper that keeps the unset fields of the three answer records, as {@code null}. */
+    private static ObjectMapper withNulls() {
         ObjectMapper mapper = Json.mapper().copy();
         JsonInclude.Value always = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
                 JsonInclude.Include.ALWAYS);
         for (Class<?> record : List.of(JobInfo.class, TaskInfo.class, FirmwareInfo.class)) {
             mapper.configOverride(record).setInclude(always);
         }
-        return mapper.writer();
+        return mapper;
+    }
+
+    /**
+     * An answer's record as the JSON tree this mock writes (unset fields null or left out, as the profile says), for
+     * a step that edits the tree before it is written (an older EnOS release's answer drops later fields).
+     */
+    JsonNode tree(Object record) {
+        return mapper.valueToTree(record);
     }
 
     /** The operation's answer, or the envelope of the error it raised. */

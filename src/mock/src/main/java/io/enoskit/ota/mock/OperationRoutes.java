@@ -71,6 +71,20 @@ final class OperationRoutes {
         return Optional.of(new ContractViolation(List.of(new Violation("action", rule)), false));
     }
 
+    /**
+     * The operation a request's path and action name, when the profile does not take the request's method for it
+     * (a POST get on a profile with {@code methods.get: [GET]}); empty when the action names none on that path.
+     */
+    Optional<Operation> byOtherMethod(Request request) {
+        String url = request.getUrl();
+        String path = Urls.getPath(url);
+        Optional<String> action = action(url);
+        return Arrays.stream(Operation.values())
+                .filter(operation -> operation.path().equals(path) && action.isPresent()
+                        && operation.action().equals(action.get()))
+                .findFirst();
+    }
+
     private static Optional<String> action(String url) {
         QueryParameter action = Urls.splitQueryFromUrl(url).get("action");
         return action == null || !action.isPresent() ? Optional.empty() : Optional.of(action.firstValue());

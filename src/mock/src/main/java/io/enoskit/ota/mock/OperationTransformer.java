@@ -6,8 +6,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.EnosRelease;
+import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.ContractViolation;
 import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.Operation;
@@ -81,23 +83,23 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
             throw new OtaRuleException(OtaError.DENIED_RESOURCE, "orgId " + orgId);
         }
         Object data = respond(documented);
-        return answered(EnosRelease.of(context.profile().enosVersion()), operation, data);
+        EnosRelease release = EnosRelease.of(context.profile().enosVersion());
+        return release.lacksAny() ? answered(release, operation, data) : data;
     }
 
     /**
      * {@code data}, or each record of a search's page, as the release the mock serves answers it (fields of a later
-     * release left out, {@link EnosRelease#answer}).
+     * release left out, {@link EnosRelease#answer}); each record is first made the tree this mock writes, so the
+     * nulls of {@code answers.unsetFields: null} survive.
      */
-    private static Object answered(EnosRelease release, Operation operation, Object data) {
+    private Object answered(EnosRelease release, Operation operation, Object data) {
         if (!(data instanceof PagedEnvelope paged)) {
-            return release.answer(operation, data);
+            return data == null ? null : release.answer(operation, context.responses().tree(data));
         }
-        Object records = release.answer(operation, paged.data());
-        if (records == paged.data()) {
-            return paged;
-        }
+        ArrayNode records = Json.mapper().createArrayNode();
+        paged.data().forEach(record -> records.add(context.responses().tree(record)));
         List<JsonNode> trimmed = new ArrayList<>();
-        ((JsonNode) records).forEach(trimmed::add);
+        ((JsonNode) release.answer(operation, records)).forEach(trimmed::add);
         return new PagedEnvelope(paged.code(), paged.msg(), paged.requestId(), trimmed, paged.pagination());
     }
 
@@ -124,6 +126,12 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     private Object refuse(Request request) {
         Optional<ContractViolation> wrongAction = context.routes().refusal(request);
         if (wrongAction.isPresent()) {
+            Optional<Operation> byOtherMethod = context.routes().byOtherMethod(request);
+            if (byOtherMethod.isPresent() && context.profile().refusesMethodsAsNoSuchOperation()) {
+                throw new ContractViolation(List.of(new Violation("action", request.getMethod() + " "
+                        + byOtherMethod.get().action() + " (the profile's methods.* settings do not take "
+                        + request.getMethod() + " for it)")), true);
+            }
             throw wrongAction.get();
         }
         check(WireMockRequests.of(request));

@@ -1,5 +1,6 @@
 package io.enoskit.ota.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -7,10 +8,12 @@ import static org.hamcrest.Matchers.not;
 
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.EnosVersion;
+import io.enoskit.ota.profile.ProfileLayer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +54,25 @@ class EnosVersionsHttpTest {
         search(v23, SEARCH_JOBS, "firmwareId = 'yourFirmwareId'").body("code", equalTo(0))
                 .body("data", everyItem(not(hasKey("firmwareVersion"))))
                 .body("data", everyItem(not(hasKey("firmwareName"))));
+    }
+
+    @Test
+    void a23MockWritingUnsetFieldsAsNullKeepsTheNullsOfThe23Fields() {
+        ProfileLayer nulls = ProfileLayer.parse("settings: {answers.unsetFields: {value: \"null\", source: inferred,"
+                + " reason: the 2.4.0 sample shows nulls}}", "nulls.yaml");
+        try (OtaMockServer newest = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                .profile(BehaviourProfile.defaults().with(nulls)));
+             OtaMockServer older = OtaMockServer.start(MockOptions.mockOptions().dynamicPort()
+                     .profile(BehaviourProfile.of(EnosVersion.V2_3).with(nulls)))) {
+            List<String> nullOnNewest = get(newest, create(newest)).extract()
+                    .path("data.findAll { it.value == null }.collect { it.key }");
+            ValidatableResponse answer = get(older, create(older));
+
+            assertThat(nullOnNewest).isNotEmpty();
+            answer.body("data.findAll { it.value == null }.collect { it.key }",
+                    equalTo(nullOnNewest.stream().filter(field -> !field.startsWith("firmware")).toList()))
+                    .body("data", not(hasKey("firmwareVersion")));
+        }
     }
 
     @Test

@@ -232,6 +232,18 @@ class ProfileSettingsHttpTest {
     }
 
     @Test
+    void methodsRefusalNoSuchOperationAnswersARefusedMethodWith99404() {
+        withProfile(setting("methods.get", "[GET]") + setting("methods.refusal", "no-such-operation")
+                .replace("settings:\n", ""), mock -> {
+            api(mock).body("{}").post(RunningMock.JOBS + "?action=get&orgId=" + ORG + "&jobId=x")
+                    .then().statusCode(404).body("code", equalTo(99404)).body("msg", equalTo("No such operation:"
+                            + " action: POST get (the profile's methods.* settings do not take POST for it)"));
+            api(mock).body("{}").post(RunningMock.JOBS + "?action=launch&orgId=" + ORG)
+                    .then().statusCode(200).body("code", equalTo(99400));
+        });
+    }
+
+    @Test
     void methodsOtherActionsAndGetFirmwareOpenOtherMethods() {
         withProfile(setting("methods.otherActions", "[GET, POST]") + setting("methods.getFirmware", "[GET, POST]")
                 .replace("settings:\n", ""), mock -> {
