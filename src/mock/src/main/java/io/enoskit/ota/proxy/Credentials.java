@@ -2,15 +2,20 @@ package io.enoskit.ota.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The credentials one exchange carries, and that exchange with them masked. A credential is the value of a header,
@@ -99,8 +104,19 @@ final class Credentials {
         if (masked.equals(text)) {
             return body;
         }
-        // a gzip body with a credential inside is handed on decoded: the masked text is what may be kept
-        return masked.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = masked.getBytes(StandardCharsets.UTF_8);
+        String encoding = Exchange.header(headers, "Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+            return bytes;
+        }
+        // encoded again, so the body still is what its headers say (other bytes than sent: it was masked)
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write(bytes);
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException(inMemory);
+        }
+        return gzipped.toByteArray();
     }
 
     private static String masked(String value) {

@@ -46,6 +46,7 @@ final class ExchangeChecker {
     static final int REMEMBERED_REQUEST_IDS = 10_000;
     private static final int SHOWN_CHARS = 200;
     private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> schemaTrees = new ConcurrentHashMap<>();
     private final Set<Integer> documentedCodes = Arrays.stream(Operation.values())
             .flatMap(operation -> operation.errorCodes().stream()).map(DocumentedErrorCode::code)
             .collect(Collectors.toUnmodifiableSet());
@@ -72,9 +73,10 @@ final class ExchangeChecker {
             if (message.getLevel() != Level.ERROR && message.getLevel() != Level.WARN) {
                 continue;
             }
-            Finding shape = shapeFinding(operation, message, body);
-            if (shape != null && !named.contains(shape.field())) {
-                found.add(shape);
+            for (Finding shape : shapeFindings(operation, message, body)) {
+                if (!named.contains(shape.field())) {
+                    found.add(shape);
+                }
             }
         }
         return found;
@@ -149,10 +151,42 @@ final class ExchangeChecker {
         return recentRequestIds.put(requestId, Boolean.TRUE) != null;
     }
 
-    private Finding shapeFinding(Operation operation, Message message, JsonNode body) {
+    /**
+     * The findings of one validator message: one, or for a {@code required} message one per field missing (the
+     * report names none: they are read from the schema's {@code required} and the answer's object, as the
+     * contract's request reader does).
+     */
+    private List<Finding> shapeFindings(Operation operation, Message message, JsonNode body) {
         if (message.getKey().startsWith("validation.request")) {
-            return null;
+            return List.of();
         }
+        Finding finding = shapeFinding(operation, message, body);
+        String schema = message.getContext().flatMap(MessageContext::getPointers)
+                .map(MessageContext.Pointers::getSchema).orElse("");
+        String instance = message.getContext().flatMap(MessageContext::getPointers)
+                .map(MessageContext.Pointers::getInstance).orElse("").replaceFirst("^#", "");
+        if (!message.getKey().endsWith(".required") || !schema.endsWith("/required") || body == null) {
+            return List.of(finding);
+        }
+        JsonNode required = schemaTree(operation.document()).at(schema.replaceFirst("^#", ""));
+        JsonNode object = body.at(instance);
+        List<Finding> missing = new ArrayList<>();
+        for (JsonNode name : required) {
+            if (object.isObject() && !object.has(name.asText())) {
+                missing.add(new Finding(finding.kind(), finding.id(), finding.location(), finding.operation(),
+                        dotted(instance + "/" + name.asText()), "a field the spec requires", "absent"));
+            }
+        }
+        return missing.isEmpty() ? List.of(finding) : missing;
+    }
+
+    /** The spec document as the validator serialises it (swagger-core's mapper): where its schema pointers lead. */
+    private JsonNode schemaTree(String document) {
+        return schemaTrees.computeIfAbsent(document, key -> io.swagger.v3.core.util.Json.mapper()
+                .valueToTree(OpenApiContract.load(document).openApi()));
+    }
+
+    private Finding shapeFinding(Operation operation, Message message, JsonNode body) {
         Optional<MessageContext.Pointers> pointers = message.getContext().flatMap(MessageContext::getPointers);
         String instance = pointers.map(MessageContext.Pointers::getInstance).orElse("");
         String schema = pointers.map(MessageContext.Pointers::getSchema).orElse("");
