@@ -165,19 +165,33 @@ final class ExchangeChecker {
                 .map(MessageContext.Pointers::getSchema).orElse("");
         String instance = message.getContext().flatMap(MessageContext::getPointers)
                 .map(MessageContext.Pointers::getInstance).orElse("").replaceFirst("^#", "");
-        if (!message.getKey().endsWith(".required") || !schema.endsWith("/required") || body == null) {
+        JsonNode object = body == null ? null : body.at(instance);
+        if (object == null || !object.isObject()) {
             return List.of(finding);
         }
-        JsonNode required = schemaTree(operation.document()).at(schema.replaceFirst("^#", ""));
-        JsonNode object = body.at(instance);
-        List<Finding> missing = new ArrayList<>();
-        for (JsonNode name : required) {
-            if (object.isObject() && !object.has(name.asText())) {
-                missing.add(new Finding(finding.kind(), finding.id(), finding.location(), finding.operation(),
-                        dotted(instance + "/" + name.asText()), "a field the spec requires", "absent"));
+        List<Finding> named = new ArrayList<>();
+        if (message.getKey().endsWith(".required") && schema.endsWith("/required")) {
+            for (JsonNode name : schemaTree(operation.document()).at(schema.replaceFirst("^#", ""))) {
+                if (!object.has(name.asText())) {
+                    named.add(perField(finding, instance, name.asText(), "a field the spec requires", "absent"));
+                }
             }
+        } else if (message.getKey().endsWith(".additionalProperties") && schema.endsWith("/additionalProperties")) {
+            String schemaObject = schema.replaceFirst("^#", "").replaceFirst("/additionalProperties$", "");
+            JsonNode listed = schemaTree(operation.document()).at(schemaObject + "/properties");
+            object.fieldNames().forEachRemaining(name -> {
+                if (!listed.has(name)) {
+                    named.add(perField(finding, instance, name, "only the fields the spec lists",
+                            shown(object.get(name)) + " (a field the spec does not list)"));
+                }
+            });
         }
-        return missing.isEmpty() ? List.of(finding) : missing;
+        return named.isEmpty() ? List.of(finding) : named;
+    }
+
+    private static Finding perField(Finding finding, String instance, String name, String expected, String actual) {
+        return new Finding(finding.kind(), finding.id(), finding.location(), finding.operation(),
+                dotted(instance + "/" + name.replace("~", "~0").replace("/", "~1")), expected, actual);
     }
 
     /** The spec document as the validator serialises it (swagger-core's mapper): where its schema pointers lead. */
