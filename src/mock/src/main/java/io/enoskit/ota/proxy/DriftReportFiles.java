@@ -240,8 +240,8 @@ public final class DriftReportFiles {
                         + " open.</p>\n");
         page.append("<table><tr><th>Exchanges</th><th>Per operation</th><th>Not an operation of the spec</th>"
                 + "<th>Not checked</th></tr><tr><td>").append(report.exchanges()).append("</td><td>")
-                .append(escape(report.byOperation().toString())).append("</td><td>")
-                .append(escape(report.unchecked().toString())).append("</td><td>")
+                .append(escape(counts(report.byOperation()))).append("</td><td>")
+                .append(escape(counts(report.unchecked()))).append("</td><td>")
                 .append(report.incomplete()).append(" over the capture limit, ").append(report.dropped())
                 .append(" dropped, ").append(report.failedForwards()).append(" unanswered by the target (502/504)")
                 .append(report.findingsOverflow() > 0 ? ", " + report.findingsOverflow()
@@ -278,6 +278,11 @@ public final class DriftReportFiles {
         });
         page.append("</body></html>\n");
         return page.toString();
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        return counts.isEmpty() ? "none" : counts.entrySet().stream().map(entry -> entry.getKey() + ": "
+                + entry.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String headers(Map<String, List<String>> headers) {

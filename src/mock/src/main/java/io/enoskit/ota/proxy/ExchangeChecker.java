@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *   <li>a code another operation documents but this one does not is a finding at the operation's list of codes; a
  *       code no page documents is an observation there.</li>
  * </ul>
- * A shape breach on a field a rule already names is left out: each breach is reported once. Requests are not judged
+ * A shape breach on a field a rule already names, or inside it, is left out: each breach is reported once. Requests are not judged
  * (the client's, not the target's); a request naming no operation of the spec is not checked.
  */
 final class ExchangeChecker {
@@ -74,7 +74,8 @@ final class ExchangeChecker {
                 continue;
             }
             for (Finding shape : shapeFindings(operation, message, body)) {
-                if (!named.contains(shape.field())) {
+                if (named.stream().noneMatch(field -> shape.field().equals(field)
+                        || shape.field().startsWith(field + "."))) {
                     found.add(shape);
                 }
             }
