@@ -124,7 +124,7 @@ final class ProxyCommand implements Callable<Integer> {
 
     private void printBanner(PrintWriter out, ValidatingProxy proxy) {
         String base = proxy.baseUrl();
-        out.println("EnOS OTA validating proxy listening on " + base + ", forwarding to " + target);
+        out.println("EnOS OTA validating proxy listening on " + base + " (forwarding to " + target + ")");
         if (!proxy.options().loopbackOnly()) {
             out.println("  WARNING: listening on " + bindAddress + ": other machines can send calls through it"
                     + " (the admin API needs the admin token)");

@@ -51,7 +51,7 @@ class ProxyCommandTest {
 
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
             assertThat(out.toString()).contains("EnOS OTA validating proxy listening on " + listening
-                    + ", forwarding to " + mock.baseUrl()).contains("drift report: " + reports.toAbsolutePath());
+                    + " (forwarding to " + mock.baseUrl() + ")").contains("drift report: " + reports.toAbsolutePath());
             assertThat(Files.readString(reports.resolve("drift-report.json"))).contains("\"exchanges\" : 1")
                     .contains("\"findings\" : 0");
             assertThat(reports.resolve("drift-report.html")).exists();

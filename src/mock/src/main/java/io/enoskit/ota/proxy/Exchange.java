@@ -1,5 +1,7 @@
 package io.enoskit.ota.proxy;
 
+import java.util.Locale;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ public record Exchange(Instant time, String method, String path, String rawQuery
         }
         byte[] bytes = body;
         String encoding = header(headers, "Content-Encoding");
-        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
             bytes = gunzip(body);
             if (bytes == null) {
                 return null;
@@ -78,7 +80,7 @@ public record Exchange(Instant time, String method, String path, String rawQuery
     /** The bytes a gzip body stands for, at most 16 times its size (a bomb stops there), or null when it is not gzip. */
     private static byte[] gunzip(byte[] body) {
         long limit = 16L * body.length + 1024;
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) >= 0; ) {

@@ -1,5 +1,6 @@
 package io.enoskit.ota.proxy;
 
+import java.util.Locale;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -123,7 +124,7 @@ final class ExchangeChecker {
     private List<Finding> codeFindings(Operation operation, int code, JsonNode msg) {
         List<DocumentedErrorCode> documented = operation.errorCodes();
         String listed = SpecLocation.file(operation.document()) + "#/paths/" + operation.path().replace("/", "~1")
-                + "/" + operation.method().toLowerCase(java.util.Locale.ROOT) + "/x-enos-error-codes";
+                + "/" + operation.method().toLowerCase(Locale.ROOT) + "/x-enos-error-codes";
         SpecLocation where = SpecLocation.ofOperation(operation);
         Optional<DocumentedErrorCode> entry = documented.stream().filter(c -> c.code() == code).findFirst();
         String message = msg == null || msg.isNull() ? null : msg.asText();
@@ -210,7 +211,7 @@ final class ExchangeChecker {
                 : dotted(instance);
         String location = SpecLocation.file(operation.document()) + "#"
                 + (schema.isEmpty() ? "/paths/" + operation.path().replace("/", "~1") + "/"
-                + operation.method().toLowerCase(java.util.Locale.ROOT) + "/responses" : schema.replaceFirst("^#", ""));
+                + operation.method().toLowerCase(Locale.ROOT) + "/responses" : schema.replaceFirst("^#", ""));
         JsonNode value = body == null || instance.isEmpty() ? null : body.at(instance.replaceFirst("^#", ""));
         String actual = field.equals("status") || field.equals("Content-Type") ? message.getMessage()
                 : value == null || value.isMissingNode() ? message.getMessage()

@@ -1,5 +1,6 @@
 package io.enoskit.ota.proxy;
 
+import java.util.concurrent.Callable;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -191,7 +192,7 @@ public final class ValidatingProxy implements AutoCloseable {
         }
     }
 
-    private <T> T afterChecks(java.util.concurrent.Callable<T> task) {
+    private <T> T afterChecks(Callable<T> task) {
         if (checks.isShutdown()) {
             try {
                 return task.call();

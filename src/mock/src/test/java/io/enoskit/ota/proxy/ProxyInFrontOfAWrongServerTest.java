@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -105,11 +108,11 @@ class ProxyInFrontOfAWrongServerTest {
 
             assertThat(report.findings()).extracting(Item::id, Item::operation, Item::field, Item::count)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("ENV-REQUESTID", "create-job", "requestId", 2L),
-                            org.assertj.core.groups.Tuple.tuple("GET-24404", "get-job", "msg", 2L),
-                            org.assertj.core.groups.Tuple.tuple(
+                            tuple("ENV-REQUESTID", "create-job", "requestId", 2L),
+                            tuple("GET-24404", "get-job", "msg", 2L),
+                            tuple(
                                     "spec/ota-jobs.yaml#/components/schemas/JobId/type", "get-job", "data.jobId", 2L),
-                            org.assertj.core.groups.Tuple.tuple("spec/ota-job-actions.yaml#/paths/~1connect-service~1v2.1"
+                            tuple("spec/ota-job-actions.yaml#/paths/~1connect-service~1v2.1"
                                     + "~1ota-jobs/post/x-enos-error-codes", "start-job", "code", 2L));
             Item notFound = report.findings().stream().filter(item -> item.id().equals("GET-24404")).findFirst()
                     .orElseThrow();
@@ -167,19 +170,27 @@ class ProxyInFrontOfAWrongServerTest {
         assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
                 .startsWith("spec/");
         // a schema that finds nothing wrong with anything would pass any file: it must refuse a broken log
-        ((com.fasterxml.jackson.databind.node.ObjectNode) sarif).put("version", "2.0.0");
+        ((ObjectNode) sarif).put("version", "2.0.0");
         assertThat(schema.validate(sarif)).as("a log of another version").isNotEmpty();
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder envelope(
-            Map<String, Object> fields) {
-        // "data" given as raw JSON text; the rest as JSON values
-        StringBuilder body = new StringBuilder();
-        Map<String, Object> ordered = new java.util.LinkedHashMap<>(fields);
-        Object data = ordered.remove("data");
-        String json = Json.write(ordered);
-        body.append(json, 0, json.length() - 1).append(",\"data\":").append(data).append('}');
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body.toString())
+    /**
+     * An answer with these envelope fields; {@code data} given as JSON text. The body is templated, so a field may be
+     * {@code {{randomValue type='UUID'}}}.
+     */
+    private static ResponseDefinitionBuilder envelope(Map<String, Object> fields) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        fields.forEach((name, value) -> {
+            if (!name.equals("data")) {
+                body.set(name, Json.mapper().valueToTree(value));
+            }
+        });
+        try {
+            body.set("data", Json.mapper().readTree(String.valueOf(fields.get("data"))));
+        } catch (IOException notJson) {
+            throw new IllegalArgumentException(notJson);
+        }
+        return aResponse().withHeader("Content-Type", "application/json").withBody(Json.write(body))
                 .withTransformers("response-template");
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.proxy.DriftReport.Item;
@@ -39,11 +40,18 @@ class ProxySessionTest {
     void startTarget() {
         wrong = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wrong.start();
-        // GET-24404 with another message, and a new answer field on every call (an observation each, by name)
         wrong.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":24404,\"msg\":\"Nope\",\"requestId\":\"{{randomValue type='UUID'}}\","
-                        + "\"data\":null,\"x{{randomValue length=8 type='ALPHANUMERIC'}}\":1}")
+                .withBody(Json.write(answer()))
                 .withTransformers("response-template")));
+    }
+
+    /** 24404 with another message than documented, and a field of a new name in every answer (templated). */
+    private static ObjectNode answer() {
+        ObjectNode answer = Json.mapper().createObjectNode().put("code", 24404).put("msg", "Nope")
+                .put("requestId", "{{randomValue type='UUID'}}");
+        answer.putNull("data");
+        answer.put("x{{randomValue length=8 type='ALPHANUMERIC'}}", 1);
+        return answer;
     }
 
     @AfterEach
