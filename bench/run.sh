@@ -4,7 +4,9 @@
 #   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
 #                          tests); its figures prove the harness, they are not the benchmark's
 # Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
-# (java -jar src/cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml.
+# (java -jar src/cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml;
+# proxied (warm only) = the jar's validating proxy (proxy --target ours) in front of the warm ours, so what the
+# proxy adds is measured against ours in the same run.
 # Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
 #   cold       per server, in rotating order, COLD_REPS fresh processes: bench/ColdClient.java starts the process,
 #              measures ms to the first answered create, then sends COLD_REQUESTS creates one after the other on
@@ -104,10 +106,15 @@ SERVERS+=(ours)
 JSA="${JAR%.jar}.jsa"
 COLD_SERVERS=("${SERVERS[@]}")
 [ -f "$JSA" ] && COLD_SERVERS+=(ours-cds) || MISSING+=("ours-cds (no $JSA: built with -Dcds.skip?)")
+# Warm only: the validating proxy in front of ours (its cold start is the jar's, as ours)
+SERVERS+=(proxied)
+PROXY_REPORT="$OUT/proxy-report"
+rm -rf "$PROXY_REPORT"
 
-warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; esac; }
+warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; proxied) echo $((PORT_BASE + 5));; esac; }
 cold_port() { echo $(( $(warm_port "$1") + 10 )); }
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+port_free "$(warm_port proxied)" || { say "port $(warm_port proxied) is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
 for s in "${COLD_SERVERS[@]}"; do
   for p in "$(warm_port "$s")" "$(cold_port "$s")"; do
     port_free "$p" || { say "port $p is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
@@ -122,6 +129,8 @@ server_cmd() { # name port → CMD (the server's command line) and EXPECT (what 
     ours)     CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     ours-cds) CMD=(java -XX:SharedArchiveFile="$JSA" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     prism)    CMD=("$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host "$HOST" --port "$2" --errors false); EXPECT=code0 ;;
+    proxied)  CMD=(java -jar "$JAR" proxy --target "http://$HOST:$(warm_port ours)" --port "$2" --bind-address "$HOST"
+                   --report-dir "$PROXY_REPORT"); EXPECT=code0 ;;
   esac
 }
 rotated() { # offset → the servers, rotated by offset, one per line
@@ -262,6 +271,14 @@ if [[ " ${WARM_SERVERS[*]} " == *" ours "* ]]; then
 fi
 cleanup
 WARM_SECONDS=$(( $(date +%s) - WARM_START ))
+PROXY_SUMMARY=""
+if [ -f "$PROXY_REPORT/drift-report.json" ]; then
+  PROXY_SUMMARY=$(tr -d ' \n' <"$PROXY_REPORT/drift-report.json" | grep -o '"summary":{"exchanges":[0-9]*,"findings":[0-9]*,"observations":[0-9]*' | sed 's/"summary":{//; s/"//g; s/:/=/g; s/,/ /g' || true)
+  DROPPED=$(tr -d ' \n' <"$PROXY_REPORT/drift-report.json" | grep -o '"dropped":[0-9]*' | head -1 | cut -d: -f2 || true)
+  PROXY_SUMMARY="$PROXY_SUMMARY dropped=${DROPPED:-?}"
+elif [[ " ${WARM_SERVERS[*]} " == *" proxied "* ]]; then
+  fail_later "proxied: no drift report in $PROXY_REPORT after SIGTERM"
+fi
 cpu_mark MARK_JAVA
 
 # --- in-process cold and memory (Java programs in the mock module's test classes) ------------------------------
@@ -362,6 +379,23 @@ report() {
       echo "| $c | $s | $(kv "$w" position) | $(kv "$w" seconds) s ($(kv "$w" windows) × ${WINDOW} s) | $(int "$(kv "$w" before)") → $(int "$(kv "$w" last)") | $(kv "$w" diff) % | $( [ "$(kv "$w" stable)" = yes ] && echo yes || echo "NO: cap of ${WARM_CAP} s reached") | $(kv "$w" drift) % | $(kv "$w" other) % |"
     done
   done
+  echo
+  echo "## What the validating proxy adds"
+  echo
+  echo "proxied = \`java -jar src/cli/target/enos-ota-kit.jar proxy --target <ours>\` in front of the warm ours, both"
+  echo "on this machine (three JVMs and wrk on the same cores: the proxy's forwarding and its checking thread take"
+  echo "CPU from the mock it forwards to). Same loads, same rotation, measured in this run."
+  echo
+  echo "| conns | ours req/s | proxied req/s | proxied / ours req/s | ours p50 ms | proxied p50 ms | p50 added ms | ours p99 ms | proxied p99 ms | p99 added ms |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for c in $LOADS; do
+    w=${WARM[ours,$c]:-}; u=${WARM[proxied,$c]:-}
+    [ -n "$w" ] && [ -n "$u" ] || { echo "| $c | | | failed | | | | | | |"; continue; }
+    echo "| $c | $(int "$(kv "$w" rps)") | $(int "$(kv "$u" rps)") | $(ratio "$(kv "$u" rps)" "$(kv "$w" rps)") | $(kv "$w" p50_ms) | $(kv "$u" p50_ms) | $(calc "printf \"%.2f\", $(kv "$u" p50_ms) - $(kv "$w" p50_ms)") | $(kv "$w" p99_ms) | $(kv "$u" p99_ms) | $(calc "printf \"%.2f\", $(kv "$u" p99_ms) - $(kv "$w" p99_ms)") |"
+  done
+  echo
+  echo "The proxy's drift report of those loads (written on SIGTERM): $(or_na "$PROXY_SUMMARY") (dropped ="
+  echo "exchanges forwarded but left unchecked because the checks fell behind; findings should be 0 on ours)."
   echo
   echo "## Cold"
   echo

@@ -3,14 +3,6 @@ package io.enoskit.ota.cli;
 import io.enoskit.ota.conformance.ConformanceRunner;
 import io.enoskit.ota.conformance.TargetConfig;
 import io.enoskit.ota.profile.EnosVersion;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code conform}: runs the conformance features packaged in the jar against a base URL and reports where the
@@ -42,7 +32,7 @@ import picocli.CommandLine.TypeConversionException;
             "4:the gateway refused the credentials, or asks for some and none were given",
             "5:could not judge: the target is unreachable, silent (--timeout) or dropped connections"})
 final class ConformCommand implements Callable<Integer> {
-    @Option(names = "--base-url", required = true, paramLabel = "URL", converter = BaseUrlConverter.class,
+    @Option(names = "--base-url", required = true, paramLabel = "URL", converter = CommandOptions.BaseUrlConverter.class,
             description = "The server under test, an http or https URL the API's paths are added to, e.g."
                     + " https://apigw.example.com.")
     String baseUrl;
@@ -104,7 +94,7 @@ final class ConformCommand implements Callable<Integer> {
             description = "Run only the scenarios matching this Cucumber tag expression, e.g. \"not @parameter-rules\".")
     String tags;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = CommandOptions.TIMEOUT_SECONDS,
             description = "Connect and read timeout of every call, in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -123,37 +113,9 @@ final class ConformCommand implements Callable<Integer> {
                     + " of a job that does not exist).")
     Path profileFile;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = CommandOptions.REPORT_DIR,
             description = "Where report.html, junit.xml, summary.txt and scenarios.tsv go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
-
-    /**
-     * An http or https URL with a host and neither query nor fragment (the kit adds the API's paths to it); what is
-     * wrong with another is said in {@link URI}'s terms.
-     */
-    static final class BaseUrlConverter implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            String why;
-            try {
-                URI url = new URI(value);
-                why = url.getScheme() == null ? "it has no scheme"
-                        : !url.getScheme().equalsIgnoreCase("http") && !url.getScheme().equalsIgnoreCase("https")
-                        ? "its scheme is " + url.getScheme()
-                        : url.getHost() == null ? "it names no host"
-                        : url.getRawQuery() != null || url.getRawFragment() != null
-                        ? "it has a query or a fragment, which the API's paths cannot follow"
-                        : null;
-            } catch (URISyntaxException notAUri) {
-                why = notAUri.getReason() + (notAUri.getIndex() < 0 ? "" : " at index " + notAUri.getIndex());
-            }
-            if (why != null) {
-                throw new TypeConversionException("'" + value + "' is not an http or https URL such as"
-                        + " https://apigw.example.com: " + why);
-            }
-            return value;
-        }
-    }
 
     @Spec
     CommandSpec spec;
@@ -204,15 +166,16 @@ final class ConformCommand implements Callable<Integer> {
         if (verificationLimit != null && verificationLimit < 1) {
             problems.add("--verification-limit must be at least 1, was " + verificationLimit);
         }
-        if (timeoutSeconds < 1) {
-            problems.add("--timeout must be at least 1 second, was " + timeoutSeconds);
+        String timeout = CommandOptions.timeoutProblem(timeoutSeconds);
+        if (timeout != null) {
+            problems.add(timeout);
         }
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join(System.lineSeparator(), problems));
         }
-        writable(reportDir);
+        CommandOptions.writableDir(spec, "--report-dir", reportDir);
         if (profileFile != null) {
-            writableFile(profileFile);
+            CommandOptions.writableFile(spec, "--write-profile", profileFile);
         }
         List<String> keys = deviceKeys == null ? List.of()
                 : deviceKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
@@ -220,66 +183,6 @@ final class ConformCommand implements Callable<Integer> {
                 blank(unverifiedFirmwareId) ? null : unverifiedFirmwareId,
                 blank(missingFirmwareId) ? null : missingFirmwareId, keys, verificationLimit, allowWrites, auth,
                 appKey, appSecret, Duration.ofSeconds(timeoutSeconds), enosVersion);
-    }
-
-    /**
-     * Creates the report dir now, so a dir the kit cannot write to stops the run before the target is called rather
-     * than after every scenario ran.
-     *
-     * @throws ParameterException naming --report-dir and what the file system said
-     */
-    private void writable(Path dir) {
-        String rule = "--report-dir must be a folder the kit can write to: " + dir;
-        try {
-            Files.createDirectories(dir);
-        } catch (FileSystemException refused) {
-            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + why(refused, dir) + ")",
-                    refused, spec.findOption("--report-dir"), dir.toString());
-        } catch (IOException failed) {
-            throw new ParameterException(spec.commandLine(), rule + " cannot be created (" + failed.getMessage()
-                    + ")", failed, spec.findOption("--report-dir"), dir.toString());
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ParameterException(spec.commandLine(), rule + " cannot be written to (Permission denied)");
-        }
-    }
-
-    /** What the file system refused, in its words, with the file it refused when that is not {@code dir}. */
-    private static String why(FileSystemException refused, Path dir) {
-        String reason = refused.getReason() != null ? refused.getReason()
-                : refused instanceof NoSuchFileException ? "No such file or directory"
-                : refused instanceof FileAlreadyExistsException ? "it is a file"
-                : refused instanceof AccessDeniedException ? "Permission denied"
-                : refused.getClass().getSimpleName();
-        String where = refused.getFile() == null || dir != null && refused.getFile().equals(dir.toString()) ? ""
-                : refused.getFile() + ": ";
-        return where + reason;
-    }
-
-    /**
-     * Checks before the run that the profile file can be written (its folder exists or can be made, the file is not
-     * a folder and, if it exists, is writable), so a wrong path costs no run.
-     *
-     * @throws ParameterException naming --write-profile
-     */
-    private void writableFile(Path file) {
-        Path absolute = file.toAbsolutePath();
-        String why = Files.isDirectory(absolute) ? "it is a folder"
-                : Files.exists(absolute) && !Files.isWritable(absolute) ? "Permission denied" : null;
-        if (why == null) {
-            try {
-                Files.createDirectories(absolute.getParent());
-                why = Files.isWritable(absolute.getParent()) ? null : "its folder cannot be written to";
-            } catch (FileSystemException refused) {
-                why = "its folder cannot be created: " + why(refused, null);
-            } catch (IOException refused) {
-                why = "its folder cannot be created: " + refused.getMessage();
-            }
-        }
-        if (why != null) {
-            throw new ParameterException(spec.commandLine(), "--write-profile must be a file the kit can write: "
-                    + file + " (" + why + ")", null, spec.findOption("--write-profile"), file.toString());
-        }
     }
 
     private static boolean poseidonAvailable() {

@@ -19,11 +19,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ({@code conform}: unreachable, silent or dropping connections).
  */
 @Command(name = "enos-ota-kit",
-        description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock and a"
-                + " conformance run.",
+        description = "Contract kit for the EnOS OTA Job API (V2.1 Create OTA Job): a stateful mock, a"
+                + " conformance run and a validating proxy.",
         mixinStandardHelpOptions = true,
         version = "enos-ota-kit 0.1.0",
-        subcommands = {MockCommand.class, ConformCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MockCommand.class, ConformCommand.class, ProfileCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

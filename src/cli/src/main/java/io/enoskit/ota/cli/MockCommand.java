@@ -20,11 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -269,9 +267,6 @@ final class MockCommand implements Callable<Integer> {
         }
     }
 
-    /** A lower-case letter or digit followed by an upper-case one: where camel case gets a hyphen. */
-    private static final Pattern KEBAB = Pattern.compile("([a-z0-9])([A-Z])");
-
     @Spec
     CommandSpec spec;
 
@@ -320,16 +315,8 @@ final class MockCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The builder's refusal under the option's name: {@code --max-body-bytes must be ...} for
-     * {@code MockOptions.maxBodyBytes must be ...} (each option is named after the builder method it feeds, in
-     * kebab case); the builder's own words when no option is so named.
-     */
     private ParameterException usageError(MockOptionException refused) {
-        String name = "--" + KEBAB.matcher(refused.setting()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
-        OptionSpec option = spec.findOption(name);
-        return new ParameterException(spec.commandLine(), option == null ? refused.getMessage()
-                : name + " " + refused.rule(), refused, option, null);
+        return CommandOptions.refusal(spec, refused.setting(), refused.rule(), refused);
     }
 
     /** The running server, or null before start and after stop (for tests in the same JVM). */

@@ -52,6 +52,39 @@ class FatJarIT {
     }
 
     /**
+     * The proxy from the jar in front of the mock from the jar: a call goes through, and SIGTERM (what Ctrl-C and a
+     * service manager send) stops it with the drift report written by its shutdown hook.
+     */
+    @Test
+    void theProxyFromTheJarWritesItsReportOnSigterm() throws Exception {
+        Process mock = java("mock", "--port", "0");
+        Process proxy = null;
+        try {
+            String target = baseUrlOf(mock);
+            proxy = java("proxy", "--target", target, "--port", "0", "--report-dir", work.resolve("drift").toString());
+            String proxyUrl = baseUrlOf(proxy);
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(proxyUrl
+                            + "/connect-service/v2.1/ota-jobs?action=get&orgId=yourOrgId&jobId=none")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).contains("\"code\":24404");
+
+            proxy.destroy();
+
+            assertThat(proxy.waitFor(30, TimeUnit.SECONDS)).as("the proxy stopped on SIGTERM").isTrue();
+            assertThat(Files.readString(work.resolve("drift/drift-report.json"))).contains("\"exchanges\" : 1");
+            assertThat(work.resolve("drift/drift-report.sarif")).exists();
+            assertThat(work.resolve("drift/drift-report.html")).exists();
+        } finally {
+            if (proxy != null) {
+                proxy.destroyForcibly();
+            }
+            mock.destroy();
+            mock.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
      * {@code kill -9} while the state file is being written: the test watches the folder for the save's temporary
      * file and kills the process the moment it appears, so the kill lands mid-write. The file the next start reads
      * is the last complete save, the leftover is removed, and nothing saved before is lost.

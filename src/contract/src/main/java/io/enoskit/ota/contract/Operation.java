@@ -1,6 +1,9 @@
 package io.enoskit.ota.contract;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,6 +81,32 @@ public enum Operation {
     /** The value of the {@code action} query parameter. */
     public String action() {
         return action;
+    }
+
+    /**
+     * The error codes its spec lists for it ({@code x-enos-error-codes}), those narrowed to other actions left out,
+     * in spec order; empty when it lists none.
+     */
+    public List<DocumentedErrorCode> errorCodes() {
+        Object listed = OpenApiContract.load(document).operation(path, method)
+                .map(operation -> operation.getExtensions() == null ? null
+                        : operation.getExtensions().get("x-enos-error-codes"))
+                .orElse(null);
+        List<DocumentedErrorCode> codes = new ArrayList<>();
+        if (listed instanceof List<?> entries) {
+            for (Object entry : entries) {
+                Map<?, ?> fields = (Map<?, ?>) entry;
+                List<String> actions = fields.get("actions") instanceof List<?> named
+                        ? named.stream().map(String::valueOf).toList() : List.of();
+                DocumentedErrorCode code = new DocumentedErrorCode(((Number) fields.get("code")).intValue(),
+                        String.valueOf(fields.get("msg")),
+                        fields.get("rule") == null ? null : String.valueOf(fields.get("rule")), actions);
+                if (code.appliesTo(action)) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes;
     }
 
     /** The class-path resource of its spec document. */

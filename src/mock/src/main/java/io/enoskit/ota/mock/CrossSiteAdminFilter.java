@@ -2,6 +2,7 @@ package io.enoskit.ota.mock;
 
 import com.google.common.net.MediaType;
 import io.enoskit.ota.contract.Json;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,9 +14,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.FilterMapping;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHandler;
+import org.eclipse.jetty.servlets.CrossOriginFilter;
 
 /**
  * Keeps web pages from driving the admin API (cross-site request forgery). A page on another origin cannot read the
@@ -34,13 +43,31 @@ import java.util.Set;
  * body-less {@code POST /__admin/ota/reset} passes. A request carrying the admin token ({@code Authorization: Token
  * t}, {@code --admin-token}) passes: a page cannot add that header without a preflight, which the admin API refuses.
  */
-final class CrossSiteAdminFilter implements Filter {
+public final class CrossSiteAdminFilter implements Filter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private final String adminToken;
 
     /** @param adminToken the admin token the mock requires, or null when it requires none */
     CrossSiteAdminFilter(String adminToken) {
         this.adminToken = adminToken;
+    }
+
+    /**
+     * Closes an admin context to web pages: WireMock's CORS filter on it is unmapped (it opens the admin API to any
+     * origin) and this filter guards it. The mock and the validating proxy guard their admin APIs with this one call.
+     *
+     * @param adminToken the admin token required, or null when none is
+     */
+    public static void guard(ServletContextHandler admin, String adminToken) {
+        ServletHandler handler = admin.getServletHandler();
+        Set<String> cors = Arrays.stream(handler.getFilters())
+                .filter(holder -> CrossOriginFilter.class.getName().equals(holder.getClassName()))
+                .map(FilterHolder::getName).collect(Collectors.toSet());
+        handler.setFilterMappings(Arrays.stream(handler.getFilterMappings())
+                .filter(mapping -> !cors.contains(mapping.getFilterName()))
+                .toArray(FilterMapping[]::new));
+        admin.addFilter(new FilterHolder(new CrossSiteAdminFilter(adminToken)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
     }
 
     @Override

@@ -8,10 +8,7 @@ import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
 import jakarta.servlet.DispatcherType;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.common.JettySettings;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.io.NetworkTrafficListener;
@@ -19,10 +16,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.FilterMapping;
 import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHandler;
-import org.eclipse.jetty.servlets.CrossOriginFilter;
 
 /**
  * WireMock's own Jetty 11 server, HTTP/1.1 only, with {@link EnvelopeErrorHandler} in place of Jetty's HTML error
@@ -84,15 +78,7 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
             protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
                 super.decorateAdminServiceContextAfterConfig(context);
                 context.setErrorHandler(new EnvelopeErrorHandler(true, responses));
-                ServletHandler handler = context.getServletHandler();
-                Set<String> cors = Arrays.stream(handler.getFilters())
-                        .filter(holder -> CrossOriginFilter.class.getName().equals(holder.getClassName()))
-                        .map(FilterHolder::getName).collect(Collectors.toSet());
-                handler.setFilterMappings(Arrays.stream(handler.getFilterMappings())
-                        .filter(mapping -> !cors.contains(mapping.getFilterName()))
-                        .toArray(FilterMapping[]::new));
-                context.addFilter(new FilterHolder(new CrossSiteAdminFilter(settings.adminToken())), "/*",
-                        EnumSet.of(DispatcherType.REQUEST));
+                CrossSiteAdminFilter.guard(context, settings.adminToken());
                 addBodyFilter(context, true);
                 FilterHolder notFound = new FilterHolder(new AdminNotFoundFilter());
                 notFound.setAsyncSupported(true);

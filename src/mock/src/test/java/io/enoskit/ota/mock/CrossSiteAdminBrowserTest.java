@@ -9,17 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.http.ContentType;
-import java.io.File;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,14 +35,7 @@ class CrossSiteAdminBrowserTest {
     static void startBrowserAndAttacker() {
         attacker = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         attacker.start();
-        ChromeOptions chrome = new ChromeOptions().setBinary(executable("CHROME_BIN", "chromium",
-                "chromium-browser", "google-chrome"));
-        chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("CHROMEDRIVER", "chromedriver"))).usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, chrome);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -121,19 +108,5 @@ class CrossSiteAdminBrowserTest {
     private static int mappingCount(String baseUrl) {
         return given().baseUri(baseUrl).get("/__admin/mappings").then().statusCode(200).extract()
                 .path("meta.total");
-    }
-
-    /** The first of the names found on PATH, or the path an environment variable gives. */
-    private static String executable(String variable, String... names) {
-        String given = System.getenv(variable);
-        if (given != null && !given.isBlank()) {
-            return given;
-        }
-        Optional<String> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .flatMap(dir -> Stream.of(names).map(name -> new File(dir, name)))
-                .filter(File::canExecute).map(File::getPath).findFirst();
-        return found.orElseThrow(() -> new IllegalStateException("no " + String.join(" or ", names) + " on PATH:"
-                + " this test drives a real browser; install chromium and chromium-driver (Debian) or set "
-                + variable));
     }
 }
