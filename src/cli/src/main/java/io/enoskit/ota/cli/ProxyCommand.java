@@ -60,6 +60,13 @@ final class ProxyCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--write-profile", paramLabel = "FILE",
+            description = "Also write the target's observed behaviour profile to FILE (YAML) with the reports: only"
+                    + " the settings the traffic showed (HTTP status of errors, id forms, null or absent fields,"
+                    + " methods, messages, ...), each with source observed, the target, the time and the exchange"
+                    + " (credentials masked); start the mock with --profile FILE to behave as the target did.")
+    Path profileFile;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:OTA_ADMIN_TOKEN}",
             description = "Require this token on the admin API (header Authorization: Token <token>); required"
                     + " with a --bind-address other than loopback (env OTA_ADMIN_TOKEN).")
@@ -77,15 +84,19 @@ final class ProxyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), timeout);
         }
         CommandOptions.writableDir(spec, "--report-dir", reportDir);
+        if (profileFile != null) {
+            CommandOptions.writableFile(spec, "--write-profile", profileFile);
+        }
         ValidatingProxy started;
         try {
-            started = ValidatingProxy.start(ProxyOptions.proxyOptions()
+            ProxyOptions options = ProxyOptions.proxyOptions()
                     .target(target)
                     .port(port)
                     .bindAddress(bindAddress)
                     .timeout(Duration.ofSeconds(timeoutSeconds))
                     .reportDir(reportDir)
-                    .adminToken(adminToken));
+                    .adminToken(adminToken);
+            started = ValidatingProxy.start(profileFile == null ? options : options.writeProfile(profileFile));
         } catch (ProxyOptionException refused) {
             throw CommandOptions.refusal(spec, refused.setting(), refused.rule(), refused);
         }
@@ -105,6 +116,9 @@ final class ProxyCommand implements Callable<Integer> {
             running = null;
         }
         spec.commandLine().getOut().println("drift report: " + reportDir.toAbsolutePath().normalize());
+        if (profileFile != null) {
+            spec.commandLine().getOut().println("observed profile: " + profileFile.toAbsolutePath().normalize());
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -130,7 +144,9 @@ final class ProxyCommand implements Callable<Integer> {
                     + " (the admin API needs the admin token)");
         }
         out.println("  drift report: " + reportDir.toAbsolutePath().normalize() + " (drift-report.html, .json,"
-                + " .sarif), written when the proxy stops and on POST " + base + "/__admin/ota/report");
+                + " .sarif)" + (profileFile == null ? "" : " and the observed profile "
+                + profileFile.toAbsolutePath().normalize()) + ", written when the proxy stops and on POST " + base
+                + "/__admin/ota/report");
         out.println("  point your client at " + base + " instead of the target; press Ctrl-C to stop.");
         out.flush();
     }

@@ -38,6 +38,7 @@ public final class ProxyOptions {
     private int maxFindings = DEFAULT_MAX_FINDINGS;
     private int captureBytes = DEFAULT_CAPTURE_BYTES;
     private final List<ExchangeListener> listeners = new ArrayList<>();
+    private Path profileFile;
 
     private ProxyOptions() {
     }
@@ -131,6 +132,20 @@ public final class ProxyOptions {
         }
         this.captureBytes = bytes;
         return this;
+    }
+
+    /**
+     * Also writes the target's observed behaviour profile (YAML, the format of {@code mock --profile}) to
+     * {@code file} whenever the report is written: only the settings the traffic showed, each with its evidence.
+     */
+    public ProxyOptions writeProfile(Path file) {
+        this.profileFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /** Where the observed profile is written, or null when it is not. */
+    public Path profileFile() {
+        return profileFile;
     }
 
     /** Adds a listener that receives every checked exchange ({@link ExchangeListener}). */

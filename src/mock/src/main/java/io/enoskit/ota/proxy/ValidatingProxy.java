@@ -1,5 +1,12 @@
 package io.enoskit.ota.proxy;
 
+import io.enoskit.ota.profile.ExchangeObserver;
+import io.enoskit.ota.profile.ObservedExchange;
+import io.enoskit.ota.profile.ProfileLayer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -42,6 +49,7 @@ public final class ValidatingProxy implements AutoCloseable {
     private final WireMockServer server;
     private final DriftLedger ledger;
     private final ExchangeChecker checker = new ExchangeChecker();
+    private final ExchangeObserver observer = new ExchangeObserver();
     private final ThreadPoolExecutor checks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -124,11 +132,38 @@ public final class ValidatingProxy implements AutoCloseable {
      */
     public List<Path> writeReport() {
         DriftReport report = report();
+        List<Path> files;
         try {
-            return DriftReportFiles.write(report, options.reportDir());
+            files = new ArrayList<>(DriftReportFiles.write(report, options.reportDir()));
         } catch (IOException failed) {
             throw new UncheckedIOException("cannot write the drift report into " + options.reportDir() + ": "
                     + failed.getMessage(), failed);
+        }
+        if (options.profileFile() != null) {
+            files.add(writeProfile(options.profileFile()));
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * What the traffic so far showed about the behaviour profile's settings (only the settings seen, each
+     * {@code source: observed} with the target, the time and the first exchange that showed it, credentials masked).
+     */
+    public ProfileLayer observedProfile() {
+        return afterChecks(() -> observer.layer("observed " + options.target(), options.target()));
+    }
+
+    /** Writes the observed profile to {@code file}, through a temporary file so a reader never sees half of it. */
+    private Path writeProfile(Path file) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
+            Files.writeString(partial, observedProfile().toYaml(), StandardCharsets.UTF_8);
+            return Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot write the observed profile " + file + ": " + failed.getMessage(),
+                    failed);
         }
     }
 
@@ -178,6 +213,11 @@ public final class ValidatingProxy implements AutoCloseable {
                                 f.expected())))
                         .toList();
                 ledger.record(operation.get().id(), masked, findings);
+            }
+            if (options.profileFile() != null && raw.complete()) {
+                observer.observe(ObservedExchange.of(masked.method(), masked.rawQuery() == null ? masked.path()
+                        : masked.path() + "?" + masked.rawQuery(), masked.requestText(), masked.status(),
+                        masked.responseText()));
             }
             CheckedExchange checked = new CheckedExchange(masked, operation, findings);
             for (ExchangeListener listener : options.listeners()) {
