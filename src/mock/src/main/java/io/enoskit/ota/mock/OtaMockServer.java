@@ -100,11 +100,13 @@ public final class OtaMockServer implements AutoCloseable {
 
     /** {@code http://host:port}, with a loopback host when bound to every address. */
     public String baseUrl() {
-        String host = options.bindAddress();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        }
-        return "http://" + host + ":" + port();
+        return baseUrl(options.bindAddress(), port());
+    }
+
+    /** {@code http://host:port} of a server bound to {@code bindAddress}: a loopback host when bound to every address. */
+    public static String baseUrl(String bindAddress, int port) {
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+        return "http://" + host + ":" + port;
     }
 
     /**

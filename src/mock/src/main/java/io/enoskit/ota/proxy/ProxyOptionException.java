@@ -1,23 +1,10 @@
 package io.enoskit.ota.proxy;
 
+import io.enoskit.ota.mock.OptionException;
+
 /** A proxy setting out of its range, named after the {@link ProxyOptions} method that sets it. */
-public final class ProxyOptionException extends IllegalArgumentException {
-    private final String setting;
-    private final String rule;
-
+public final class ProxyOptionException extends OptionException {
     ProxyOptionException(String setting, String rule) {
-        super("ProxyOptions." + setting + " " + rule);
-        this.setting = setting;
-        this.rule = rule;
-    }
-
-    /** The builder method's name ({@code timeout}). */
-    public String setting() {
-        return setting;
-    }
-
-    /** What the value must be, and what it was. */
-    public String rule() {
-        return rule;
+        super("ProxyOptions", setting, rule);
     }
 }

@@ -1,5 +1,6 @@
 package io.enoskit.ota.proxy;
 
+import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.profile.ExchangeObserver;
 import io.enoskit.ota.profile.ObservedExchange;
 import io.enoskit.ota.profile.ProfileLayer;
@@ -106,11 +107,7 @@ public final class ValidatingProxy implements AutoCloseable {
 
     /** {@code http://host:port}, with a loopback host when bound to every address. */
     public String baseUrl() {
-        String host = options.bindAddress();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        }
-        return "http://" + host + ":" + port();
+        return OtaMockServer.baseUrl(options.bindAddress(), port());
     }
 
     /** The settings it runs with. */
