@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -102,8 +104,16 @@ final class OtherRequests {
     // ---------------------------------------------------------------------------------------------------------
     // query strings
 
-    /** One change to a query. */
-    record QueryChange(String note, Expect expect, java.util.function.Function<Operation, List<String[]>> apply) {
+    /**
+     * One change to a query; {@code touches} names the mandatory parameter it changes (null for any other change),
+     * so that composing two changes cannot undo the one that made the request invalid.
+     */
+    record QueryChange(String note, Expect expect, java.util.function.Function<Operation, String> touches,
+                       java.util.function.Function<Operation, List<String[]>> apply) {
+        QueryChange(String note, Expect expect, java.util.function.Function<Operation, List<String[]>> apply) {
+            this(note, expect, op -> null, apply);
+        }
+
         @Override
         public String toString() {
             return note;
@@ -119,7 +129,8 @@ final class OtherRequests {
     /** A change to one mandatory parameter, found by name; null (not applied) when the query no longer has it. */
     private static QueryChange onMandatory(String note, Expect expect, int index,
                                            java.util.function.BiConsumer<List<String[]>, Integer> change) {
-        return new QueryChange(note, expect, op -> {
+        return new QueryChange(note, expect,
+                op -> op.mandatory().isEmpty() ? null : op.mandatory().get(index % op.mandatory().size()), op -> {
             if (op.mandatory().isEmpty()) {
                 return null;
             }
@@ -214,7 +225,14 @@ final class OtherRequests {
                     Operation current = op;
                     Expect expect = validity(op);
                     List<String> notes = new ArrayList<>(List.of(op.name() + " " + op.target(op.query())));
+                    // a parameter an earlier change made invalid is left as it is: an empty orgId overwritten
+                    // by 20000 characters is a valid search of an unknown org, no longer the invalid request
+                    Set<String> madeInvalid = new HashSet<>();
                     for (QueryChange c : changes) {
+                        String touched = c.touches().apply(current);
+                        if (touched != null && madeInvalid.contains(touched)) {
+                            continue;
+                        }
                         List<String[]> q = c.apply().apply(current);
                         if (q == null) {
                             continue;
@@ -222,6 +240,9 @@ final class OtherRequests {
                         current = new Operation(op.name(), op.route(), op.method(), op.path(), q, op.headers(),
                                 op.body(), op.mandatory());
                         expect = expect.and(op.mandatory().isEmpty() ? ANY : c.expect());
+                        if (touched != null && c.expect() == INVALID) {
+                            madeInvalid.add(touched);
+                        }
                         notes.add(c.note());
                     }
                     return HostileRequest.of("query-strings/" + op.name(), op.route(), expect, op.method(),
