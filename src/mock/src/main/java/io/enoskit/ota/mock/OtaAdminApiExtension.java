@@ -16,10 +16,10 @@ import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.URIUtil;
 
 import static com.github.tomakehurst.wiremock.http.RequestMethod.ANY;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
@@ -332,9 +332,20 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         }
     }
 
-    /** A path parameter, percent-decoded (the router hands them over as sent). */
+    /**
+     * A path parameter, percent-decoded as a path segment (the router hands them over as sent): a {@code +} stays a
+     * plus, as in any URL path; only a query's form encoding makes it a space.
+     *
+     * @throws IllegalArgumentException naming the parameter when its percent-encoding is broken (answered 400)
+     */
     private static String param(PathParams params, String name) {
-        return URLDecoder.decode(params.get(name), StandardCharsets.UTF_8);
+        String raw = params.get(name);
+        try {
+            return URIUtil.decodePath(raw);
+        } catch (RuntimeException broken) {
+            throw new IllegalArgumentException("path parameter " + name + " '" + raw
+                    + "' is not valid percent-encoded UTF-8");
+        }
     }
 
     private static ResponseDefinition answer(Supplier<Object> task) {
