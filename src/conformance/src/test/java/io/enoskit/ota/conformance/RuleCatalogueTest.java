@@ -55,6 +55,35 @@ class RuleCatalogueTest {
         });
     }
 
+    /**
+     * Each operation names the rules that guard it ({@code x-enos-guarded-by}, shown on the mock's docs page): every id
+     * is a Gherkin {@code Rule:} of the features, and every catalogued rule guards at least one operation.
+     */
+    @Test
+    void everyOperationNamesTheFeatureRulesThatGuardIt() throws IOException {
+        List<String> featureRules = new ArrayList<>();
+        for (Path feature : features()) {
+            Matcher rule = RULE.matcher(Files.readString(feature));
+            while (rule.find()) {
+                featureRules.add(rule.group(1));
+            }
+        }
+        List<String> guarding = new ArrayList<>();
+        for (String document : OpenApiContract.DOCUMENTS) {
+            OpenApiContract.load(document).openApi().getPaths().values().forEach(item -> item.readOperations()
+                    .forEach(operation -> {
+                        Object listed = operation.getExtensions() == null ? null
+                                : operation.getExtensions().get("x-enos-guarded-by");
+                        assertThat(listed).as("x-enos-guarded-by of %s", operation.getOperationId())
+                                .isInstanceOf(List.class);
+                        ((List<?>) listed).forEach(id -> guarding.add(String.valueOf(id)));
+                    }));
+        }
+
+        assertThat(featureRules).containsAll(guarding);
+        assertThat(guarding).containsAll(OpenApiContract.allRules().stream().map(DocumentedRule::id).toList());
+    }
+
     private static List<Path> features() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("kit.root"), "features"))) {
             return files.filter(file -> file.toString().endsWith(".feature")).sorted().toList();
