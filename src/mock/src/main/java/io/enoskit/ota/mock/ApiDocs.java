@@ -88,7 +88,7 @@ final class ApiDocs {
                     + " server):\n");
             for (JsonNode id : guardedBy) {
                 DocumentedRule rule = rules.get(id.asText());
-                text.append("\n- <code class=\"enos-rule\">").append(id.asText()).append("</code> ")
+                text.append("\n- `").append(id.asText()).append("` ")
                         .append(rule == null ? "(not catalogued)" : rule.rule());
             }
         }

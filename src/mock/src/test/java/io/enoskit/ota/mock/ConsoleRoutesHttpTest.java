@@ -162,7 +162,7 @@ class ConsoleRoutesHttpTest {
         assertThat(jobs.at("/servers/0/url").asText()).isEqualTo(mock.baseUrl());
         assertThat(create.path("description").asText())
                 .contains("**Guarded by**")
-                .contains("<code class=\"enos-rule\">CREATE-24404</code> A job on a firmware the organization does"
+                .contains("\n- `CREATE-24404` A job on a firmware the organization does"
                         + " not have answers 24404 \"Firmware not found\".")
                 .contains("curl -s -X POST '" + mock.baseUrl() + JOBS + "?action=create&orgId=yourOrgId");
         assertThat(create.path("x-codeSamples").get(0).path("source").asText()).startsWith("curl -s -X POST '"
