@@ -69,6 +69,9 @@ final class ApiDocs {
         ObjectNode copy = document.deepCopy();
         if (host != null && HOST.matcher(host).matches()) {
             readdress(copy, "http://" + host);
+            if (copy.path("servers").get(0) instanceof ObjectNode mockServer) {
+                mockServer.put("description", "this mock (the address this page came from)");
+            }
         }
         return Optional.of(Json.write(copy));
     }
@@ -88,7 +91,7 @@ final class ApiDocs {
                     + " server):\n");
             for (JsonNode id : guardedBy) {
                 DocumentedRule rule = rules.get(id.asText());
-                text.append("\n- `").append(id.asText()).append("` ")
+                text.append("\n- **`").append(id.asText()).append("`** ")
                         .append(rule == null ? "(not catalogued)" : rule.rule());
             }
         }

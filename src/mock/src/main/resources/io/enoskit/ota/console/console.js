@@ -72,7 +72,8 @@ function taskTable(tasks) {
     el("tbody", {}, tasks.map(task => el("tr", { "data-device": task.deviceKey },
       el("td", { class: "mono" }, task.deviceKey),
       el("td", { class: "task-status status-" + task.status }, task.status),
-      el("td", {}, el("progress", { max: "100", value: String(task.progress ?? 0) }), " ", (task.progress ?? 0) + "%"),
+      el("td", {}, el("progress", { max: "100", value: String(task.progress ?? 0) }),
+        el("span", { class: "percent" }, (task.progress ?? 0) + "%")),
       el("td", {}, (task.fromVersion || "?") + " → " + (task.toVersion || "?")),
       el("td", {}, task.desc || "")))));
 }
@@ -118,7 +119,7 @@ function exchangeRow(exchange) {
     el("td", {}, exchange.fault ? exchange.fault.toLowerCase() : exchange.status),
     el("td", { class: "code" }, exchange.code ?? "–"),
     el("td", {}, invalid ? exchange.fields.map(field => el("span", { class: "field" }, field)) : [],
-      invalid ? " broke the contract: " : "", exchange.msg ?? ""));
+      exchange.msg ?? ""));
 }
 
 async function drawExchanges() {

@@ -71,11 +71,11 @@ class ConsoleBrowserTest {
 
         browser.get(mock.baseUrl() + "/__admin/ota/ui");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("div.job[data-job='" + jobId + "']")));
+        String job = "div.job[data-job='" + jobId + "']";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(job)));
         assertThat(browser.getTitle()).isEqualTo("EnOS OTA mock console");
-        assertThat(job.getText()).contains("nightly rollout").contains("upgrade job on yourFirmwareId")
-                .contains("status started");
+        assertThat(texts(job)).singleElement().asString().contains("nightly rollout")
+                .contains("upgrade job on yourFirmwareId").contains("status started");
         assertThat(taskStatuses(jobId)).containsOnly("init").hasSize(3);
 
         WebElement seconds = browser.findElement(By.id("advance-seconds"));
@@ -88,14 +88,15 @@ class ConsoleBrowserTest {
         List<String> stored = given().baseUri(mock.baseUrl())
                 .get("/__admin/ota/orgs/yourOrgId/jobs/" + jobId + "/tasks").then().extract().path("tasks.status");
         assertThat(shown).containsExactlyInAnyOrderElementsOf(stored).doesNotContain("init");
-        assertThat(browser.findElements(By.cssSelector("div.job[data-job='" + jobId + "'] progress")))
-                .anySatisfy(bar -> assertThat(Integer.parseInt(bar.getDomAttribute("value"))).isPositive());
+        assertThat(texts(job + " progress + span.percent")).isNotEmpty()
+                .anySatisfy(percent -> assertThat(percent).isNotEqualTo("0%"));
 
         WebElement invalid = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "#exchanges tr.invalid")));
         assertThat(invalid.findElement(By.cssSelector("span.field")).getText()).isEqualTo("firmwareId");
         assertThat(invalid.getText()).contains("POST " + JOBS + "?action=create&orgId=yourOrgId").contains("99400")
-                .contains("broke the contract: Invalid Argument firmwareId:");
+                .contains("Invalid Argument firmwareId: is mandatory");
+        assertThat(browser.findElements(By.cssSelector("#exchanges tbody tr"))).hasSize(3);
         assertThat(invalid.findElement(By.cssSelector("td")).getCssValue("background-color")).isNotEqualTo(browser.findElement(By.cssSelector(
                 "#exchanges tr.ok td")).getCssValue("background-color"));
         screenshot("console.png");
@@ -105,9 +106,8 @@ class ConsoleBrowserTest {
     void theFreezeButtonAndTheFaultSwitchChangeTheMock() {
         browser.get(mock.baseUrl() + "/__admin/ota/ui");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        WebElement freeze = wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freeze"),
-                "Let it run")) ? browser.findElement(By.id("freeze")) : null;
-        freeze.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freeze"), "Let it run"));
+        browser.findElement(By.id("freeze")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freeze"), "Freeze"));
         given().baseUri(mock.baseUrl()).get("/__admin/ota/clock").then().body("frozen", equalTo(false));
         browser.findElement(By.id("freeze")).click();
@@ -131,20 +131,27 @@ class ConsoleBrowserTest {
                 "//*[contains(@class,'opblock-summary')][.//*[contains(text(),'Create an OTA job')]]")));
         create.click();
         WebElement rule = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//li/code[text()='CREATE-24404']")));
-        assertThat(rule.findElement(By.xpath("..")).getText())
+                "//li/strong/code[text()='CREATE-24404']")));
+        assertThat(rule.findElement(By.xpath("../..")).getText())
                 .isEqualTo("CREATE-24404 A job on a firmware the organization does not have answers 24404"
                         + " \"Firmware not found\".");
         WebElement curl = browser.findElement(By.xpath("//pre[contains(., 'curl -s -X POST')]"));
         assertThat(curl.getText()).startsWith("curl -s -X POST '" + mock.baseUrl() + JOBS
                 + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId'");
         assertThat(browser.findElement(By.id("docs-missing")).isDisplayed()).isFalse();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", curl);
         screenshot("docs.png");
     }
 
     private List<String> taskStatuses(String jobId) {
-        return browser.findElements(By.cssSelector("div.job[data-job='" + jobId + "'] td.task-status")).stream()
-                .map(WebElement::getText).toList();
+        return texts("div.job[data-job='" + jobId + "'] td.task-status");
+    }
+
+    /** The text of every element the selector finds, read in one go: the console redraws its state every second. */
+    private List<String> texts(String selector) {
+        Object found = browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]),"
+                + " node => node.textContent)", selector);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     private void screenshot(String name) throws Exception {

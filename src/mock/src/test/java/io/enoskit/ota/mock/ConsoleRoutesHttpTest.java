@@ -160,9 +160,10 @@ class ConsoleRoutesHttpTest {
 
         JsonNode create = jobs.at("/paths/~1connect-service~1v2.1~1ota-jobs/post");
         assertThat(jobs.at("/servers/0/url").asText()).isEqualTo(mock.baseUrl());
+        assertThat(jobs.at("/servers/0/description").asText()).startsWith("this mock");
         assertThat(create.path("description").asText())
                 .contains("**Guarded by**")
-                .contains("\n- `CREATE-24404` A job on a firmware the organization does"
+                .contains("\n- **`CREATE-24404`** A job on a firmware the organization does"
                         + " not have answers 24404 \"Firmware not found\".")
                 .contains("curl -s -X POST '" + mock.baseUrl() + JOBS + "?action=create&orgId=yourOrgId");
         assertThat(create.path("x-codeSamples").get(0).path("source").asText()).startsWith("curl -s -X POST '"
