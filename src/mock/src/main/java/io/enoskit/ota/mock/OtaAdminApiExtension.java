@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -245,7 +246,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private AdminTask showDocument() {
         return (admin, event, params) -> docs.get().document(params.get("document"),
                         event.getRequest().getHeader("Host"))
-                .map(json -> new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
+                .map(json -> new ResponseDefinitionBuilder().withStatus(200)
                         .withHeader("Content-Type", "application/json").withBody(json).build())
                 .orElseGet(() -> EnvelopeResponses.json(404, Map.of("error", "no spec document "
                         + params.get("document") + "; the documents are " + String.join(", ", docs.get().names()))));
