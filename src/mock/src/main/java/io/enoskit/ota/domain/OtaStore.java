@@ -514,6 +514,11 @@ public final class OtaStore {
         changes++;
     }
 
+    /** The organizations the state knows (firmware, a device or a job), in alphabetical order. */
+    public synchronized List<String> organizations() {
+        return orgs.keySet().stream().sorted().toList();
+    }
+
     /** The org's jobs, oldest first; empty for an unknown org. */
     public synchronized List<JobInfo> jobs(String orgId) {
         Org org = orgs.get(orgId);

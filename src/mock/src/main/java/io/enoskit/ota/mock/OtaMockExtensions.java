@@ -30,6 +30,9 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private volatile OtaStore store;
     private volatile SimulationScheduler scheduler;
     private final FaultPlan faults = new FaultPlan();
+    private final ExchangeLog exchanges = new ExchangeLog();
+    /** Built on the docs page's first visit: parsing the spec documents again costs start-up time otherwise. */
+    private final java.util.function.Supplier<ApiDocs> docs = com.google.common.base.Suppliers.memoize(ApiDocs::new);
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -60,7 +63,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
                 responses));
-        extensions.add(new StateResetListener(store, faults));
+        extensions.add(new StateResetListener(store, faults, exchanges));
+        extensions.add(new ExchangeLogListener(exchanges));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
                 new CreateOtaJobTransformer(contract, store, context),
@@ -71,7 +75,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
                 new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, context),
                 new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, context),
                 new UnmatchedRequestTransformer(contract, context),
-                new OtaAdminApiExtension(store, faults, clock, () -> inForce)));
+                new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }
