@@ -53,9 +53,8 @@ final class FirmwareFiles implements AutoCloseable {
                 return new FirmwareFiles(Files.createTempDirectory("enos-ota-firmware-"), maxBytes, true);
             }
             Path file = stateFile.toAbsolutePath().normalize();
-            Path folder = file.resolveSibling(file.getFileName() + ".firmware");
-            Files.createDirectories(folder);
-            return new FirmwareFiles(folder, maxBytes, false);
+            // made at the first upload, so a state without uploads is the state file alone
+            return new FirmwareFiles(file.resolveSibling(file.getFileName() + ".firmware"), maxBytes, false);
         } catch (IOException unusable) {
             throw new IllegalArgumentException("the folder for uploaded firmware files cannot be made: "
                     + unusable.getMessage(), unusable);
@@ -86,6 +85,7 @@ final class FirmwareFiles implements AutoCloseable {
                     + " or start the mock with a larger --firmware-store-bytes")), false);
         }
         try {
+            Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".upload-", ".tmp");
             try {
                 Files.write(temp, content);
@@ -114,6 +114,9 @@ final class FirmwareFiles implements AutoCloseable {
 
     /** Removes every kept file whose digest is not among {@code named} (what the store's firmware still names). */
     synchronized void keepOnly(Collection<String> named) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
         Set<String> keep = new HashSet<>(named);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
@@ -129,6 +132,9 @@ final class FirmwareFiles implements AutoCloseable {
 
     /** Bytes the kept files take. */
     synchronized long usedBytes() {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.list(folder)) {
             long sum = 0;
             for (Path file : files.toList()) {
@@ -149,6 +155,9 @@ final class FirmwareFiles implements AutoCloseable {
             return;
         }
         keepOnly(List.of());
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
         try (Stream<Path> rest = Files.list(folder)) {
             for (Path file : rest.toList()) {
                 Files.deleteIfExists(file);
