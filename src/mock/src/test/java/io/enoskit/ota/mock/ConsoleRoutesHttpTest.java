@@ -191,8 +191,7 @@ class ConsoleRoutesHttpTest {
             }
         }
         assertThat(answered).containsExactlyInAnyOrder("createOtaJob", "getOtaJob", "actOnOtaJob", "searchOtaJob",
-                "searchOtaTask", "actOnOtaTasks", "getFirmwareFile", "searchFirmwareFile", "createFirmwareFile",
-                "deleteFirmware");
+                "searchOtaTask", "actOnOtaTasks", "getFirmwareFile", "searchFirmwareFile");
     }
 
     private static List<JsonNode> documents() {
