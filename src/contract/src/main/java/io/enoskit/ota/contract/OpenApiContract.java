@@ -43,8 +43,10 @@ public final class OpenApiContract {
     /** Get and Search Firmware File ({@code /connect-service/v2.1/ota-firmwares}). */
     public static final String FIRMWARES_RESOURCE = "io/enoskit/ota/spec/ota-firmwares.yaml";
     /** Every document of the kit, in the order their rules are listed. */
+    /** The class-path resource of the Search Device Upgrade document (a POST on the firmware path). */
+    public static final String DEVICE_UPGRADE_RESOURCE = "io/enoskit/ota/spec/ota-device-upgrade.yaml";
     public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE, JOB_SEARCH_RESOURCE,
-            TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE);
+            TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE, DEVICE_UPGRADE_RESOURCE);
 
     private final String text;
     private final OpenAPI openApi;

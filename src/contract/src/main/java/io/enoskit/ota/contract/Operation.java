@@ -34,7 +34,9 @@ public enum Operation {
     /** Get Firmware File. */
     GET_FIRMWARE("GET", Operation.FIRMWARES, "get", OpenApiContract.FIRMWARES_RESOURCE),
     /** Search Firmware File. */
-    SEARCH_FIRMWARE("POST", Operation.FIRMWARES, "search", OpenApiContract.FIRMWARES_RESOURCE);
+    SEARCH_FIRMWARE("POST", Operation.FIRMWARES, "search", OpenApiContract.FIRMWARES_RESOURCE),
+    /** Search Device Upgrade. */
+    SEARCH_DEVICE_UPGRADE("POST", Operation.FIRMWARES, "searchDeviceUpgrade", OpenApiContract.DEVICE_UPGRADE_RESOURCE);
 
     /** The path of the OTA job operations. */
     public static final String JOBS = "/connect-service/v2.1/ota-jobs";

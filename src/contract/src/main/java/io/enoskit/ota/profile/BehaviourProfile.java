@@ -154,6 +154,16 @@ public final class BehaviourProfile {
         return "createTime-desc".equals(text(Setting.JOB_SEARCH_ORDER));
     }
 
+    /** Whether every selector of a partial scope must match a device ({@code scope.combination: all}), or one. */
+    public boolean scopeNeedsEverySelector() {
+        return "all".equals(text(Setting.SCOPE_COMBINATION));
+    }
+
+    /** Whether a job whose scope selects no device is refused at create ({@code scope.noDevice: refuse}). */
+    public boolean refusesScopesWithoutDevices() {
+        return "refuse".equals(text(Setting.SCOPE_NO_DEVICE));
+    }
+
     /** Whether body fields the spec does not define are refused ({@code request.unknownFields: refuse}). */
     public boolean refusesUnknownFields() {
         return "refuse".equals(text(Setting.UNKNOWN_FIELDS));

@@ -79,7 +79,15 @@ public enum Setting {
     /** Message of 99404 ({@code %s}: what does not exist). */
     MESSAGE_99404("messages.99404", Kind.MESSAGE, "msg of 99404; %s is the operation or object not found"),
     /** Message of 99500. */
-    MESSAGE_99500("messages.99500", Kind.MESSAGE, "msg of 99500 (a fault of the server)");
+    MESSAGE_99500("messages.99500", Kind.MESSAGE, "msg of 99500 (a fault of the server)"),
+    /** How the selectors of a partial {@code upgradeScope} combine (tags, attributes, asset trees, keys, versions). */
+    SCOPE_COMBINATION("scope.combination", Kind.CHOICE,
+            "how a partial upgradeScope's selectors (deviceKeys, versionNumbers, each tag key, attribute id and asset"
+                    + " tree) combine: a device meets every one (all) or at least one (any)", "all", "any"),
+    /** What Create OTA Job does with a scope that selects no device. */
+    SCOPE_NO_DEVICE("scope.noDevice", Kind.CHOICE,
+            "a job whose upgradeScope selects no device when it is created: created, and gets no task (create), or"
+                    + " refused with 99400 naming upgradeScope (refuse)", "create", "refuse");
 
     /** What values a setting takes. */
     public enum Kind {

@@ -70,6 +70,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
                 new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, context),
                 new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, context),
                 new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, context),
+                new SearchDeviceUpgradeTransformer(check(OpenApiContract.DEVICE_UPGRADE_RESOURCE), store, context),
                 new UnmatchedRequestTransformer(contract, context),
                 new OtaAdminApiExtension(store, faults, clock, () -> inForce)));
         extensions.forEach(extension -> created.add(extension.getName()));

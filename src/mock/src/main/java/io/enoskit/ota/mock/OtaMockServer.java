@@ -184,6 +184,11 @@ public final class OtaMockServer implements AutoCloseable {
         return store.tasks(orgId, jobId);
     }
 
+    /** The organization's devices the simulation knows, in the order added (empty for an unknown org). */
+    public List<io.enoskit.ota.domain.Device> devices(String orgId) {
+        return store.devices(orgId);
+    }
+
     /** Adds a device the simulation knows, or replaces the one with the same org and key. */
     public void putDevice(io.enoskit.ota.domain.Device device) {
         store.putDevice(device);
