@@ -49,6 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeviationTest {
     private static final String OTHER_ORG = "enos-ota-kit-no-such-org-";
     private static final String MISSING_JOB = "enos-ota-kit-no-such-job";
+    /** The upgradeScope selectors SCOPE-SELECTORS guards. */
+    private static final List<String> SELECTORS = List.of("tags", "attributes", "assetTrees");
 
     /**
      * A server that breaks one rule, and the rules the run must then fail; {@code inProcess} when the rule is
@@ -247,6 +249,24 @@ class DeviationTest {
                                 ? answer.put("code", 24400) : answer)),
                 wrong("FIRMWARE-SEARCH", "Search Firmware File ignores its expression",
                         changeRequest(firmwareAction("search"), Map.of(), b -> {
+                            b.remove("expression");
+                            return b;
+                        })),
+                wrongInTheSimulation("SCOPE-SELECTORS", "tags, attributes and asset trees are dropped: the job takes"
+                                + " every device of the product",
+                        changeRequest(action("create").and(body(b -> SELECTORS.stream()
+                                .anyMatch(b.path("upgradeScope")::has))), Map.of(), b -> {
+                            ((ObjectNode) b.get("upgradeScope")).remove(SELECTORS);
+                            return b;
+                        })),
+                wrong("DEVICE-UPGRADE-SEARCH", "Search Device Upgrade answers without pagination",
+                        changeAnswer(firmwareAction("searchDeviceUpgrade"), answer -> {
+                            answer.remove("pagination");
+                            return answer;
+                        })),
+                wrong("DEVICE-UPGRADE-VERSION", "Search Device Upgrade ignores a firmwareVersion expression",
+                        changeRequest(firmwareAction("searchDeviceUpgrade").and(body(b -> b.path("expression")
+                                .asText("").contains("firmwareVersion"))), Map.of(), b -> {
                             b.remove("expression");
                             return b;
                         })));
