@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,11 +103,8 @@ class FatJarIT {
             for (int i = 0; i < saved; i++) {
                 createJob(http, baseUrl);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (jobsIn(state) < saved && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(jobsIn(state)).as("the first saves hold every job created").isEqualTo(saved);
+            await("the first saves hold every job created").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> jobsIn(state), count -> count == saved);
             Thread writer = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {

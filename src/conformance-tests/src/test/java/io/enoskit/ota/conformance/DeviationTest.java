@@ -269,7 +269,21 @@ class DeviationTest {
                                 .asText("").contains("firmwareVersion"))), Map.of(), b -> {
                             b.remove("expression");
                             return b;
-                        })));
+                        })),
+                wrong("FIRMWARE-CREATE", "Get Firmware File answers an uploaded firmware's fileSize as 0",
+                        changeAnswer(firmwareAction("get"), answer -> data(answer, firmware ->
+                                firmware.has("fileSize") ? firmware.put("fileSize", 0) : firmware))),
+                wrong("FIRMWARE-CREATE-MANDATORY", "an upload whose metadata has no sign is accepted",
+                        answerInstead(firmwareAction("create").and(request ->
+                                        !request.getBodyAsString().contains("\"sign\"")), 200,
+                                envelope(0, "OK", Map.of("firmwareId", "5ee1a91029b990001b9c1890")))),
+                wrong("FIRMWARE-DELETE", "Delete Firmware answers OK and keeps an uploaded firmware",
+                        answerInstead(firmwareAction("delete").and(request -> String.valueOf(
+                                TestDoubles.query(request).get("firmwareId")).matches("[0-9a-f]{24}")), 200,
+                                envelope(0, "OK", null))),
+                wrong("FIRMWARE-DELETE-24404", "Delete Firmware of a firmware that does not exist answers OK",
+                        changeAnswer(firmwareAction("delete"), answer -> code(answer) == 24404 ? ok(answer)
+                                : answer)));
     }
 
     static Stream<Deviation> authDeviations() {

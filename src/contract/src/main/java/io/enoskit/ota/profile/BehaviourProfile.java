@@ -144,6 +144,14 @@ public final class BehaviourProfile {
         return number(Setting.VERIFICATION_LIMIT);
     }
 
+    /**
+     * Whether only a started job keeps its firmware from Delete Firmware ({@code firmware.deleteBlockedBy:
+     * started-job}); else any job of the org naming it does.
+     */
+    public boolean firmwareDeleteBlockedOnlyByStartedJobs() {
+        return "started-job".equals(text(Setting.FIRMWARE_DELETE_BLOCKED_BY));
+    }
+
     /** Records per page of a search without pagination ({@code search.defaultPageSize}). */
     public int searchPageSize() {
         return number(Setting.SEARCH_PAGE_SIZE);

@@ -42,6 +42,10 @@ public enum Setting {
     /** Devices a verification job may name when the firmware sets no maxAllowedForVerification (24612 max[%d]). */
     VERIFICATION_LIMIT("verification.defaultLimit", Kind.COUNT,
             "devices a verification job may select when its firmware sets no maxAllowedForVerification (24612 max[N])"),
+    /** Which jobs naming a firmware make Delete Firmware refuse it with 24604 "Firmware cannot be deleted". */
+    FIRMWARE_DELETE_BLOCKED_BY("firmware.deleteBlockedBy", Kind.CHOICE,
+            "jobs naming a firmware that make Delete Firmware answer 24604: any job of the org, or only a started one",
+            "any-job", "started-job"),
     /** Page size of a search that sends no pagination. */
     SEARCH_PAGE_SIZE("search.defaultPageSize", Kind.PAGE_SIZE, "records per page of a search without pagination"),
     /** Order of Search OTA Job's records. */

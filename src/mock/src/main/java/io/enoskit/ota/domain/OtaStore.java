@@ -17,7 +17,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The mock's only mutable state: firmware and jobs, kept per organization (one org never sees another's).
@@ -52,6 +54,9 @@ public final class OtaStore {
     private final boolean startsCreatedJobs;
     private final int verificationLimit;
     private final boolean newestJobFirst;
+    private final boolean onlyStartedJobsKeepFirmware;
+    /** Firmware ids keep the samples' form (24 hex characters) whatever {@code ids.jobId} says. */
+    private final JobIdGenerator firmwareIds = new JobIdGenerator();
     private final int maxJobs;
     private final Simulation simulation;
     private final ScopeSelection selection;
@@ -95,6 +100,7 @@ public final class OtaStore {
         this.selection = new ScopeSelection(profile.scopeNeedsEverySelector() ? ScopeSelection.Combination.ALL
                 : ScopeSelection.Combination.ANY);
         this.refusesScopesWithoutDevices = profile.refusesScopesWithoutDevices();
+        this.onlyStartedJobsKeepFirmware = profile.firmwareDeleteBlockedOnlyByStartedJobs();
         if (maxJobs < 1) {
             throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
         }
@@ -451,6 +457,61 @@ public final class OtaStore {
     }
 
     /**
+     * Create Firmware File on an upload that passed the spec: stores the firmware, unverified, under a new
+     * {@code firmwareId}.
+     *
+     * @param draft the firmware under the id the store gives it (its org, product and name are what the rule reads)
+     * @return the stored firmware
+     * @throws ContractViolation 99400 naming {@code metadata.name} when a firmware of the org with the same product
+     *                           already has that name (documented: unique per product, 2.4.0; the code is inferred)
+     */
+    public synchronized Firmware createFirmware(Function<String, Firmware> draft) {
+        String firmwareId = firmwareIds.next(clock.millis());
+        Firmware firmware = draft.apply(firmwareId);
+        Org org = orgs.get(firmware.orgId());
+        if (org != null && org.firmwares.containsKey(firmwareId)) {
+            throw new IllegalStateException("firmware id " + firmwareId + " was given twice");
+        }
+        boolean taken = org != null && org.firmwares.values().stream().anyMatch(other ->
+                Objects.equals(other.productKey(), firmware.productKey()) && other.name().equals(firmware.name()));
+        if (taken) {
+            throw new ContractViolation(List.of(new Violation("metadata.name", "a firmware named '" + firmware.name()
+                    + "' exists already in product " + firmware.productKey() + "; names are unique per product")),
+                    false);
+        }
+        putFirmware(firmware);
+        return getFirmware(firmware.orgId(), firmwareId);
+    }
+
+    /**
+     * Delete Firmware: the firmware is gone.
+     *
+     * @return the deleted firmware (its file is the caller's to remove)
+     * @throws OtaRuleException 24404 "Firmware not found"; 24604 "Firmware cannot be deleted" while a job of the org
+     *                          names it (any job, or with {@code firmware.deleteBlockedBy: started-job} a started one)
+     */
+    public synchronized Firmware deleteFirmware(String orgId, String firmwareId) {
+        Firmware firmware = getFirmware(orgId, firmwareId);
+        Org org = orgs.get(orgId);
+        boolean used = org.jobs.values().stream().anyMatch(job -> firmwareId.equals(job.getFirmwareId())
+                && (!onlyStartedJobsKeepFirmware || job.getStatus() == JobInfo.StatusEnum.STARTED));
+        if (used) {
+            throw new OtaRuleException(OtaError.FIRMWARE_IN_USE);
+        }
+        org.firmwares.remove(firmwareId);
+        changes++;
+        return firmware;
+    }
+
+    /** The SHA-256 of every uploaded file a firmware of any org names (what the file store must keep). */
+    public synchronized java.util.Set<String> uploadedFileDigests() {
+        java.util.Set<String> digests = new java.util.HashSet<>();
+        orgs.values().forEach(org -> org.firmwares.values().stream().filter(firmware -> firmware.upload() != null)
+                .forEach(firmware -> digests.add(firmware.upload().sha256())));
+        return digests;
+    }
+
+    /**
      * Whether the state knows the organization: it has firmware, a device or a job (from the state file, the admin
      * API or a create). {@code organizations.foreign: denied} refuses the others with 99403.
      */
@@ -534,6 +595,11 @@ public final class OtaStore {
         org.runs.remove(jobId);
         byAge.removeFirstOccurrence(job);
         changes++;
+    }
+
+    /** The organizations the state knows (firmware, a device or a job), in alphabetical order. */
+    public synchronized List<String> organizations() {
+        return orgs.keySet().stream().sorted().toList();
     }
 
     /** The org's jobs, oldest first; empty for an unknown org. */

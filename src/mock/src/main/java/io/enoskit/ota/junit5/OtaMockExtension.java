@@ -1,10 +1,19 @@
 package io.enoskit.ota.junit5;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.enoskit.ota.domain.Device;
+import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.mock.FaultPlan;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.model.JobInfo;
+import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.EnosVersion;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -12,6 +21,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The mock of the EnOS OTA Job API inside a JUnit 5 test suite, the way {@code WireMockExtension} runs WireMock:
@@ -35,10 +45,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       removed), unless built with {@link Builder#keepStateBetweenTests()}.</li>
  *   <li>The request journal is on ({@value #JOURNAL_ENTRIES} entries by default), so WireMock's {@code verify(...)}
  *       works.</li>
- *   <li>A test method may also take an {@link OtaMockServer} parameter.</li>
+ *   <li>A test method may also take an {@link OtaMockRuntimeInfo} or an {@link OtaMockServer} parameter.</li>
+ *   <li>With {@link Builder#failOnContractViolations()}, a test fails after it ran when the client under test sent a
+ *       request the contract refuses (99400 or 99404, see {@link ContractRefusal}), naming each request and the
+ *       field and rule it broke, as WireMock's {@code failOnUnmatchedRequests} does for unmatched requests.</li>
  *   <li>The simulation clock is frozen: device tasks progress only when the test calls {@link #advanceClock}, so a
  *       test sees the same steps on any machine.</li>
  * </ul>
+ * {@link OtaMockTest} declares the same on a test class, without a field.
  * The admin operations ({@code putFirmware}, {@code jobs}, {@code completeVerification}, ...) are those of
  * {@link OtaMockServer}, reached through {@link #server()} or the shortcuts here.
  */
@@ -47,14 +61,25 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
     /** Requests kept in the journal when the options given do not say otherwise, a count. */
     public static final int JOURNAL_ENTRIES = 1000;
 
-    private final MockOptions options;
-    private final boolean resetBetweenTests;
+    /** Null until {@link OtaMockTest}'s attributes are read, for an extension declared by the annotation. */
+    private Settings settings;
     private OtaMockServer server;
+    /** The test class whose beforeAll started the server; a {@code @Nested} class's beforeAll leaves it running. */
+    private String startedBy;
     private boolean perClass;
 
-    private OtaMockExtension(MockOptions options, boolean resetBetweenTests) {
-        this.options = options;
-        this.resetBetweenTests = resetBetweenTests;
+    private OtaMockExtension(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Made by JUnit for {@link OtaMockTest}, whose attributes the first callback reads. */
+    OtaMockExtension() {
+        this(null);
+    }
+
+    /** What the builder decided, fixed once the extension is built. */
+    private record Settings(MockOptions options, boolean resetBetweenTests, boolean failOnContractViolations,
+                            ContractRefusals refusals) {
     }
 
     /** A builder with the defaults above. */
@@ -69,39 +94,93 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = OtaMockServer.start(options);
-        perClass = true;
+        if (server == null) {
+            server = OtaMockServer.start(settings(context).options());
+            startedBy = context.getUniqueId();
+            perClass = true;
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (server == null) {
-            server = OtaMockServer.start(options);
-        } else if (resetBetweenTests) {
+            server = OtaMockServer.start(settings(context).options());
+        } else if (settings.resetBetweenTests()) {
             server.reset();
         }
+        settings.refusals().clear();
     }
 
+    /**
+     * Stops a mock started for this test; with {@code failOnContractViolations}, then fails the test when its client
+     * sent a request the contract refused.
+     *
+     * @throws AssertionError listing each refused request: method, path and query, code, the field and rule, body
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        List<ContractRefusal> refused = settings.refusals().all();
         if (!perClass) {
             stop();
+        }
+        if (settings.failOnContractViolations() && !refused.isEmpty()) {
+            throw new AssertionError("The client under test sent " + refused.size() + " request"
+                    + (refused.size() == 1 ? "" : "s") + " the contract refuses (failOnContractViolations):\n"
+                    + refused.stream().map(refusal -> "  " + refusal).collect(Collectors.joining("\n")));
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (context.getUniqueId().equals(startedBy)) {
+            stop();
+        }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == OtaMockServer.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == OtaMockServer.class || type == OtaMockRuntimeInfo.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server();
+        return parameter.getParameter().getType() == OtaMockRuntimeInfo.class ? runtimeInfo() : server();
+    }
+
+    /** The settings, read from the test class's {@link OtaMockTest} the first time when declared by it. */
+    private Settings settings(ExtensionContext context) {
+        if (settings == null) {
+            OtaMockTest declared = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OtaMockTest.class)
+                    .orElseThrow(() -> new IllegalStateException("OtaMockExtension is registered with @ExtendWith"
+                            + " on " + context.getRequiredTestClass().getName() + ": annotate the class with"
+                            + " @OtaMockTest, or use a @RegisterExtension field built by OtaMockExtension.newInstance()"));
+            Builder builder = newInstance();
+            if (declared.profile().length > 0) {
+                builder.profile(declared.profile());
+            }
+            if (!declared.enosVersion().isEmpty()) {
+                builder.enosVersion(declared.enosVersion());
+            }
+            if (declared.failOnContractViolations()) {
+                builder.failOnContractViolations();
+            }
+            settings = builder.build().settings;
+        }
+        return settings;
+    }
+
+    /** Base URL, port and state of the running mock, as a test method's parameter gets them. */
+    public OtaMockRuntimeInfo runtimeInfo() {
+        return new OtaMockRuntimeInfo(server());
+    }
+
+    /**
+     * The requests of the current test that the contract refused so far (99400, 99404), oldest first; with
+     * {@code failOnContractViolations} the test fails on them after it ran.
+     */
+    public List<ContractRefusal> contractRefusals() {
+        return settings.refusals().all();
     }
 
     /**
@@ -127,17 +206,17 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     /** WireMock itself, for {@code verify(...)} and {@code stubFor(...)}. */
-    public com.github.tomakehurst.wiremock.WireMockServer wireMock() {
+    public WireMockServer wireMock() {
         return server().wireMock();
     }
 
     /** The organization's jobs, oldest first, as Get OTA Job shows them. */
-    public java.util.List<io.enoskit.ota.model.JobInfo> jobs(String orgId) {
+    public List<JobInfo> jobs(String orgId) {
         return server().jobs(orgId);
     }
 
     /** Adds a firmware, or replaces the one with the same org and id. */
-    public void putFirmware(io.enoskit.ota.domain.Firmware firmware) {
+    public void putFirmware(Firmware firmware) {
         server().putFirmware(firmware);
     }
 
@@ -147,22 +226,22 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
      *
      * @return the clock's time now, milliseconds since the epoch
      */
-    public long advanceClock(java.time.Duration by) {
+    public long advanceClock(Duration by) {
         return server().advanceClock(by);
     }
 
     /** The job's device tasks now, as Search OTA Task shows them (empty before the job's first start). */
-    public java.util.List<io.enoskit.ota.model.TaskInfo> tasks(String orgId, String jobId) {
+    public List<TaskInfo> tasks(String orgId, String jobId) {
         return server().tasks(orgId, jobId);
     }
 
     /** Adds a device the simulation knows (its version, its outcomes), or replaces the one with the same key. */
-    public void putDevice(io.enoskit.ota.domain.Device device) {
+    public void putDevice(Device device) {
         server().putDevice(device);
     }
 
     /** Completes a verification job; its firmware counts as verified from now on. */
-    public io.enoskit.ota.domain.Firmware completeVerification(String orgId, String jobId) {
+    public Firmware completeVerification(String orgId, String jobId) {
         return server().completeVerification(orgId, jobId);
     }
 
@@ -170,7 +249,7 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
      * Faults and delays for the next calls, to test the client's retries and timeouts:
      * {@code mock.faults().add(FaultRule.on("create-job").fail(FaultRule.Fault.HTTP_503).nextCalls(2))}.
      */
-    public io.enoskit.ota.mock.FaultPlan faults() {
+    public FaultPlan faults() {
         return server().faults();
     }
 
@@ -191,6 +270,9 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
         private MockOptions options = MockOptions.mockOptions().dynamicPort().journalEntries(JOURNAL_ENTRIES)
                 .frozenClock(true);
         private boolean resetBetweenTests = true;
+        private boolean failOnContractViolations;
+        private BehaviourProfile profile;
+        private EnosVersion enosVersion;
 
         private Builder() {
         }
@@ -223,7 +305,40 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
          * {@code .profile(BehaviourProfile.defaults().with(ProfileLayer.parse(yaml, "inline")))}.
          */
         public Builder profile(BehaviourProfile profile) {
-            this.options = options.profile(profile);
+            this.profile = profile;
+            return this;
+        }
+
+        /**
+         * The EnOS release the mock serves: its built-in profile {@code enos-VERSION} stacked over the
+         * {@link #profile} given (or the default one), so it wins over a file's {@code enos.version}, as the
+         * command line's {@code --enos-version} does.
+         *
+         * @param version {@code 2.2}, {@code 2.3}, {@code 2.4} or {@code 3.0} ({@code 2.3.1} and {@code enos-2.3}
+         *                name 2.3 too)
+         * @throws IllegalArgumentException naming the releases the kit covers, for any other text
+         */
+        public Builder enosVersion(String version) {
+            return enosVersion(EnosVersion.parse(version).orElseThrow(() -> new IllegalArgumentException(
+                    "OtaMockExtension.enosVersion must be one of " + EnosVersion.labels() + ", was " + version)));
+        }
+
+        /** The EnOS release the mock serves, as {@link #enosVersion(String)}. */
+        public Builder enosVersion(EnosVersion version) {
+            this.enosVersion = version;
+            return this;
+        }
+
+        /**
+         * Fail each test whose client sent a request the contract refuses, once the test has run: the failure lists
+         * each such request (method, path and query, body) with the code and the field and rule it broke. Refusals
+         * are 99400 and 99404 ({@link ContractRefusal}); business errors such as 24404 are answers to well-formed
+         * requests and do not count. Off by default. Requests that never reach the contract check are not seen
+         * either: a body refused in transit (over {@code MockOptions.maxBodyBytes}, not UTF-8, an unknown
+         * {@code Content-Encoding}, too slow) is answered by the server before it.
+         */
+        public Builder failOnContractViolations() {
+            this.failOnContractViolations = true;
             return this;
         }
 
@@ -234,7 +349,14 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
         }
 
         public OtaMockExtension build() {
-            return new OtaMockExtension(options, resetBetweenTests);
+            if (profile != null || enosVersion != null) {
+                BehaviourProfile base = profile == null ? BehaviourProfile.defaults() : profile;
+                options.profile(enosVersion == null ? base
+                        : base.with(BehaviourProfile.builtIn(enosVersion.profileName())));
+            }
+            ContractRefusals refusals = new ContractRefusals();
+            options.extensions(refusals);
+            return new OtaMockExtension(new Settings(options, resetBetweenTests, failOnContractViolations, refusals));
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -16,10 +17,10 @@ import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.URIUtil;
 
 import static com.github.tomakehurst.wiremock.http.RequestMethod.ANY;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
@@ -59,7 +60,18 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *   <tr><td>GET  /__admin/ota/faults</td><td>{@code {"faults": [FaultRule]}}, the fault and delay rules in force</td></tr>
  *   <tr><td>POST /__admin/ota/faults</td><td>adds a rule, body a {@link FaultRule}</td></tr>
  *   <tr><td>DELETE /__admin/ota/faults</td><td>removes every rule</td></tr>
+ *   <tr><td>GET  /__admin/ota/orgs</td><td>{@code {"orgs": [orgId]}}, the organizations the state knows</td></tr>
+ *   <tr><td>GET  /__admin/ota/exchanges?after=n</td><td>{@code {"exchanges": [LoggedExchange], "capacity": n}}: the
+ *       last API exchanges (request, envelope, the fields a 99400 names), those numbered above {@code after}
+ *       ({@link ExchangeLog})</td></tr>
+ *   <tr><td>DELETE /__admin/ota/exchanges</td><td>forgets them (a reset does too)</td></tr>
+ *   <tr><td>GET  /__admin/ota/ui</td><td>the console, an HTML page (its files under {@code /ui/})</td></tr>
+ *   <tr><td>GET  /__admin/ota/docs</td><td>the API docs page (Swagger UI under {@code /docs/swagger-ui/}); the
+ *       documents it renders under {@code /docs/specs/{name}} ({@link ApiDocs}), their list at
+ *       {@code /docs/specs}</td></tr>
  * </table>
+ * The pages sit behind the admin API's protections like every route: the admin token when one is set, and
+ * {@link CrossSiteAdminFilter} for what they change.
  * Built by {@link OtaMockExtensions}; do not register it alone.
  */
 public final class OtaAdminApiExtension implements AdminApiExtension {
@@ -69,7 +81,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
             "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /orgs/{orgId}/jobs/{jobId}/tasks",
             "GET /orgs/{orgId}/devices", "PUT /orgs/{orgId}/devices/{deviceKey}", "GET /clock", "POST /clock",
-            "GET /faults", "POST /faults", "DELETE /faults");
+            "GET /faults", "POST /faults", "DELETE /faults", "GET /orgs", "GET /exchanges", "DELETE /exchanges",
+            "GET /ui", "GET /docs");
     /** The furthest one call moves the clock, in seconds (a year). */
     static final long MAX_ADVANCE_SECONDS = 366L * 86_400;
     private static final ObjectReader DEVICE = strict().readerFor(io.enoskit.ota.domain.Device.class)
@@ -84,14 +97,23 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private final FaultPlan faults;
     private final io.enoskit.ota.domain.SimulationClock clock;
     private final Supplier<BehaviourProfile> profile;
+    private final ExchangeLog exchanges;
+    private final Supplier<ApiDocs> docs;
+    private final ConsoleAssets assets = new ConsoleAssets();
 
-    /** @param profile the behaviour profile in force, with the state file's limit applied */
+    /**
+     * @param profile   the behaviour profile in force, with the state file's limit applied
+     * @param exchanges the API exchanges the console's request log shows
+     * @param docs      the spec documents the docs page renders (built on first use)
+     */
     OtaAdminApiExtension(OtaStore store, FaultPlan faults, io.enoskit.ota.domain.SimulationClock clock,
-                         Supplier<BehaviourProfile> profile) {
+                         Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs) {
         this.store = store;
         this.faults = faults;
         this.clock = clock;
         this.profile = profile;
+        this.exchanges = exchanges;
+        this.docs = docs;
     }
 
     @Override
@@ -116,6 +138,16 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(GET, "/ota/faults", listFaults());
         router.add(POST, "/ota/faults", addFault());
         router.add(DELETE, "/ota/faults", clearFaults());
+        router.add(GET, "/ota/orgs", listOrganizations());
+        router.add(GET, "/ota/exchanges", listExchanges());
+        router.add(DELETE, "/ota/exchanges", clearExchanges());
+        router.add(GET, "/ota/ui", (admin, event, params) -> assets.kitFile("console.html"));
+        router.add(GET, "/ota/ui/{file}", (admin, event, params) -> assets.kitFile(params.get("file")));
+        router.add(GET, "/ota/docs", (admin, event, params) -> assets.kitFile("docs.html"));
+        router.add(GET, "/ota/docs/specs", listDocuments());
+        router.add(GET, "/ota/docs/specs/{document}", showDocument());
+        router.add(GET, "/ota/docs/swagger-ui/{file}", (admin, event, params) -> assets.swaggerUiFile(
+                params.get("file")));
         // two lambdas: WireMock finds a task's path template again by the task's class
         router.add(ANY, "/ota/**", (admin, event, params) -> unknownRoute(event));
         router.add(ANY, "/ota", (admin, event, params) -> unknownRoute(event));
@@ -180,10 +212,52 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         return String.valueOf(wrong.getMessage());
     }
 
+    private AdminTask listOrganizations() {
+        return (admin, event, params) -> answer(() -> Map.of("orgs", store.organizations()));
+    }
+
+    /** The exchanges numbered above {@code ?after=} (a whole number, 0 when absent). */
+    private AdminTask listExchanges() {
+        return (admin, event, params) -> answer(() -> {
+            var after = event.getRequest().queryParameter("after");
+            long from;
+            try {
+                from = after.isPresent() ? Long.parseLong(after.firstValue()) : 0;
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("the query parameter after must be a whole number (the last"
+                        + " exchange's seq the caller has), found '" + after.firstValue() + "'");
+            }
+            return Map.of("exchanges", exchanges.after(from), "capacity", ExchangeLog.CAPACITY);
+        });
+    }
+
+    private AdminTask clearExchanges() {
+        return (admin, event, params) -> answer(() -> {
+            exchanges.clear();
+            return Map.of("exchanges", exchanges.after(0), "capacity", ExchangeLog.CAPACITY);
+        });
+    }
+
+    private AdminTask listDocuments() {
+        return (admin, event, params) -> answer(() -> Map.of("swaggerUi", String.valueOf(assets.swaggerUiVersion()),
+                "documents", docs.get().names().stream().map(name -> Map.of("name", name,
+                        "url", "/__admin/ota/docs/specs/" + name)).toList()));
+    }
+
+    private AdminTask showDocument() {
+        return (admin, event, params) -> docs.get().document(params.get("document"),
+                        event.getRequest().getHeader("Host"))
+                .map(json -> new ResponseDefinitionBuilder().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody(json).build())
+                .orElseGet(() -> EnvelopeResponses.json(404, Map.of("error", "no spec document "
+                        + params.get("document") + "; the documents are " + String.join(", ", docs.get().names()))));
+    }
+
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
             store.reset();
             faults.clear();
+            exchanges.clear();
             return Map.of("counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit());
         });
     }
@@ -333,9 +407,20 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         }
     }
 
-    /** A path parameter, percent-decoded (the router hands them over as sent). */
+    /**
+     * A path parameter, percent-decoded as a path segment (the router hands them over as sent): a {@code +} stays a
+     * plus, as in any URL path; only a query's form encoding makes it a space.
+     *
+     * @throws IllegalArgumentException naming the parameter when its percent-encoding is broken (answered 400)
+     */
     private static String param(PathParams params, String name) {
-        return URLDecoder.decode(params.get(name), StandardCharsets.UTF_8);
+        String raw = params.get(name);
+        try {
+            return URIUtil.decodePath(raw);
+        } catch (RuntimeException broken) {
+            throw new IllegalArgumentException("path parameter " + name + " '" + raw
+                    + "' is not valid percent-encoded UTF-8");
+        }
     }
 
     private static ResponseDefinition answer(Supplier<Object> task) {

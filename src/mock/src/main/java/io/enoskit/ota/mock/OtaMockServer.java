@@ -230,6 +230,19 @@ public final class OtaMockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The file a firmware was uploaded with (Create Firmware File), if it has one: the mock keeps it on disk, beside
+     * the state file when there is one.
+     */
+    public java.util.Optional<java.nio.file.Path> firmwareFile(String orgId, String firmwareId) {
+        return extensions.uploads().file(orgId, firmwareId);
+    }
+
+    /** The folder the uploaded firmware files are kept in. */
+    public java.nio.file.Path firmwareFolder() {
+        return extensions.uploads().folder();
+    }
+
     /** True until the server stops. */
     public boolean isRunning() {
         return server.isRunning();
@@ -251,5 +264,6 @@ public final class OtaMockServer implements AutoCloseable {
             scheduler.close();
         }
         server.stop();
+        extensions.uploads().close();
     }
 }

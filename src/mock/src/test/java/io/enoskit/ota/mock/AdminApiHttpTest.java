@@ -125,6 +125,13 @@ class AdminApiHttpTest {
     }
 
     @Test
+    void aPlusInAPathIdStaysAPlusAsInAnyUrlPath() {
+        admin().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\"}")
+                .put("/orgs/a+b/firmwares/f%2Bg").then().statusCode(200)
+                .body("orgId", equalTo("a+b")).body("firmwareId", equalTo("f+g"));
+    }
+
+    @Test
     void firmwareErrorsNameTheFieldWithoutJavaNames() {
         admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":[]}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("field 'version' has the wrong type"))

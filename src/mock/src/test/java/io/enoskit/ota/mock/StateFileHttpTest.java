@@ -2,6 +2,7 @@ package io.enoskit.ota.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.model.JobInfo;
@@ -82,11 +83,8 @@ class StateFileHttpTest {
         try (OtaMockServer mock = start(file)) {
             assertThat(mock.firmwares("yourOrgId")).hasSize(2);
             create(mock, List.of("deviceKey1"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(file) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(file).as("saved within a tick of the change").exists();
+            await("the file saved within a tick of the change").atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(file).exists());
             assertThat(Files.readString(file)).contains("enos-ota-mock-state/1").contains("deviceKey1");
         }
     }

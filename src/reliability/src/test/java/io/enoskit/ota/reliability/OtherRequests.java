@@ -489,7 +489,8 @@ final class OtherRequests {
      */
     static Arbitrary<HostileRequest> adminNotFound() {
         Arbitrary<String> paths = Arbitraries.of("/__admin/ota", "/__admin/ota/", "/__admin/ota/nope",
-                "/__admin/ota/orgs", "/__admin/ota/orgs/fuzzOrg", "/__admin/nope", "/__admin/ota-x", "/__admin/a/b/c",
+                "/__admin/ota/organizations", "/__admin/ota/orgs/fuzzOrg", "/__admin/ota/orgs/fuzzOrg/nope",
+                "/__admin/nope", "/__admin/ota-x", "/__admin/a/b/c",
                 "/__admin/mappings/00000000-0000-0000-0000-000000000000", "/__admin/mappings/not-a-uuid",
                 "/__admin/scenarios/nope", "/__admin/ota/state/x", "/__admin/ota?x=1", "/__admin/%7e");
         return Combinators.combine(paths, Arbitraries.of("GET", "DELETE", "HEAD", "OPTIONS", "PATCH"))

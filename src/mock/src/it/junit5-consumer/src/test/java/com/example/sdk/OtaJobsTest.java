@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OtaJobsTest {
-    @RegisterExtension
-    static OtaMockExtension mock = OtaMockExtension.newInstance().build();
+    @RegisterExtension   // a test whose client sends a request the contract refuses (99400, 99404) fails
+    static OtaMockExtension mock = OtaMockExtension.newInstance().failOnContractViolations().build();
 
     static final String CREATE = "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId";
     static final String BODY = """
