@@ -144,6 +144,14 @@ final class MockCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double taskFailureShare;
 
+    @Option(names = "--firmware-store-bytes", paramLabel = "BYTES",
+            defaultValue = "" + MockOptions.DEFAULT_FIRMWARE_STORE_BYTES,
+            description = "Most bytes the files uploaded with Create Firmware File take on disk, "
+                    + MockOptions.FIRMWARE_STORE_BYTES_FROM + " to " + MockOptions.FIRMWARE_STORE_BYTES_TO + "; an upload"
+                    + " past it gets 99400 naming file. They lie beside --state-file (FILE.firmware/) and survive a"
+                    + " restart with it, else in a temporary folder removed at stop (default: ${DEFAULT-VALUE}).")
+    long firmwareStoreBytes;
+
     @Option(names = "--state-file", paramLabel = "FILE",
             description = "Keep the state (firmware, devices, jobs, tasks, the clock) in FILE: loaded at start when it"
                     + " exists, saved after changes (within a second) and at shutdown, written atomically. Without"
@@ -290,6 +298,7 @@ final class MockCommand implements Callable<Integer> {
                     .bodyTimeout(bodyTimeout)
                     .containerThreads(containerThreads)
                     .maxJobs(maxJobs)
+                    .firmwareStoreBytes(firmwareStoreBytes)
                     .adminToken(adminToken)
                     .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
                     .exitOnOutOfMemory(true)

@@ -78,6 +78,8 @@ class MockCommandTest {
                         "--body-timeout must be from 0.001 to 86400 seconds, was 0"),
                 Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 5, was 0"),
                 Arguments.of(List.of("--max-jobs", "0"), "--max-jobs must be at least 1, was 0"),
+                Arguments.of(List.of("--firmware-store-bytes", "0"),
+                        "--firmware-store-bytes must be from 1 to 1099511627776, was 0"),
                 Arguments.of(List.of("--journal-entries", "-1"), "--journal-entries must be at least 0, was -1"),
                 Arguments.of(List.of("--port", "70000"), "--port must be from 0 to 65535, was 70000"),
                 Arguments.of(List.of("--task-pace", "0"), "--task-pace must be from 0.001 to 86400 seconds, was 0"),

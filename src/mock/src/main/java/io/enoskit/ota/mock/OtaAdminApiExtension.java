@@ -50,7 +50,8 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *       {"init": n, ...}}}, the job's device tasks now (empty before its first start)</td></tr>
  *   <tr><td>GET  /__admin/ota/orgs/{orgId}/devices</td><td>{@code {"devices": [Device]}}</td></tr>
  *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/devices/{deviceKey}</td><td>add or replace a device; body
- *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc"}}
+ *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc", "tags": {key: value},
+ *       "attributes": {id: scalar}, "assetTrees": {treeId: [nodeId, ...]}}}
  *       </td></tr>
  *   <tr><td>GET  /__admin/ota/clock</td><td>{@code {"now": ms, "advancedSeconds": s}}: the simulation clock</td></tr>
  *   <tr><td>POST /__admin/ota/clock</td><td>moves the clock on: body {@code {"advanceSeconds": s}} (0 to
@@ -304,7 +305,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 Throwable cause = wrong.getCause();
                 throw new IllegalArgumentException("the device is not valid: " + (cause instanceof
                         IllegalArgumentException rule ? rule.getMessage() : fieldProblem(wrong,
-                        "productKey, assetId, firmwareVersion, outcomes, failureDesc")));
+                        "productKey, assetId, firmwareVersion, outcomes, failureDesc, tags, attributes, assetTrees")));
             }
             store.putDevice(device);
             return device;
