@@ -192,7 +192,7 @@ class ConsoleRoutesHttpTest {
         }
         assertThat(answered).containsExactlyInAnyOrder("createOtaJob", "getOtaJob", "actOnOtaJob", "searchOtaJob",
                 "searchOtaTask", "actOnOtaTasks", "getFirmwareFile", "searchFirmwareFile", "createFirmwareFile",
-                "deleteFirmware");
+                "deleteFirmware", "searchDeviceUpgrade");
     }
 
     private static List<JsonNode> documents() {
