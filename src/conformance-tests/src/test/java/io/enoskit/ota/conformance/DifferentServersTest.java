@@ -27,12 +27,17 @@ import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.mock.GatewayAuth;
 import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.Setting;
 import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -218,6 +223,30 @@ class DifferentServersTest {
                             + " only devices on a firmware version no device runs), so there is no task to act on"
                             + " (2 scenarios)")
                     .contains("the organization has no device task to check");
+        }
+    }
+
+    /**
+     * A gateway that combines a partial scope's selectors by "any" (profile setting scope.combination: any) is as
+     * correct as the mock's default "all": conform against it, with the device keys of its state, passes.
+     */
+    @Test
+    void aGatewayThatCombinesScopeSelectorsByAnyPasses(@TempDir Path folder) throws Exception {
+        Path any = Files.writeString(folder.resolve("any.yaml"), """
+                profile: any
+                settings:
+                  scope.combination:
+                    value: any
+                    source: inferred
+                    reason: a gateway that selects a device meeting any selector
+                """);
+        BehaviourProfile profile = BehaviourProfile.of(List.of(any.toString()));
+        assertThat(profile.value(Setting.SCOPE_COMBINATION).text()).isEqualTo("any");
+        try (OtaMockServer server = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().profile(profile))) {
+            Targets.Run run = Targets.run("scope.combination any", Targets.foreign(server.baseUrl(),
+                    TargetConfig.Auth.NONE, Targets.LISTED_DEVICES), null);
+
+            assertThat(run.exitCode()).as(run.printed()).isEqualTo(ConformanceRunner.PASSED);
         }
     }
 
