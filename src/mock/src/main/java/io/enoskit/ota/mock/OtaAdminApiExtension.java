@@ -99,6 +99,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private final Supplier<BehaviourProfile> profile;
     private final ExchangeLog exchanges;
     private final Supplier<ApiDocs> docs;
+    /** The mock's one reset ({@link StateResetListener#resetState()}). */
+    private final Runnable resetState;
     private final ConsoleAssets assets = new ConsoleAssets();
 
     /**
@@ -107,8 +109,10 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
      * @param docs      the spec documents the docs page renders (built on first use)
      */
     OtaAdminApiExtension(OtaStore store, FaultPlan faults, io.enoskit.ota.domain.SimulationClock clock,
-                         Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs) {
+                         Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs,
+                         Runnable resetState) {
         this.store = store;
+        this.resetState = resetState;
         this.faults = faults;
         this.clock = clock;
         this.profile = profile;
@@ -255,9 +259,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
 
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
-            store.reset();
-            faults.clear();
-            exchanges.clear();
+            resetState.run();
             return Map.of("counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit());
         });
     }

@@ -72,7 +72,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
                 responses));
-        extensions.add(new StateResetListener(store, faults, exchanges));
+        StateResetListener reset = new StateResetListener(store, faults, exchanges, uploads);
+        extensions.add(reset);
         extensions.add(new ExchangeLogListener(exchanges));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
@@ -88,7 +89,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
                         context),
                 new SearchDeviceUpgradeTransformer(check(OpenApiContract.DEVICE_UPGRADE_RESOURCE), store, context),
                 new UnmatchedRequestTransformer(contract, context),
-                new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs)));
+                new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs, reset::resetState)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }

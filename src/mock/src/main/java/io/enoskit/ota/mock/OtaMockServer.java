@@ -140,6 +140,7 @@ public final class OtaMockServer implements AutoCloseable {
     /** The OTA state only (firmware and jobs) back to the default state; stub mappings and journal stay. */
     public void resetState() {
         store.reset();
+        extensions.uploads().removeUnusedFiles();
     }
 
     /** The organization's firmware, in the order added (empty for an unknown org). */

@@ -197,6 +197,34 @@ class FirmwareFilesHttpTest {
         assertThat(again.path("msg").asText()).isEqualTo("Firmware not found");
     }
 
+    /** Every reset drops uploaded firmware with the default state, and its file with it, at once. */
+    @Test
+    void aResetRemovesUploadedFilesWithTheirFirmware() throws Exception {
+        Path byAdminRoute = uploadedFile("Reset by the admin route");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/ota/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        assertThat(byAdminRoute).doesNotExist();
+
+        Path byWireMockReset = uploadedFile("Reset by WireMock");
+        mock.reset();
+        assertThat(byWireMockReset).doesNotExist();
+
+        Path byStateReset = uploadedFile("Reset of the state only");
+        mock.resetState();
+        assertThat(byStateReset).doesNotExist();
+        assertStoreFolderEmpty();
+    }
+
+    private Path uploadedFile(String name) throws Exception {
+        byte[] file = (name + "\n").getBytes(StandardCharsets.UTF_8);
+        String firmwareId = json(upload(form(metadata(name, "md5", DigestUtils.md5Hex(file)), file)))
+                .path("data").path("firmwareId").asText();
+        Path kept = mock.firmwareFile("yourOrgId", firmwareId).orElseThrow();
+        assertThat(kept).exists();
+        return kept;
+    }
+
     @Test
     void aFirmwareAJobNamesCannotBeDeleted() throws Exception {
         HttpResponse<String> job = post("/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId"
