@@ -309,7 +309,7 @@ public final class OtaStore {
         List<JobInfo> matches = new ArrayList<>();
         for (JobInfo job : org.jobs.values()) {
             Firmware firmware = org.firmwares.get(job.getFirmwareId());
-            if (expression.matches(field -> jobField(job, firmware, field))) {
+            if (expression.matches(SearchFields.JOBS.valuesOf(new SearchFields.SearchedJob(job, firmware)))) {
                 matches.add(job);
             }
         }
@@ -323,22 +323,6 @@ public final class OtaStore {
             matches.sort(oldestFirst);
         }
         return Page.of(matches, pageNo, pageSize);
-    }
-
-    private static Object jobField(JobInfo job, Firmware firmware, String field) {
-        return switch (field) {
-            case "firmwareId" -> job.getFirmwareId();
-            case "productKey" -> job.getProductKey() != null ? job.getProductKey()
-                    : firmware == null ? null : firmware.productKey();
-            case "firmwareVersion" -> job.getFirmwareVersion();
-            case "type" -> job.getType() == null ? null : job.getType().getValue();
-            case "status" -> job.getStatus() == null ? null : job.getStatus().getValue();
-            case "name" -> job.getName() == null ? null
-                    : SearchExpression.i18nView(job.getName().getDefaultValue(), job.getName().getI18nValue());
-            case "firmwareName" -> job.getFirmwareName() == null ? null : SearchExpression.i18nView(
-                    job.getFirmwareName().getDefaultValue(), job.getFirmwareName().getI18nValue());
-            default -> null;
-        };
     }
 
     /**
@@ -360,7 +344,7 @@ public final class OtaStore {
         for (JobInfo job : newestFirst) {
             JobRun run = org.runs.get(job.getJobId());
             if (run != null) {
-                run.tasks().stream().filter(task -> expression.matches(field -> OtaTask.field(task, field)))
+                run.tasks().stream().filter(task -> expression.matches(SearchFields.TASKS.valuesOf(task)))
                         .forEach(matches::add);
             }
         }
@@ -405,12 +389,7 @@ public final class OtaStore {
         advance(org);
         List<Firmware> matches = new ArrayList<>();
         for (Firmware firmware : org.firmwares.values()) {
-            if (expression.matches(field -> switch (field) {
-                case "productKey" -> firmware.productKey();
-                case "isVerified" -> firmware.isVerified();
-                case "name" -> SearchExpression.i18nView(firmware.name(), null);
-                default -> null;
-            })) {
+            if (expression.matches(SearchFields.FIRMWARE.valuesOf(firmware))) {
                 matches.add(firmware);
             }
         }
@@ -441,16 +420,11 @@ public final class OtaStore {
         });
         List<DeviceFirmware> matches = new ArrayList<>();
         for (Device device : org.devices.values()) {
-            boolean isUpgrading = upgrading.contains(device.deviceKey());
-            if (expression.matches(field -> switch (field) {
-                case "productKey" -> device.productKey();
-                case "firmwareVersion" -> device.firmwareVersion();
-                case "isUpgrading" -> isUpgrading;
-                default -> null;
-            })) {
-                matches.add(new DeviceFirmware().orgId(orgId).assetId(device.assetId()).productKey(device.productKey())
-                        .deviceKey(device.deviceKey()).firmwareVersion(device.firmwareVersion())
-                        .isUpgrading(isUpgrading));
+            DeviceFirmware view = new DeviceFirmware().orgId(orgId).assetId(device.assetId())
+                    .productKey(device.productKey()).deviceKey(device.deviceKey())
+                    .firmwareVersion(device.firmwareVersion()).isUpgrading(upgrading.contains(device.deviceKey()));
+            if (expression.matches(SearchFields.DEVICE_UPGRADE.valuesOf(view))) {
+                matches.add(view);
             }
         }
         return Page.of(matches, pageNo, pageSize);
