@@ -2,6 +2,7 @@ package io.enoskit.ota.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -94,7 +95,7 @@ public final class FirmwareUploadSteps {
                     .queryParam("orgId", world.target().orgId())
                     .queryParam("firmwareId", world.target().readyFirmwareId())
                     .get(Operation.FIRMWARES).asString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+        } catch (JsonProcessingException notJson) {
             return null;
         }
         String productKey = answer.path("data").path("productKey").asText(null);
