@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -127,6 +129,25 @@ class FirmwareFilesHttpTest {
         JsonNode search = json(post(FIRMWARES + "?action=search&orgId=yourOrgId", "application/json",
                 "{\"expression\":\"isVerified = false\"}".getBytes(StandardCharsets.UTF_8)));
         assertThat(search.path("data").findValuesAsText("firmwareId")).contains(firmwareId);
+    }
+
+    @Test
+    void aBinaryFileIsKeptByteForByte() throws Exception {
+        // A real image is binary: every byte value, ending in bytes no UTF-8 text has (0x80 alone, then 0xFF).
+        byte[] image = new byte[258];
+        for (int i = 0; i < 256; i++) {
+            image[i] = (byte) i;
+        }
+        image[256] = (byte) 0x80;
+        image[257] = (byte) 0xFF;
+
+        JsonNode answer = json(upload(form(metadata("Binary firmware", "md5", DigestUtils.md5Hex(image)), image)));
+
+        assertThat(answer.path("code").asInt(-1)).as(answer.toString()).isZero();
+        String firmwareId = answer.path("data").path("firmwareId").asText();
+        assertThat(get(firmwareId).path("data").path("fileSize").asLong()).isEqualTo(image.length);
+        assertThat(mock.firmwareFile("yourOrgId", firmwareId)).get().satisfies(path ->
+                assertThat(Files.readAllBytes(path)).isEqualTo(image));
     }
 
     @Test
@@ -252,14 +273,14 @@ class FirmwareFilesHttpTest {
                 metadata("Hostile", "md5", sign).getBytes(StandardCharsets.UTF_8)),
                 part("form-data; name=\"file\"; filename=\"f.zip\"", "application/octet-stream", FILE)))),
                 200, "part[0]: has no name");
-        List<Part> many = new java.util.ArrayList<>();
+        List<Part> many = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             many.add(part("form-data; name=\"p" + i + "\"", "text/plain", new byte[0]));
         }
         assertRefused(upload(multipart(many)), 200, "body: has more than 16 parts");
         assertRefused(upload(form(metadata("Hostile", "md5", sign), new byte[(int) MockOptions.DEFAULT_MAX_BODY_BYTES + 1])), 413, "body: ");
         assertRefused(upload(form("name=Hostile&version=1", FILE)), 200, "metadata: is not well-formed JSON");
-        assertRefused(upload(java.util.Arrays.copyOf(good, good.length - 30)), 200, "body: ");
+        assertRefused(upload(Arrays.copyOf(good, good.length - 30)), 200, "body: ");
         assertRefused(upload(multipart(List.of(part("form-data; name=\"metadata\"", "application/json",
                 metadata("Hostile", "md5", sign).getBytes(StandardCharsets.UTF_8))))), 200, "file: is mandatory");
 
