@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.enoskit.ota.profile.Setting;
@@ -52,9 +53,9 @@ public final class MockOptions {
     public static final int DEFAULT_CONTAINER_THREADS = 32;
     /**
      * Jobs kept at most, a count (about 1 KiB of heap each without device tasks): past it, the oldest stopped jobs
-     * are dropped first, then the oldest of any status.
+     * are dropped first, then the oldest of any status. The store's own default.
      */
-    public static final int DEFAULT_MAX_JOBS = 20_000;
+    public static final int DEFAULT_MAX_JOBS = OtaStore.DEFAULT_MAX_JOBS;
     /** Bytes the uploaded firmware files may take on disk when no limit is given (256 MiB). */
     public static final long DEFAULT_FIRMWARE_STORE_BYTES = 256L * 1024 * 1024;
 
