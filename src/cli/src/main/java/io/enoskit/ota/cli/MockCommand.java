@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,9 @@ import picocli.CommandLine.TypeConversionException;
                 + " Start, Stop and Delete OTA Job (POST action=start|stop|delete), Search OTA Job (POST action=search),"
                 + " Search OTA Task (POST action=searchTask), Cancel and Retry OTA Task (POST"
                 + " action=cancelTask|retryTask); on /connect-service/v2.1/ota-firmwares: Get Firmware File (GET"
-                + " action=get) and Search Firmware File (POST action=search); the APIM token service"
+                + " action=get), Search Firmware File (POST action=search), Create Firmware File (POST action=create,"
+                + " multipart), Delete Firmware (POST action=delete) and Search Device Upgrade (POST"
+                + " action=searchDeviceUpgrade); the APIM token service"
                 + " (POST /apim-token-service/v2.0/token/get|refresh); and its admin routes under /__admin/ota/.",
             "Every answer is the EnOS envelope; bad input gets 99400 naming the field and the rule.",
             "Started jobs get one device task per device in scope; the tasks progress on a simulation clock"
@@ -124,8 +127,9 @@ final class MockCommand implements Callable<Integer> {
     List<String> allowProxyTargets;
 
     @Option(names = "--fault", paramLabel = "RULE", converter = FaultRuleConverter.class,
+            completionCandidates = FaultOperations.class,
             description = "A fault or delay on an operation, repeatable: OPERATION:EFFECT[:EFFECT...] with OPERATION"
-                    + " one of *, create-job, get-job, start-job, stop-job, delete-job, and EFFECT one of 500, 502,"
+                    + " one of ${COMPLETION-CANDIDATES}; EFFECT one of 500, 502,"
                     + " 503, 429, reset, empty, malformed, delay=MS, delay=MIN-MAX, share=P (0-1], next=N. E.g."
                     + " create-job:503:next=2, *:delay=100-300, get-job:reset:share=0.1.")
     List<FaultRule> faults;
@@ -143,6 +147,14 @@ final class MockCommand implements Callable<Integer> {
                     + (int) MockOptions.TASK_FAILURE_SHARE_TO + ", on devices the state file gives no outcomes"
                     + " (default: ${DEFAULT-VALUE}).")
     double taskFailureShare;
+
+    @Option(names = "--firmware-store-bytes", paramLabel = "BYTES",
+            defaultValue = "" + MockOptions.DEFAULT_FIRMWARE_STORE_BYTES,
+            description = "Most bytes the files uploaded with Create Firmware File take on disk, "
+                    + MockOptions.FIRMWARE_STORE_BYTES_FROM + " to " + MockOptions.FIRMWARE_STORE_BYTES_TO + "; an upload"
+                    + " past it gets 99400 naming file. They lie beside --state-file (FILE.firmware/) and survive a"
+                    + " restart with it, else in a temporary folder removed at stop (default: ${DEFAULT-VALUE}).")
+    long firmwareStoreBytes;
 
     @Option(names = "--state-file", paramLabel = "FILE",
             description = "Keep the state (firmware, devices, jobs, tasks, the clock) in FILE: loaded at start when it"
@@ -197,6 +209,14 @@ final class MockCommand implements Callable<Integer> {
     }
 
     /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
+    /** The operations a fault rule may name, from the {@code Operation} enum, so the help cannot miss one. */
+    static final class FaultOperations implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return FaultRule.operations().iterator();
+        }
+    }
+
     static final class FaultRuleConverter implements ITypeConverter<FaultRule> {
         @Override
         public FaultRule convert(String value) {
@@ -290,6 +310,7 @@ final class MockCommand implements Callable<Integer> {
                     .bodyTimeout(bodyTimeout)
                     .containerThreads(containerThreads)
                     .maxJobs(maxJobs)
+                    .firmwareStoreBytes(firmwareStoreBytes)
                     .adminToken(adminToken)
                     .allowProxyTargets(allowProxyTargets == null ? List.of() : allowProxyTargets)
                     .exitOnOutOfMemory(true)

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +49,9 @@ class FatJarIT {
 
             assertThat(conform.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(conform.exitValue()).as(output).isEqualTo(0);
-            assertThat(output).contains("rules exercised 44/52 (85%), passed 44, failed 0, skipped 8");
+            assertThat(output).contains("rules exercised 50/59 (85%), passed 50, failed 0, skipped 9")
+                    .containsPattern("Create Firmware File and Delete Firmware +4 +0 +0")
+                    .containsPattern("org yourOrgId firmware [0-9a-f]{24} \\(deleted by its scenario\\)");
             assertThat(Files.readString(work.resolve("report/report.html"))).contains("CREATE-24404");
         } finally {
             mock.destroy();
@@ -65,10 +71,10 @@ class FatJarIT {
             String target = baseUrlOf(mock);
             proxy = java("proxy", "--target", target, "--port", "0", "--report-dir", work.resolve("drift").toString());
             String proxyUrl = baseUrlOf(proxy);
-            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(proxyUrl
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(proxyUrl
                             + "/connect-service/v2.1/ota-jobs?action=get&orgId=yourOrgId&jobId=none")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(answer.body()).contains("\"code\":24404");
 
             proxy.destroy();
@@ -99,7 +105,7 @@ class FatJarIT {
         boolean caughtMidWrite;
         try {
             String baseUrl = baseUrlOf(mock);
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < saved; i++) {
                 createJob(http, baseUrl);
             }
@@ -128,7 +134,7 @@ class FatJarIT {
         Process again = java("mock", "--port", "0", "--state-file", state.toString());
         try {
             String baseUrl = baseUrlOf(again);
-            String counts = new String(java.net.URI.create(baseUrl + "/__admin/ota/state").toURL().openStream()
+            String counts = new String(URI.create(baseUrl + "/__admin/ota/state").toURL().openStream()
                     .readAllBytes(), StandardCharsets.UTF_8);
             Matcher jobs = Pattern.compile("\"jobs\":(\\d+)").matcher(counts);
             assertThat(jobs.find()).as(counts).isTrue();
@@ -143,14 +149,14 @@ class FatJarIT {
         }
     }
 
-    private static void createJob(java.net.http.HttpClient http, String baseUrl) throws Exception {
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl
+    private static void createJob(HttpClient http, String baseUrl) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl
                         + "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
                         + "\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\","
                         + "\"deviceKeys\":[\"deviceKey1\"]}}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.discarding());
     }
 
     /** The number of jobs in the state file, 0 while it does not exist or is being replaced. */

@@ -1,12 +1,19 @@
 package io.enoskit.ota.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.mock.FaultRule;
+import io.enoskit.ota.mock.MockOptionException;
+import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.profile.EnosVersion;
 import io.restassured.RestAssured;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,6 +86,8 @@ class MockCommandTest {
                         "--body-timeout must be from 0.001 to 86400 seconds, was 0"),
                 Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 5, was 0"),
                 Arguments.of(List.of("--max-jobs", "0"), "--max-jobs must be at least 1, was 0"),
+                Arguments.of(List.of("--firmware-store-bytes", "0"),
+                        "--firmware-store-bytes must be from 1 to 1099511627776, was 0"),
                 Arguments.of(List.of("--journal-entries", "-1"), "--journal-entries must be at least 0, was -1"),
                 Arguments.of(List.of("--port", "70000"), "--port must be from 0 to 65535, was 70000"),
                 Arguments.of(List.of("--task-pace", "0"), "--task-pace must be from 0.001 to 86400 seconds, was 0"),
@@ -241,6 +251,58 @@ class MockCommandTest {
     }
 
     @Test
+    void theFaultHelpNamesEveryOperationAndEveryFault() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.execute("mock", "--help");
+        String help = out.toString().replaceAll("\\s+", " ");
+        String fault = help.substring(help.indexOf("--fault=RULE A fault"),
+                help.indexOf("--firmware-store-bytes=BYTES Most"));
+
+        for (Operation operation : Operation.values()) {
+            assertThat(fault).as("the --fault help").containsPattern(" " + Pattern.quote(operation.id()) + "[,;]");
+        }
+        assertThat(fault).contains("OPERATION one of *, create-job, ");
+        for (FaultRule.Fault kind : FaultRule.Fault.values()) {
+            assertThat(fault).as("the --fault help").contains(" " + kind.text() + ",");
+        }
+    }
+
+    /**
+     * The duration options' ranges as the help states them are the ones MockOptions enforces: each bound is
+     * accepted, a nanosecond beyond it refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("durationOptions")
+    void theHelpsDurationRangesAreTheOnesMockOptionsEnforces(String option,
+            BiFunction<MockOptions, Duration, MockOptions> setter) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = KitCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.execute("mock", "--help");
+        Matcher range = Pattern.compile(Pattern.quote(option) + "=SECONDS [^,]*?, ([\\d.]+) to ([\\d.]+) seconds")
+                .matcher(out.toString().replaceAll("\\s+", " "));
+        assertThat(range.find()).as(option + "'s range in the help").isTrue();
+        Duration from = Duration.ofNanos(new BigDecimal(range.group(1)).movePointRight(9).longValueExact());
+        Duration to = Duration.ofNanos(new BigDecimal(range.group(2)).movePointRight(9).longValueExact());
+
+        assertThatCode(() -> setter.apply(MockOptions.mockOptions(), from)).doesNotThrowAnyException();
+        assertThatCode(() -> setter.apply(MockOptions.mockOptions(), to)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> setter.apply(MockOptions.mockOptions(), from.minusNanos(1)))
+                .isInstanceOf(MockOptionException.class);
+        assertThatThrownBy(() -> setter.apply(MockOptions.mockOptions(), to.plusNanos(1)))
+                .isInstanceOf(MockOptionException.class);
+    }
+
+    static Stream<Arguments> durationOptions() {
+        return Stream.of(
+                Arguments.of("--task-pace", (BiFunction<MockOptions, Duration, MockOptions>) MockOptions::taskPace),
+                Arguments.of("--body-timeout",
+                        (BiFunction<MockOptions, Duration, MockOptions>) MockOptions::bodyTimeout));
+    }
+
+    @Test
     void startsPrintsAWorkingCurlLineAndStops() throws Exception {
         StringWriter out = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();
@@ -360,7 +422,7 @@ class MockCommandTest {
                 "Get OTA Job (GET action=get)", "Start, Stop and Delete OTA Job", "/apim-token-service/",
                 "/__admin/ota/", "Exit codes:", "--max-jobs=COUNT", "--admin-token=TOKEN", "--body-timeout=SECONDS",
                 "--task-pace=SECONDS", "--task-failure-share=FRACTION", "--state-file=FILE");
-        for (io.enoskit.ota.contract.Operation operation : io.enoskit.ota.contract.Operation.values()) {
+        for (Operation operation : Operation.values()) {
             assertThat(help).as(operation.id()).contains("action=").contains(operation.action());
         }
         assertThat(help).contains("Search OTA Job (POST action=search)", "Search OTA Task (POST action=searchTask)",

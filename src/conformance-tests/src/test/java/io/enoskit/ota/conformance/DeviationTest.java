@@ -49,6 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeviationTest {
     private static final String OTHER_ORG = "enos-ota-kit-no-such-org-";
     private static final String MISSING_JOB = "enos-ota-kit-no-such-job";
+    /** The upgradeScope selectors SCOPE-SELECTORS guards. */
+    private static final List<String> SELECTORS = List.of("tags", "attributes", "assetTrees");
 
     /**
      * A server that breaks one rule, and the rules the run must then fail; {@code inProcess} when the rule is
@@ -66,6 +68,7 @@ class DeviationTest {
     static Stream<Deviation> apiDeviations() {
         return Stream.of(
                 wrong("ENV-SUCCESS", "success answers say msg \"Success\"",
+                        Set.of("ENV-SUCCESS", "FIRMWARE-DELETE"),
                         changeAnswer(api(), answer -> code(answer) == 0 ? answer.put("msg", "Success") : answer)),
                 wrong("ENV-ERROR", "error answers carry data {}",
                         changeAnswer(api(), answer -> code(answer) != 0 ? withEmptyData(answer) : answer)),
@@ -240,16 +243,50 @@ class DeviationTest {
                 wrong("RETRY-24621", "any task may be retried, on a gateway",
                         changeAnswer(action("retryTask"), answer -> code(answer) == 24621 ? ok(answer) : answer)),
                 wrong("FIRMWARE-GET", "Get Firmware File answers another firmware's id",
+                        Set.of("FIRMWARE-GET", "FIRMWARE-CREATE"),
                         changeAnswer(firmwareAction("get"), answer -> data(answer, firmware ->
                                 firmware.put("firmwareId", "someone-elses-firmware")))),
                 wrong("FIRMWARE-24404", "a firmware that does not exist is answered 24400",
+                        Set.of("FIRMWARE-24404", "FIRMWARE-DELETE"),
                         changeAnswer(firmwareAction("get"), answer -> code(answer) == 24404
                                 ? answer.put("code", 24400) : answer)),
                 wrong("FIRMWARE-SEARCH", "Search Firmware File ignores its expression",
                         changeRequest(firmwareAction("search"), Map.of(), b -> {
                             b.remove("expression");
                             return b;
-                        })));
+                        })),
+                wrongInTheSimulation("SCOPE-SELECTORS", "tags, attributes and asset trees are dropped: the job takes"
+                                + " every device of the product",
+                        changeRequest(action("create").and(body(b -> SELECTORS.stream()
+                                .anyMatch(b.path("upgradeScope")::has))), Map.of(), b -> {
+                            ((ObjectNode) b.get("upgradeScope")).remove(SELECTORS);
+                            return b;
+                        })),
+                wrong("DEVICE-UPGRADE-SEARCH", "Search Device Upgrade answers without pagination",
+                        changeAnswer(firmwareAction("searchDeviceUpgrade"), answer -> {
+                            answer.remove("pagination");
+                            return answer;
+                        })),
+                wrong("DEVICE-UPGRADE-VERSION", "Search Device Upgrade ignores a firmwareVersion expression",
+                        changeRequest(firmwareAction("searchDeviceUpgrade").and(body(b -> b.path("expression")
+                                .asText("").contains("firmwareVersion"))), Map.of(), b -> {
+                            b.remove("expression");
+                            return b;
+                        })),
+                wrong("FIRMWARE-CREATE", "Get Firmware File answers an uploaded firmware's fileSize as 0",
+                        changeAnswer(firmwareAction("get"), answer -> data(answer, firmware ->
+                                firmware.has("fileSize") ? firmware.put("fileSize", 0) : firmware))),
+                wrong("FIRMWARE-CREATE-MANDATORY", "an upload whose metadata has no sign is accepted",
+                        answerInstead(firmwareAction("create").and(request ->
+                                        !request.getBodyAsString().contains("\"sign\"")), 200,
+                                envelope(0, "OK", Map.of("firmwareId", "5ee1a91029b990001b9c1890")))),
+                wrong("FIRMWARE-DELETE", "Delete Firmware answers OK and keeps an uploaded firmware",
+                        answerInstead(firmwareAction("delete").and(request -> String.valueOf(
+                                TestDoubles.query(request).get("firmwareId")).matches("[0-9a-f]{24}")), 200,
+                                envelope(0, "OK", null))),
+                wrong("FIRMWARE-DELETE-24404", "Delete Firmware of a firmware that does not exist answers OK",
+                        changeAnswer(firmwareAction("delete"), answer -> code(answer) == 24404 ? ok(answer)
+                                : answer)));
     }
 
     static Stream<Deviation> authDeviations() {

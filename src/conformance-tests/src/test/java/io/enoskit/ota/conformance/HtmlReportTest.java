@@ -69,13 +69,13 @@ class HtmlReportTest {
                 .isGreaterThan(page.indexOf("<body>")).isLessThan(page.indexOf(CONTENT));
         assertThat(verdict).doesNotContain("<script")
                 .contains("<p class=\"verdict failed\">Failed: documented rules failed: CREATE-24404</p>")
-                .contains("Conformance index: rules exercised 47/52 (90%), passed 46, failed 1, skipped 5")
+                .contains("Conformance index: rules exercised 53/59 (90%), passed 52, failed 1, skipped 6")
                 .contains("<h2>Failures (documented rules broken)</h2>",
                         "CREATE-24404: A firmware that does not exist is answered with 24404 (Business errors of"
                                 + " Create OTA Job): [code of {&quot;code&quot;:24400")
                 .contains("<h2>Observations (undocumented behaviour; not failures)</h2>")
                 .contains("<h2>Skipped, and why</h2>",
-                        "<li>drives the mock&#39;s admin routes; runs against the mock only (13 scenarios)</li>")
+                        "<li>drives the mock&#39;s admin routes; runs against the mock only (16 scenarios)</li>")
                 .contains("Left out: the features on the kit&#39;s mock only, which run against the mock alone:"
                         + " A job&#39;s life on the mock");
         assertThat(verdict.indexOf("Failures")).isLessThan(verdict.indexOf("Observations"));
@@ -86,7 +86,7 @@ class HtmlReportTest {
     void aRunAgainstAnotherTargetLeavesTheMockOnlyFeaturesOut() throws IOException {
         List<String> features = features(messages(report(failing)));
 
-        assertThat(features).hasSize(11).allMatch(title -> title.startsWith(API))
+        assertThat(features).hasSize(13).allMatch(title -> title.startsWith(API))
                 .contains("API: Business errors of Create OTA Job (business_errors.feature)");
         assertThat(messages(report(failing)).stream().filter(message -> message.has("testCase")).count())
                 .as("test cases shown").isEqualTo(failing.outcome().summary().scenarios() - 9);
@@ -96,9 +96,9 @@ class HtmlReportTest {
     void aRunAgainstTheMockShowsTheMockOnlyFeaturesLast() throws IOException {
         List<String> features = features(messages(report(inProcess)));
 
-        assertThat(features).hasSize(14);
-        assertThat(features.subList(0, 11)).allMatch(title -> title.startsWith(API));
-        assertThat(features.subList(11, 14)).containsExactlyInAnyOrder(
+        assertThat(features).hasSize(16);
+        assertThat(features.subList(0, 13)).allMatch(title -> title.startsWith(API));
+        assertThat(features.subList(13, 16)).containsExactlyInAnyOrder(
                 "Mock only: A job's life on the mock: device tasks on a simulation clock (lifecycle.feature)",
                 "Mock only: Faults and delays on demand, for testing clients (mock_faults.feature)",
                 "Mock only: The mock keeps what it is given (mock_state.feature)");
@@ -114,8 +114,8 @@ class HtmlReportTest {
             String shown = browser().findElement(By.id(VERDICT_ID)).getText();
 
             assertThat(shown).contains("Failed: documented rules failed: CREATE-24404",
-                    "Conformance index: rules exercised 47/52 (90%)", "Skipped, and why",
-                    "drives the mock's admin routes; runs against the mock only (13 scenarios)");
+                    "Conformance index: rules exercised 53/59 (90%)", "Skipped, and why",
+                    "drives the mock's admin routes; runs against the mock only (16 scenarios)");
             assertThat(browser().findElement(By.id("content")).getText()).as("nothing rendered by a script").isEmpty();
         } finally {
             browser().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));

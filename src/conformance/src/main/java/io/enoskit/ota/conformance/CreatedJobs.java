@@ -10,12 +10,14 @@ import java.util.Map;
 
 /**
  * Every job a conformance run created on a target other than the in-process mock, and their removal at the end of
- * the run (Stop OTA Job, where 24616 "Job has stopped" is fine, then Delete OTA Job), so that a run against a real
- * gateway leaves nothing behind, or says what it left. Thread-safe; one per run.
+ * the run (Stop OTA Job, where 24616 "Job has stopped" is fine, then Delete OTA Job), and of every firmware it uploaded
+ * (Delete Firmware, once the jobs are gone), so that a run against a real gateway leaves nothing behind, or says what
+ * it left. Thread-safe; one per run.
  */
 final class CreatedJobs {
     private final ConformanceRun run;
     private final Map<String, String> created = new LinkedHashMap<>();
+    private final Map<String, String> uploaded = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
     private final List<String> notRemoved = new ArrayList<>();
 
@@ -38,8 +40,49 @@ final class CreatedJobs {
         }
     }
 
-    /** Stops and deletes every job recorded and not yet removed. */
+    /** A firmware the target created in an organization (nothing is recorded for the in-process mock). */
+    synchronized void recordFirmware(String orgId, String firmwareId) {
+        if (!run.target().isMock() && firmwareId != null && !firmwareId.isBlank()) {
+            uploaded.put(firmwareId, orgId);
+        }
+    }
+
+    /** A firmware a scenario deleted itself. */
+    synchronized void deletedFirmware(String firmwareId) {
+        String orgId = uploaded.remove(firmwareId);
+        if (orgId != null) {
+            removed.add(describeFirmware(orgId, firmwareId) + " (deleted by its scenario)");
+        }
+    }
+
+    /** Stops and deletes every job recorded and not yet removed, then deletes every firmware uploaded. */
     synchronized void removeAll() {
+        removeJobs();
+        uploaded.forEach((firmwareId, orgId) -> {
+            try {
+                String delete = deleteFirmware(orgId, firmwareId);
+                (delete.equals("0") || delete.equals("24404") ? removed : notRemoved)
+                        .add(describeFirmware(orgId, firmwareId) + (delete.equals("0") || delete.equals("24404")
+                                ? "" : ": delete answered " + delete));
+            } catch (RuntimeException failure) {
+                notRemoved.add(describeFirmware(orgId, firmwareId) + ": " + failure.getMessage());
+            }
+        });
+        uploaded.clear();
+    }
+
+    private String deleteFirmware(String orgId, String firmwareId) {
+        Response response = run.authenticated(run.given())
+                .queryParam("action", "delete").queryParam("orgId", orgId).queryParam("firmwareId", firmwareId)
+                .post(io.enoskit.ota.contract.Operation.FIRMWARES);
+        return code(response);
+    }
+
+    private String describeFirmware(String orgId, String firmwareId) {
+        return run.target().baseUrl() + " org " + orgId + " firmware " + firmwareId;
+    }
+
+    private void removeJobs() {
         created.forEach((jobId, orgId) -> {
             try {
                 String stop = act("stop", orgId, jobId);
@@ -60,6 +103,11 @@ final class CreatedJobs {
         Response response = run.authenticated(run.given())
                 .queryParam("action", action).queryParam("orgId", orgId).queryParam("jobId", jobId)
                 .post(ConformanceWorld.JOBS);
+        return code(response);
+    }
+
+    /** The envelope's code, or what came instead. */
+    private static String code(Response response) {
         try {
             JsonNode body = Json.mapper().readTree(response.asString());
             return body.path("code").asText("HTTP " + response.statusCode());
@@ -79,6 +127,8 @@ final class CreatedJobs {
     synchronized List<String> notRemoved() {
         List<String> left = new ArrayList<>(notRemoved);
         created.forEach((jobId, orgId) -> left.add(describe(orgId, jobId) + ": not removed (the run ended early)"));
+        uploaded.forEach((firmwareId, orgId) -> left.add(describeFirmware(orgId, firmwareId)
+                + ": not removed (the run ended early)"));
         return left;
     }
 }

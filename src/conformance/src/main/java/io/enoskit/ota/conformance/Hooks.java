@@ -59,6 +59,13 @@ public final class Hooks {
         skipIf(target.deviceKeys().isEmpty(), "creates a job but no device keys are given (--device-keys)");
     }
 
+    @Before(value = "@uploads-firmware", order = 2)
+    public void uploadsFirmware() {
+        skipIf(!world.target().isMock() && !world.target().allowWrites(),
+                "uploads a firmware to the target (deleted at the end of the run); allow it with conform"
+                        + " --allow-writes");
+    }
+
     @Before(value = "@needs-unverified-firmware", order = 2)
     public void needsUnverifiedFirmware() {
         skipIf(world.target().unverifiedFirmwareId() == null,

@@ -62,6 +62,11 @@ final class JobRequests {
         return withoutDefaults(Json.mapper().valueToTree(model));
     }
 
+    /** An upgrade job with only the mandatory fields, whose scope is the given one. */
+    static ObjectNode minimalUpgrade(UpgradeScope scope) {
+        return withoutDefaults(Json.mapper().valueToTree(upgradeModel(List.of()).upgradeScope(scope)));
+    }
+
     /**
      * An upgrade job that touches no device even when started: its scope selects only devices that run a firmware
      * version no device has ({@link #NO_SUCH_VERSION}), and its schedule opens {@link #DORMANT_FOR} from now.

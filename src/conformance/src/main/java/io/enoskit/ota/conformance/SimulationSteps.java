@@ -65,6 +65,12 @@ public final class SimulationSteps {
         start();
     }
 
+    /** Creates and starts an upgrade job whose scope is the given one (the steps that select by tag, ...). */
+    void aStartedJobWith(FirmwareRole firmware, UpgradeScope scope) {
+        createFor(firmware, JobRequests.minimalUpgrade(scope));
+        start();
+    }
+
     @When("{int} seconds pass on the mock's clock")
     public void secondsPass(int seconds) {
         requireMock();

@@ -137,6 +137,52 @@ public final class ContractCheck {
     }
 
     /**
+     * Checks one JSON part of a multipart body against a schema of the spec's components, as {@link #check} checks a
+     * JSON body: the validator reads no multipart body itself (Create Firmware File's {@code metadata} part).
+     *
+     * @param part   the part's name, the prefix of every violation's field ({@code metadata.sign})
+     * @param schema the name of the schema under {@code components/schemas} ({@code FirmwareMetadata})
+     * @param text   the part's content
+     * @return the part, numeric strings turned into numbers where the schema wants them
+     * @throws ContractViolation naming {@code part} when the content is not JSON, else each field that breaks the
+     *                           schema, as {@code part.field}
+     */
+    public JsonNode checkJsonPart(String part, String schema, String text) {
+        Schema<?> ref = branchRefs.computeIfAbsent("#/components/schemas/" + schema,
+                mapped -> new Schema<>().$ref(mapped));
+        if (contract.resolve(ref) == null) {
+            throw new IllegalArgumentException("the spec has no schema " + schema);
+        }
+        JsonNode read;
+        try {
+            read = Json.mapper().readTree(text);
+        } catch (StreamConstraintsException tooDeep) {
+            throw new ContractViolation(List.of(new Violation(part, "nests objects and arrays deeper than "
+                    + Json.MAX_NESTING_DEPTH + " levels")), false);
+        } catch (JsonProcessingException e) {
+            throw new ContractViolation(List.of(new Violation(part, "is not well-formed JSON: "
+                    + e.getOriginalMessage())), false);
+        }
+        if (read == null || read.isMissingNode()) {
+            throw new ContractViolation(List.of(new Violation(part, "is empty; it must be a JSON object")), false);
+        }
+        List<Violation> own = new ArrayList<>();
+        JsonNode walked = bodyWalk.walk(read, contract.resolve(ref), own);
+        ValidationReport report = bodyValidator.validate(() -> walked, ref, BODY_KEY_PREFIX);
+        List<Violation> violations = new ArrayList<>(reportReader.violations(report, new ReportReader.Checked(walked,
+                ReportReader.schemaTree(ref), Map.of(), Set.of("application/json"))));
+        violations.addAll(own);
+        List<Violation> named = violations.stream().distinct()
+                .map(violation -> new Violation(violation.field().equals("body") ? part
+                        : part + "." + violation.field(), violation.rule()))
+                .toList();
+        if (!named.isEmpty()) {
+            throw new ContractViolation(named, false);
+        }
+        return walked;
+    }
+
+    /**
      * An operation that takes no body (Get, Start, Stop, Delete OTA Job) treats an empty JSON object as no body: the
      * official clients send {@code {}} with their POSTs (the Python samples, and the Java client's raw mode). Any
      * other body stays, for the spec check to reject.

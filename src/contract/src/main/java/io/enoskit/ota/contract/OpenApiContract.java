@@ -42,9 +42,16 @@ public final class OpenApiContract {
     public static final String TASK_ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-task-actions.yaml";
     /** Get and Search Firmware File ({@code /connect-service/v2.1/ota-firmwares}). */
     public static final String FIRMWARES_RESOURCE = "io/enoskit/ota/spec/ota-firmwares.yaml";
+    /** Create Firmware File: same path and method as the firmware search, so a document of its own. */
+    public static final String FIRMWARE_CREATE_RESOURCE = "io/enoskit/ota/spec/ota-firmware-create.yaml";
+    /** Delete Firmware: same path and method as the firmware search, so a document of its own. */
+    public static final String FIRMWARE_ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-firmware-actions.yaml";
     /** Every document of the kit, in the order their rules are listed. */
+    /** The class-path resource of the Search Device Upgrade document (a POST on the firmware path). */
+    public static final String DEVICE_UPGRADE_RESOURCE = "io/enoskit/ota/spec/ota-device-upgrade.yaml";
     public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE, JOB_SEARCH_RESOURCE,
-            TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE);
+            TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE,
+            FIRMWARE_CREATE_RESOURCE, FIRMWARE_ACTIONS_RESOURCE, DEVICE_UPGRADE_RESOURCE);
 
     private final String text;
     private final OpenAPI openApi;

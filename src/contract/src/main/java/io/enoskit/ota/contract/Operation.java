@@ -34,7 +34,13 @@ public enum Operation {
     /** Get Firmware File. */
     GET_FIRMWARE("GET", Operation.FIRMWARES, "get", OpenApiContract.FIRMWARES_RESOURCE),
     /** Search Firmware File. */
-    SEARCH_FIRMWARE("POST", Operation.FIRMWARES, "search", OpenApiContract.FIRMWARES_RESOURCE);
+    SEARCH_FIRMWARE("POST", Operation.FIRMWARES, "search", OpenApiContract.FIRMWARES_RESOURCE),
+    /** Create Firmware File (a multipart upload). */
+    CREATE_FIRMWARE("POST", Operation.FIRMWARES, "create", OpenApiContract.FIRMWARE_CREATE_RESOURCE),
+    /** Delete Firmware. */
+    DELETE_FIRMWARE("POST", Operation.FIRMWARES, "delete", OpenApiContract.FIRMWARE_ACTIONS_RESOURCE),
+    /** Search Device Upgrade. */
+    SEARCH_DEVICE_UPGRADE("POST", Operation.FIRMWARES, "searchDeviceUpgrade", OpenApiContract.DEVICE_UPGRADE_RESOURCE);
 
     /** The path of the OTA job operations. */
     public static final String JOBS = "/connect-service/v2.1/ota-jobs";

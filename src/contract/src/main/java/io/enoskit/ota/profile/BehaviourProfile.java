@@ -144,6 +144,14 @@ public final class BehaviourProfile {
         return number(Setting.VERIFICATION_LIMIT);
     }
 
+    /**
+     * Whether only a started job keeps its firmware from Delete Firmware ({@code firmware.deleteBlockedBy:
+     * started-job}); else any job of the org naming it does.
+     */
+    public boolean firmwareDeleteBlockedOnlyByStartedJobs() {
+        return "started-job".equals(text(Setting.FIRMWARE_DELETE_BLOCKED_BY));
+    }
+
     /** Records per page of a search without pagination ({@code search.defaultPageSize}). */
     public int searchPageSize() {
         return number(Setting.SEARCH_PAGE_SIZE);
@@ -152,6 +160,16 @@ public final class BehaviourProfile {
     /** Whether Search OTA Job lists the newest job first ({@code search.jobOrder: createTime-desc}). */
     public boolean searchesNewestJobFirst() {
         return "createTime-desc".equals(text(Setting.JOB_SEARCH_ORDER));
+    }
+
+    /** Whether every selector of a partial scope must match a device ({@code scope.combination: all}), or one. */
+    public boolean scopeNeedsEverySelector() {
+        return "all".equals(text(Setting.SCOPE_COMBINATION));
+    }
+
+    /** Whether a job whose scope selects no device is refused at create ({@code scope.noDevice: refuse}). */
+    public boolean refusesScopesWithoutDevices() {
+        return "refuse".equals(text(Setting.SCOPE_NO_DEVICE));
     }
 
     /** Whether body fields the spec does not define are refused ({@code request.unknownFields: refuse}). */

@@ -42,6 +42,10 @@ public enum Setting {
     /** Devices a verification job may name when the firmware sets no maxAllowedForVerification (24612 max[%d]). */
     VERIFICATION_LIMIT("verification.defaultLimit", Kind.COUNT,
             "devices a verification job may select when its firmware sets no maxAllowedForVerification (24612 max[N])"),
+    /** Which jobs naming a firmware make Delete Firmware refuse it with 24604 "Firmware cannot be deleted". */
+    FIRMWARE_DELETE_BLOCKED_BY("firmware.deleteBlockedBy", Kind.CHOICE,
+            "jobs naming a firmware that make Delete Firmware answer 24604: any job of the org, or only a started one",
+            "any-job", "started-job"),
     /** Page size of a search that sends no pagination. */
     SEARCH_PAGE_SIZE("search.defaultPageSize", Kind.PAGE_SIZE, "records per page of a search without pagination"),
     /** Order of Search OTA Job's records. */
@@ -79,7 +83,15 @@ public enum Setting {
     /** Message of 99404 ({@code %s}: what does not exist). */
     MESSAGE_99404("messages.99404", Kind.MESSAGE, "msg of 99404; %s is the operation or object not found"),
     /** Message of 99500. */
-    MESSAGE_99500("messages.99500", Kind.MESSAGE, "msg of 99500 (a fault of the server)");
+    MESSAGE_99500("messages.99500", Kind.MESSAGE, "msg of 99500 (a fault of the server)"),
+    /** How the selectors of a partial {@code upgradeScope} combine (tags, attributes, asset trees, keys, versions). */
+    SCOPE_COMBINATION("scope.combination", Kind.CHOICE,
+            "how a partial upgradeScope's selectors (deviceKeys, versionNumbers, each tag key, attribute id and asset"
+                    + " tree) combine: a device meets every one (all) or at least one (any)", "all", "any"),
+    /** What Create OTA Job does with a scope that selects no device. */
+    SCOPE_NO_DEVICE("scope.noDevice", Kind.CHOICE,
+            "a job whose upgradeScope selects no device when it is created: created, and gets no task (create), or"
+                    + " refused with 99400 naming upgradeScope (refuse)", "create", "refuse");
 
     /** What values a setting takes. */
     public enum Kind {

@@ -6,10 +6,12 @@ import io.enoskit.ota.model.TaskInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The simulation of one job's device tasks, created when the job is first started. Not thread-safe: the store
@@ -61,6 +63,8 @@ final class JobRun {
     private int active;
     private long sequence;
     private boolean verified;
+    /** Tasks that succeeded since the store last asked ({@link #takeSucceeded()}), oldest first. */
+    private final List<OtaTask> succeededSinceAsked = new ArrayList<>();
     /** Something changed since the store last asked ({@link #takeChanged()}). */
     private boolean changed;
 
@@ -148,6 +152,25 @@ final class JobRun {
     /** The run as the state file keeps it. */
     StoreSnapshot.RunState snapshot() {
         return new StoreSnapshot.RunState(jobId, jobTime, successesToVerify, verified, List.copyOf(tasks.values()));
+    }
+
+    /**
+     * The devices whose tasks succeeded since the last call, each with the version it runs now (the job's), in the
+     * order they succeeded.
+     */
+    Map<String, String> takeSucceeded() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        succeededSinceAsked.forEach(task -> versions.put(task.deviceKey, task.toVersion));
+        succeededSinceAsked.clear();
+        return versions;
+    }
+
+    /** The devices whose tasks are {@code published} or {@code upgrading}: being upgraded while the job runs. */
+    Set<String> upgradingDevices() {
+        Set<String> keys = new HashSet<>();
+        tasks.values().stream().filter(task -> task.status == TaskStatus.PUBLISHED
+                || task.status == TaskStatus.UPGRADING).forEach(task -> keys.add(task.deviceKey));
+        return keys;
     }
 
     /** True when tasks changed since the last call. */
@@ -269,6 +292,7 @@ final class JobRun {
         }
         if (task.progress >= 100) {
             task.status = TaskStatus.SUCCEEDED;
+            succeededSinceAsked.add(task);
             task.progress = 100;
             task.desc = DESC_SUCCEEDED;
             task.dueAt = OtaTask.NEVER;

@@ -16,6 +16,11 @@ public enum OtaError {
     FIRMWARE_NOT_FOUND(24404, "Firmware not found"),
     /** 24404: no job with the query's {@code jobId} in the query's {@code orgId}. */
     JOB_NOT_FOUND(24404, "Job not found"),
+    /**
+     * 24604: Delete Firmware of a firmware a job still names ("Delete Firmware" page gives the code; when it fires is
+     * inferred, profile setting {@code firmware.deleteBlockedBy}).
+     */
+    FIRMWARE_IN_USE(24604, "Firmware cannot be deleted"),
     /** 24610: upgrade job on a firmware with {@code enableVerification} on that is not verified yet. */
     FIRMWARE_NOT_VERIFIED(24610,
             "Not allowed to create job as firmware is not verified while enable verification is switched on"),

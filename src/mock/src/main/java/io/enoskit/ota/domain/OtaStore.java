@@ -1,6 +1,9 @@
 package io.enoskit.ota.domain;
 
+import io.enoskit.ota.contract.ContractViolation;
+import io.enoskit.ota.contract.Violation;
 import io.enoskit.ota.model.CreateOtaJobRequest;
+import io.enoskit.ota.model.DeviceFirmware;
 import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.model.UpgradeScopeInfo;
@@ -10,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The mock's only mutable state: firmware and jobs, kept per organization (one org never sees another's).
@@ -33,7 +39,8 @@ import java.util.Map;
  * <p>What the behaviour profile decides here, each read in one place: the order of create's checks
  * ({@code create.checkOrder}), the status of a created job ({@code create.jobStatus}), the verification limit when a
  * firmware sets none ({@code verification.defaultLimit}), the order of Search OTA Job ({@code search.jobOrder}) and
- * the form of jobIds ({@code ids.jobId}, given as the id generator).
+ * the form of jobIds ({@code ids.jobId}, given as the id generator), how a scope's selectors combine
+ * ({@code scope.combination}) and whether a scope that selects no device is refused ({@code scope.noDevice}).
  */
 public final class OtaStore {
     /** Jobs kept at most when no limit is given, a count. */
@@ -47,8 +54,13 @@ public final class OtaStore {
     private final boolean startsCreatedJobs;
     private final int verificationLimit;
     private final boolean newestJobFirst;
+    private final boolean onlyStartedJobsKeepFirmware;
+    /** Firmware ids keep the samples' form (24 hex characters) whatever {@code ids.jobId} says. */
+    private final JobIdGenerator firmwareIds = new JobIdGenerator();
     private final int maxJobs;
     private final Simulation simulation;
+    private final ScopeSelection selection;
+    private final boolean refusesScopesWithoutDevices;
     private final Map<String, Org> orgs = new HashMap<>();
     /** Every job, oldest first: the order of eviction (a deque of references: a few bytes per job). */
     private final java.util.ArrayDeque<JobInfo> byAge = new java.util.ArrayDeque<>();
@@ -85,6 +97,10 @@ public final class OtaStore {
         this.startsCreatedJobs = profile.createsJobsStarted();
         this.verificationLimit = profile.verificationLimit();
         this.newestJobFirst = profile.searchesNewestJobFirst();
+        this.selection = new ScopeSelection(profile.scopeNeedsEverySelector() ? ScopeSelection.Combination.ALL
+                : ScopeSelection.Combination.ANY);
+        this.refusesScopesWithoutDevices = profile.refusesScopesWithoutDevices();
+        this.onlyStartedJobsKeepFirmware = profile.firmwareDeleteBlockedOnlyByStartedJobs();
         if (maxJobs < 1) {
             throw new IllegalArgumentException("max jobs must be at least 1, was " + maxJobs);
         }
@@ -134,8 +150,13 @@ public final class OtaStore {
                     }
                 }
                 default -> CreateJobRules.check(step, firmware, request.body(), verificationLimit, scope ->
-                        scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware).size());
+                        selection.select(org.devices, orgId, ScopeSelection.Scope.of(scope), firmware).size());
             }
+        }
+        if (refusesScopesWithoutDevices && selection.select(org.devices, orgId,
+                ScopeSelection.Scope.of(request.body()), firmware).isEmpty()) {
+            throw new ContractViolation(List.of(new Violation("upgradeScope", "selects no device of the organization"
+                    + " (profile setting scope.noDevice: refuse)")), false);
         }
         long now = clock.millis();
         String jobId = ids.next(now);
@@ -188,11 +209,12 @@ public final class OtaStore {
 
     /**
      * Start OTA Job: the job's status becomes {@code started}. The first start creates the job's device tasks, one
-     * per device in its scope ({@link #scopeDevices}), all {@code init}; a later start resumes them.
+     * per device its scope selects then ({@link ScopeSelection}), all {@code init}; a later start resumes them.
      *
      * @throws OtaRuleException 24404 "Job not found"; 24615 "Job has started" when it runs already; 24612 when a
      *                          verification job's scope now selects more devices than its firmware's limit (inferred,
-     *                          {@link CreateJobRules#checkSelection}); the job then stays stopped
+     *                          {@link CreateJobRules#checkSelection}); the job then stays stopped. A scope that now
+     *                          selects no device gives a job without tasks.
      */
     public synchronized void startJob(String orgId, String jobId) {
         JobInfo job = getJob(orgId, jobId);
@@ -205,7 +227,7 @@ public final class OtaStore {
             Firmware firmware = org.firmwares.get(job.getFirmwareId());
             UpgradeScopeInfo scope = job.getUpgradeScope();
             List<Device> targets = scope == null ? List.of()
-                    : scopeDevices(org, orgId, scope.getDeviceKeys(), scope.getVersionNumbers(), firmware);
+                    : selection.select(org.devices, orgId, ScopeSelection.Scope.of(scope), firmware);
             if (job.getType() == JobInfo.TypeEnum.VERIFY && firmware != null) {
                 CreateJobRules.checkSelection(firmware, targets.size(), verificationLimit);
             }
@@ -230,38 +252,6 @@ public final class OtaStore {
         advance(orgs.get(orgId));
         job.setStatus(JobInfo.StatusEnum.STOPPED);
         changes++;
-    }
-
-    /**
-     * The devices a scope selects (inferred; the pages do not say how a scope picks devices): {@code deviceKeys} when
-     * given, in order and each once, each the state file's device or, when it lists none, a device the mock makes
-     * up; otherwise (a {@code total} scope, or selectors the mock does not model: attributes, tags, asset trees)
-     * every device of the org on the firmware's product. {@code versionNumbers}, when given, keeps the devices whose
-     * version is one of them; a made-up device counts as on the first of them.
-     *
-     * @param deviceKeys     the scope's {@code deviceKeys}, or null
-     * @param versionNumbers the scope's {@code versionNumbers}, or null
-     * @param firmware       the job's firmware, or null when it has gone (then no product filter)
-     */
-    private static List<Device> scopeDevices(Org org, String orgId, List<String> deviceKeys,
-                                             List<String> versionNumbers, Firmware firmware) {
-        List<String> versions = versionNumbers == null ? List.of() : versionNumbers;
-        String productKey = firmware == null ? null : firmware.productKey();
-        List<Device> candidates = new ArrayList<>();
-        if (deviceKeys != null && !deviceKeys.isEmpty()) {
-            for (String deviceKey : new LinkedHashSet<>(deviceKeys)) {
-                Device known = org.devices.get(deviceKey);
-                candidates.add(known != null ? known : Device.unlisted(orgId, productKey, deviceKey,
-                        versions.isEmpty() ? null : versions.get(0)));
-            }
-        } else {
-            org.devices.values().stream()
-                    .filter(device -> productKey == null || productKey.equals(device.productKey()))
-                    .forEach(candidates::add);
-        }
-        return candidates.stream()
-                .filter(device -> versions.isEmpty() || versions.contains(device.firmwareVersion()))
-                .toList();
     }
 
     /**
@@ -431,6 +421,97 @@ public final class OtaStore {
     }
 
     /**
+     * Search Device Upgrade: the org's devices that match, one page, in the order the org got them (inferred), each
+     * with the version it runs now (a succeeded task moved it to its job's version) and whether a task of a started
+     * job is {@code published} or {@code upgrading} for it ({@code isUpgrading}, inferred).
+     */
+    public synchronized Page<DeviceFirmware> searchDeviceUpgrades(String orgId, SearchExpression expression,
+                                                                  int pageNo, int pageSize) {
+        Org org = orgs.get(orgId);
+        if (org == null) {
+            return Page.of(List.of(), pageNo, pageSize);
+        }
+        advance(org);
+        Set<String> upgrading = new HashSet<>();
+        org.runs.forEach((jobId, run) -> {
+            JobInfo job = org.jobs.get(jobId);
+            if (job != null && job.getStatus() == JobInfo.StatusEnum.STARTED) {
+                upgrading.addAll(run.upgradingDevices());
+            }
+        });
+        List<DeviceFirmware> matches = new ArrayList<>();
+        for (Device device : org.devices.values()) {
+            boolean isUpgrading = upgrading.contains(device.deviceKey());
+            if (expression.matches(field -> switch (field) {
+                case "productKey" -> device.productKey();
+                case "firmwareVersion" -> device.firmwareVersion();
+                case "isUpgrading" -> isUpgrading;
+                default -> null;
+            })) {
+                matches.add(new DeviceFirmware().orgId(orgId).assetId(device.assetId()).productKey(device.productKey())
+                        .deviceKey(device.deviceKey()).firmwareVersion(device.firmwareVersion())
+                        .isUpgrading(isUpgrading));
+            }
+        }
+        return Page.of(matches, pageNo, pageSize);
+    }
+
+    /**
+     * Create Firmware File on an upload that passed the spec: stores the firmware, unverified, under a new
+     * {@code firmwareId}.
+     *
+     * @param draft the firmware under the id the store gives it (its org, product and name are what the rule reads)
+     * @return the stored firmware
+     * @throws ContractViolation 99400 naming {@code metadata.name} when a firmware of the org with the same product
+     *                           already has that name (documented: unique per product, 2.4.0; the code is inferred)
+     */
+    public synchronized Firmware createFirmware(Function<String, Firmware> draft) {
+        String firmwareId = firmwareIds.next(clock.millis());
+        Firmware firmware = draft.apply(firmwareId);
+        Org org = orgs.get(firmware.orgId());
+        if (org != null && org.firmwares.containsKey(firmwareId)) {
+            throw new IllegalStateException("firmware id " + firmwareId + " was given twice");
+        }
+        boolean taken = org != null && org.firmwares.values().stream().anyMatch(other ->
+                Objects.equals(other.productKey(), firmware.productKey()) && other.name().equals(firmware.name()));
+        if (taken) {
+            throw new ContractViolation(List.of(new Violation("metadata.name", "a firmware named '" + firmware.name()
+                    + "' exists already in product " + firmware.productKey() + "; names are unique per product")),
+                    false);
+        }
+        putFirmware(firmware);
+        return getFirmware(firmware.orgId(), firmwareId);
+    }
+
+    /**
+     * Delete Firmware: the firmware is gone.
+     *
+     * @return the deleted firmware (its file is the caller's to remove)
+     * @throws OtaRuleException 24404 "Firmware not found"; 24604 "Firmware cannot be deleted" while a job of the org
+     *                          names it (any job, or with {@code firmware.deleteBlockedBy: started-job} a started one)
+     */
+    public synchronized Firmware deleteFirmware(String orgId, String firmwareId) {
+        Firmware firmware = getFirmware(orgId, firmwareId);
+        Org org = orgs.get(orgId);
+        boolean used = org.jobs.values().stream().anyMatch(job -> firmwareId.equals(job.getFirmwareId())
+                && (!onlyStartedJobsKeepFirmware || job.getStatus() == JobInfo.StatusEnum.STARTED));
+        if (used) {
+            throw new OtaRuleException(OtaError.FIRMWARE_IN_USE);
+        }
+        org.firmwares.remove(firmwareId);
+        changes++;
+        return firmware;
+    }
+
+    /** The SHA-256 of every uploaded file a firmware of any org names (what the file store must keep). */
+    public synchronized java.util.Set<String> uploadedFileDigests() {
+        java.util.Set<String> digests = new java.util.HashSet<>();
+        orgs.values().forEach(org -> org.firmwares.values().stream().filter(firmware -> firmware.upload() != null)
+                .forEach(firmware -> digests.add(firmware.upload().sha256())));
+        return digests;
+    }
+
+    /**
      * Whether the state knows the organization: it has firmware, a device or a job (from the state file, the admin
      * API or a create). {@code organizations.foreign: denied} refuses the others with 99403.
      */
@@ -494,6 +575,8 @@ public final class OtaStore {
             if (entry.getValue().takeChanged()) {
                 changes++;
             }
+            entry.getValue().takeSucceeded().forEach((deviceKey, version) ->
+                    org.devices.computeIfPresent(deviceKey, (key, device) -> device.runningVersion(version)));
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  *       (2.3.0), {@code status}, {@code desc} with {@code =} and {@code in};</li>
  *   <li>{@link #FIRMWARE} Search Firmware File: {@code productKey} with {@code =} and {@code in};
  *       {@code isVerified} with {@code =} (a boolean); {@code name} with {@code like}, also
- *       per locale as for jobs.</li>
+ *       per locale as for jobs;</li>
+ *   <li>{@link #DEVICE_UPGRADE} Search Device Upgrade: {@code productKey}, {@code firmwareVersion} with {@code =}
+ *       and {@code in}; {@code isUpgrading} with {@code =} (a boolean).</li>
  * </ul>
  * Wherever the pages allow {@code =}, {@code !=} is accepted as well (inferred: the general expression language
  * has it, the pages list only what a search is "for").
@@ -43,6 +45,8 @@ public final class SearchFields {
     public static final SearchFields TASKS = read("Search OTA Task", Operation.SEARCH_TASKS);
     /** Search Firmware File ({@code action=search} on {@code ota-firmwares}). */
     public static final SearchFields FIRMWARE = read("Search Firmware File", Operation.SEARCH_FIRMWARE);
+    /** Search Device Upgrade ({@code action=searchDeviceUpgrade} on {@code ota-firmwares}). */
+    public static final SearchFields DEVICE_UPGRADE = read("Search Device Upgrade", Operation.SEARCH_DEVICE_UPGRADE);
 
     /** The comparison operators of the expression language, as written. */
     public enum Operator {

@@ -3,11 +3,14 @@ package io.enoskit.ota.mock;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.enoskit.ota.contract.Operation;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A fault or a delay the mock adds to an operation, for testing how a client copes (what WireMock and MockServer
@@ -29,6 +32,9 @@ import java.util.stream.Collectors;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultRule(String operation, Fault fault, int delayMs, Integer delayMaxMs, double share,
                         Integer calls) {
+    /** The {@code operation} of a rule for every operation. */
+    public static final String EVERY_OPERATION = "*";
+
     /** What can go wrong. */
     public enum Fault {
         /** HTTP 500 with the EnOS envelope, code 99500 (the service failed). */
@@ -53,7 +59,7 @@ public record FaultRule(String operation, Fault fault, int delayMs, Integer dela
         }
 
         /** The name used in JSON and on the command line. */
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String text() {
             return name;
         }
@@ -67,6 +73,12 @@ public record FaultRule(String operation, Fault fault, int delayMs, Integer dela
         }
     }
 
+    /** What a rule's {@code operation} may be: {@code *} for every operation, then each {@link Operation#id()}. */
+    public static List<String> operations() {
+        return Stream.concat(Stream.of(EVERY_OPERATION), Arrays.stream(Operation.values()).map(Operation::id))
+                .toList();
+    }
+
     /** The rule a JSON object describes (absent fields take their defaults: no delay, every call, no end). */
     @JsonCreator
     static FaultRule fromJson(@JsonProperty("operation") String operation, @JsonProperty("fault") Fault fault,
@@ -77,9 +89,9 @@ public record FaultRule(String operation, Fault fault, int delayMs, Integer dela
     }
 
     public FaultRule {
-        if (operation == null || (!operation.equals("*") && Operation.byId(operation).isEmpty())) {
-            throw new IllegalArgumentException("operation '" + operation + "' is not one of *, "
-                    + Arrays.stream(Operation.values()).map(Operation::id).collect(Collectors.joining(", ")));
+        if (!operations().contains(operation)) {
+            throw new IllegalArgumentException("operation '" + operation + "' is not one of "
+                    + String.join(", ", operations()));
         }
         if (delayMs < 0 || (delayMaxMs != null && delayMaxMs < delayMs)) {
             throw new IllegalArgumentException("delayMs must be 0 or more and delayMaxMs at least delayMs, were "
@@ -130,6 +142,6 @@ public record FaultRule(String operation, Fault fault, int delayMs, Integer dela
 
     /** True when the rule applies to the operation. */
     boolean covers(Operation op) {
-        return operation.equals("*") || operation.equals(op.id());
+        return operation.equals(EVERY_OPERATION) || operation.equals(op.id());
     }
 }

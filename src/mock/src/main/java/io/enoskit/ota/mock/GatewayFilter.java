@@ -38,6 +38,11 @@ public final class GatewayFilter implements StubRequestFilterV2 {
     public static final String NAME = "enos-gateway";
     /** Headers that carry credentials; never recorded as sent. */
     static final List<String> CREDENTIAL_HEADERS = List.of("apim-accesstoken", "apim-signature", "Authorization");
+    private static boolean isMultipart(Request request) {
+        String contentType = request.getHeader("Content-Type");
+        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
     private static final Pattern POSEIDON_SHORT_TOKEN = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern POSEIDON_LONG_TOKEN = Pattern.compile("[A-Za-z0-9+/]{342}==");
     private final GatewayTokens tokens;
@@ -105,7 +110,9 @@ public final class GatewayFilter implements StubRequestFilterV2 {
             return refuse(1004, "invalid parameter: apim-timestamp is more than 5 minutes from the gateway's clock");
         }
         GatewayApp app = tokens.app(token.get().appKey()).orElseThrow();
-        byte[] body = request.getBody();
+        // the page signs "the raw JSON body"; an upload's multipart body is signed over its query alone (inferred:
+        // clients build the multipart body, boundary included, only as they send it)
+        byte[] body = isMultipart(request) ? null : request.getBody();
         String expected = ApimSignature.signature(accessToken, query(request),
                 body == null || body.length == 0 ? null : body, timestamp, app.appSecret());
         if (!expected.equals(signature.trim())) {

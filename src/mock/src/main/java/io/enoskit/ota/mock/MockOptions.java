@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.enoskit.ota.profile.Setting;
@@ -52,9 +53,11 @@ public final class MockOptions {
     public static final int DEFAULT_CONTAINER_THREADS = 32;
     /**
      * Jobs kept at most, a count (about 1 KiB of heap each without device tasks): past it, the oldest stopped jobs
-     * are dropped first, then the oldest of any status.
+     * are dropped first, then the oldest of any status. The store's own default.
      */
-    public static final int DEFAULT_MAX_JOBS = 20_000;
+    public static final int DEFAULT_MAX_JOBS = OtaStore.DEFAULT_MAX_JOBS;
+    /** Bytes the uploaded firmware files may take on disk when no limit is given (256 MiB). */
+    public static final long DEFAULT_FIRMWARE_STORE_BYTES = 256L * 1024 * 1024;
 
     // The ranges each setting accepts, in one place: the builder methods refuse values outside them and the
     // command line shows them in its help (compile-time constants, so annotations can use them).
@@ -79,6 +82,10 @@ public final class MockOptions {
     public static final int CONTAINER_THREADS_FROM = 5;
     /** The fewest {@link #maxJobs(int)}. */
     public static final int MAX_JOBS_FROM = 1;
+    /** The smallest {@link #firmwareStoreBytes(long)}, in bytes. */
+    public static final long FIRMWARE_STORE_BYTES_FROM = 1;
+    /** The largest {@link #firmwareStoreBytes(long)}, in bytes (1 TiB). */
+    public static final long FIRMWARE_STORE_BYTES_TO = 1L << 40;
     /** The shortest {@link #taskPace(Duration)}, in milliseconds (the simulation clock's unit). */
     public static final long TASK_PACE_MILLIS_FROM = 1;
     /** The longest {@link #taskPace(Duration)}, in seconds: a day. */
@@ -96,6 +103,7 @@ public final class MockOptions {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxJobs = DEFAULT_MAX_JOBS;
+    private long firmwareStoreBytes = DEFAULT_FIRMWARE_STORE_BYTES;
     private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
     private double taskFailureShare;
     private Path stateFile;
@@ -253,6 +261,27 @@ public final class MockOptions {
         }
         this.maxJobs = maxJobs;
         return this;
+    }
+
+    /**
+     * The most bytes the files uploaded with Create Firmware File may take on disk, {@value #FIRMWARE_STORE_BYTES_FROM}
+     * to {@value #FIRMWARE_STORE_BYTES_TO}; an upload past it is refused with 99400 naming {@code file}. The files lie
+     * beside the state file ({@code FILE.firmware/}) when there is one, else in a temporary folder removed at stop.
+     *
+     * @throws MockOptionException outside that range
+     */
+    public MockOptions firmwareStoreBytes(long firmwareStoreBytes) {
+        if (firmwareStoreBytes < FIRMWARE_STORE_BYTES_FROM || firmwareStoreBytes > FIRMWARE_STORE_BYTES_TO) {
+            throw outOfRange("firmwareStoreBytes", FIRMWARE_STORE_BYTES_FROM, FIRMWARE_STORE_BYTES_TO,
+                    firmwareStoreBytes);
+        }
+        this.firmwareStoreBytes = firmwareStoreBytes;
+        return this;
+    }
+
+    /** The most bytes uploaded firmware files may take, {@link #firmwareStoreBytes(long)}. */
+    public long firmwareStoreBytes() {
+        return firmwareStoreBytes;
     }
 
     /**
@@ -514,7 +543,7 @@ public final class MockOptions {
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
         return new OtaMockExtensions(profile(), gatewayAuth, maxJobs,
-                new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0));
+                new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
     }
 
     /**

@@ -82,7 +82,7 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
         if (context.deniesOrganization(orgId)) {
             throw new OtaRuleException(OtaError.DENIED_RESOURCE, "orgId " + orgId);
         }
-        Object data = respond(documented);
+        Object data = respond(request, documented);
         EnosRelease release = EnosRelease.of(context.profile().enosVersion());
         return release.lacksAny() ? answered(release, operation, data) : data;
     }
@@ -103,6 +103,14 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
         return new PagedEnvelope(paged.code(), paged.msg(), paged.requestId(), trimmed, paged.pagination());
     }
 
+    /**
+     * The operation on the request as received and as documented; by default {@link #respond(HttpRequest)}. Create
+     * Firmware File reads the received body's bytes (a multipart upload is no text).
+     */
+    Object respond(Request received, HttpRequest documented) {
+        return respond(documented);
+    }
+
     /** The spec check, then {@link #serve}; Create OTA Job orders its checks itself. */
     Object respond(HttpRequest documented) {
         return serve(check(documented));
@@ -111,6 +119,11 @@ abstract class OperationTransformer implements ResponseDefinitionTransformerV2 {
     /** The spec check of a request. */
     final ValidRequest check(HttpRequest documented) {
         return contract.get().check(documented);
+    }
+
+    /** The spec check of the operation's document, for a check of its own (a multipart body's JSON part). */
+    final ContractCheck contractCheck() {
+        return contract.get();
     }
 
     /** What the operations share. */

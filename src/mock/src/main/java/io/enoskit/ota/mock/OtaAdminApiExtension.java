@@ -50,7 +50,8 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  *       {"init": n, ...}}}, the job's device tasks now (empty before its first start)</td></tr>
  *   <tr><td>GET  /__admin/ota/orgs/{orgId}/devices</td><td>{@code {"devices": [Device]}}</td></tr>
  *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/devices/{deviceKey}</td><td>add or replace a device; body
- *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc"}}
+ *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc", "tags": {key: value},
+ *       "attributes": {id: scalar}, "assetTrees": {treeId: [nodeId, ...]}}}
  *       </td></tr>
  *   <tr><td>GET  /__admin/ota/clock</td><td>{@code {"now": ms, "advancedSeconds": s}}: the simulation clock</td></tr>
  *   <tr><td>POST /__admin/ota/clock</td><td>moves the clock on: body {@code {"advanceSeconds": s}} (0 to
@@ -98,6 +99,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private final Supplier<BehaviourProfile> profile;
     private final ExchangeLog exchanges;
     private final Supplier<ApiDocs> docs;
+    /** The mock's one reset ({@link StateResetListener#resetState()}). */
+    private final Runnable resetState;
     private final ConsoleAssets assets = new ConsoleAssets();
 
     /**
@@ -106,8 +109,10 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
      * @param docs      the spec documents the docs page renders (built on first use)
      */
     OtaAdminApiExtension(OtaStore store, FaultPlan faults, io.enoskit.ota.domain.SimulationClock clock,
-                         Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs) {
+                         Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs,
+                         Runnable resetState) {
         this.store = store;
+        this.resetState = resetState;
         this.faults = faults;
         this.clock = clock;
         this.profile = profile;
@@ -254,9 +259,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
 
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
-            store.reset();
-            faults.clear();
-            exchanges.clear();
+            resetState.run();
             return Map.of("counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit());
         });
     }
@@ -304,7 +307,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 Throwable cause = wrong.getCause();
                 throw new IllegalArgumentException("the device is not valid: " + (cause instanceof
                         IllegalArgumentException rule ? rule.getMessage() : fieldProblem(wrong,
-                        "productKey, assetId, firmwareVersion, outcomes, failureDesc")));
+                        "productKey, assetId, firmwareVersion, outcomes, failureDesc, tags, attributes, assetTrees")));
             }
             store.putDevice(device);
             return device;

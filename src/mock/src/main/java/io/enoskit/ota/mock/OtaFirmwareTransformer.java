@@ -1,5 +1,7 @@
 package io.enoskit.ota.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.Firmware;
@@ -37,17 +39,21 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
     }
 
     /**
-     * The firmware as FirmwareInfo. The mock holds no file: {@code fileUrl} names one in the EnOS form
-     * ({@code enos-connect://<firmwareId>.zip}, inferred) and {@code sign}, {@code signMethod}, {@code fileSize} are
-     * left out. {@code maxAllowedForVerification} is the limit that applies: the firmware's own, else the profile's
+     * The firmware as FirmwareInfo. {@code fileUrl} names its file in the EnOS form
+     * ({@code enos-connect://<firmwareId>.zip}, inferred). A firmware uploaded with Create Firmware File also answers
+     * its {@code sign}, {@code signMethod}, {@code desc}, {@code firmwareTags}, the name's translations and
+     * {@code fileSize} (bytes, a number as in the page's sample); one of the state file has none of these.
+     * {@code maxAllowedForVerification} is the limit that applies: the firmware's own, else the profile's
      * {@code verification.defaultLimit}.
      */
-    private FirmwareInfo info(Firmware firmware) {
-        return new FirmwareInfo()
+    private JsonNode info(Firmware firmware) {
+        Firmware.FirmwareUpload upload = firmware.upload();
+        FirmwareInfo info = new FirmwareInfo()
                 .orgId(firmware.orgId())
                 .firmwareId(firmware.firmwareId())
                 .productKey(firmware.productKey())
-                .name(new StringI18nInfo().defaultValue(firmware.name()))
+                .name(new StringI18nInfo().defaultValue(firmware.name())
+                        .i18nValue(upload == null ? null : upload.i18nName()))
                 .version(firmware.version())
                 .fileUrl("enos-connect://" + firmware.firmwareId() + ".zip")
                 .enableVerification(firmware.enableVerification())
@@ -55,5 +61,15 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
                 .maxAllowedForVerification(store.verificationLimit(firmware))
                 .minSuccessForVerified(firmware.minSuccessForVerified())
                 .createTime(firmware.createTime());
+        if (upload != null) {
+            info.signMethod(upload.signMethod()).sign(upload.sign()).desc(upload.desc())
+                    .firmwareTags(upload.firmwareTags());
+        }
+        // the generated type of fileSize (String or number in the spec) holds no value: it is set on the tree
+        ObjectNode answered = (ObjectNode) context().responses().tree(info);
+        if (upload != null) {
+            answered.put("fileSize", upload.fileSize());
+        }
+        return answered;
     }
 }

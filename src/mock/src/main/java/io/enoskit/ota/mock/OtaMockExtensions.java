@@ -28,6 +28,9 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final Simulation simulation;
     private final SimulationClock clock = SimulationClock.system();
     private volatile OtaStore store;
+    private volatile FirmwareUploads uploads;
+    private final java.nio.file.Path stateFile;
+    private final long firmwareStoreBytes;
     private volatile SimulationScheduler scheduler;
     private final FaultPlan faults = new FaultPlan();
     private final ExchangeLog exchanges = new ExchangeLog();
@@ -40,8 +43,13 @@ public final class OtaMockExtensions implements ExtensionFactory {
      * @param gatewayAuth how API calls authenticate ({@link GatewayFilter})
      * @param maxJobs     the most jobs the store keeps, a count
      * @param simulation  how device tasks progress
+     * @param stateFile   the state file, beside which uploaded firmware files are kept; null: a temporary folder
+     * @param firmwareStoreBytes the most bytes uploaded firmware files take
      */
-    OtaMockExtensions(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation) {
+    OtaMockExtensions(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation,
+                      java.nio.file.Path stateFile, long firmwareStoreBytes) {
+        this.stateFile = stateFile;
+        this.firmwareStoreBytes = firmwareStoreBytes;
         this.profile = profile;
         // request.unknownFields: the one switch of the contract check (--lenient is a shortcut for ignore)
         this.lenient = !profile.refusesUnknownFields();
@@ -55,6 +63,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
         DefaultState state = StateFile.read(services.getOptions().filesRoot());
         inForce = state.applyTo(profile, StateFile.NAME + " under " + services.getOptions().filesRoot().getPath());
         store = new OtaStore(state, new JobIdGenerator(inForce.jobIdFormat()), clock, maxJobs, simulation, inForce);
+        uploads = new FirmwareUploads(store, FirmwareFiles.open(stateFile, firmwareStoreBytes));
         EnvelopeResponses responses = new EnvelopeResponses(inForce);
         OperationContext context = new OperationContext(faults, responses, new OperationRoutes(inForce), inForce,
                 store);
@@ -63,7 +72,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
                 responses));
-        extensions.add(new StateResetListener(store, faults, exchanges));
+        StateResetListener reset = new StateResetListener(store, faults, exchanges, uploads);
+        extensions.add(reset);
         extensions.add(new ExchangeLogListener(exchanges));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
@@ -74,8 +84,12 @@ public final class OtaMockExtensions implements ExtensionFactory {
                 new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, context),
                 new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, context),
                 new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, context),
+                new CreateFirmwareFileTransformer(check(OpenApiContract.FIRMWARE_CREATE_RESOURCE), uploads, context),
+                new DeleteFirmwareTransformer(check(OpenApiContract.FIRMWARE_ACTIONS_RESOURCE), store, uploads,
+                        context),
+                new SearchDeviceUpgradeTransformer(check(OpenApiContract.DEVICE_UPGRADE_RESOURCE), store, context),
                 new UnmatchedRequestTransformer(contract, context),
-                new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs)));
+                new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs, reset::resetState)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }
@@ -122,6 +136,14 @@ public final class OtaMockExtensions implements ExtensionFactory {
     /** The fault rules the operations share. */
     FaultPlan faults() {
         return faults;
+    }
+
+    /** The uploaded firmware files and their store, once WireMock has asked for the extensions. */
+    FirmwareUploads uploads() {
+        if (uploads == null) {
+            throw new IllegalStateException("the extensions have not been created yet");
+        }
+        return uploads;
     }
 
     /** The store the extensions share, once WireMock has asked for them (at server construction). */

@@ -140,6 +140,7 @@ public final class OtaMockServer implements AutoCloseable {
     /** The OTA state only (firmware and jobs) back to the default state; stub mappings and journal stay. */
     public void resetState() {
         store.reset();
+        extensions.uploads().removeUnusedFiles();
     }
 
     /** The organization's firmware, in the order added (empty for an unknown org). */
@@ -184,6 +185,11 @@ public final class OtaMockServer implements AutoCloseable {
         return store.tasks(orgId, jobId);
     }
 
+    /** The organization's devices the simulation knows, in the order added (empty for an unknown org). */
+    public List<io.enoskit.ota.domain.Device> devices(String orgId) {
+        return store.devices(orgId);
+    }
+
     /** Adds a device the simulation knows, or replaces the one with the same org and key. */
     public void putDevice(io.enoskit.ota.domain.Device device) {
         store.putDevice(device);
@@ -225,6 +231,19 @@ public final class OtaMockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The file a firmware was uploaded with (Create Firmware File), if it has one: the mock keeps it on disk, beside
+     * the state file when there is one.
+     */
+    public java.util.Optional<java.nio.file.Path> firmwareFile(String orgId, String firmwareId) {
+        return extensions.uploads().file(orgId, firmwareId);
+    }
+
+    /** The folder the uploaded firmware files are kept in. */
+    public java.nio.file.Path firmwareFolder() {
+        return extensions.uploads().folder();
+    }
+
     /** True until the server stops. */
     public boolean isRunning() {
         return server.isRunning();
@@ -246,5 +265,6 @@ public final class OtaMockServer implements AutoCloseable {
             scheduler.close();
         }
         server.stop();
+        extensions.uploads().close();
     }
 }

@@ -31,7 +31,8 @@ final class StubRootCheck {
             Map.entry(Operation.CANCEL_TASKS, OtaTaskActionTransformer.NAME),
             Map.entry(Operation.RETRY_TASKS, OtaTaskActionTransformer.NAME),
             Map.entry(Operation.GET_FIRMWARE, OtaFirmwareTransformer.NAME),
-            Map.entry(Operation.SEARCH_FIRMWARE, OtaFirmwareTransformer.NAME));
+            Map.entry(Operation.SEARCH_FIRMWARE, OtaFirmwareTransformer.NAME),
+            Map.entry(Operation.SEARCH_DEVICE_UPGRADE, SearchDeviceUpgradeTransformer.NAME));
     /** Transformers WireMock itself provides. */
     private static final Set<String> WIREMOCK_TRANSFORMERS = Set.of("response-template");
     private static final int DEFAULT_PRIORITY = 5;

@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Converts a request as WireMock received it into the contract's {@link HttpRequest}; converts only. */
@@ -37,7 +38,8 @@ final class WireMockRequests {
     }
 
     /**
-     * The body as text, decoded strictly with the Content-Type's charset (UTF-8 when it names none).
+     * The body as text, decoded strictly with the Content-Type's charset (UTF-8 when it names none); a
+     * {@code multipart/*} body byte for byte as ISO-8859-1, since its file part may be any bytes.
      *
      * @throws ContractViolation 99400 on {@code Content-Type} for a charset that is unknown, or for two different
      *                           ones, on {@code body} for bytes that are not text in that charset
@@ -47,7 +49,13 @@ final class WireMockRequests {
         if (body == null || body.length == 0) {
             return null;
         }
-        Charset charset = charset(request.getHeader("Content-Type"));
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            // A firmware file is binary: its part is read as bytes by MultipartForm, so the body's text here only
+            // stands for it (ISO-8859-1 maps every byte to one character and cannot fail).
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+        Charset charset = charset(contentType);
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -191,7 +191,8 @@ class ConsoleRoutesHttpTest {
             }
         }
         assertThat(answered).containsExactlyInAnyOrder("createOtaJob", "getOtaJob", "actOnOtaJob", "searchOtaJob",
-                "searchOtaTask", "actOnOtaTasks", "getFirmwareFile", "searchFirmwareFile");
+                "searchOtaTask", "actOnOtaTasks", "getFirmwareFile", "searchFirmwareFile", "createFirmwareFile",
+                "deleteFirmware", "searchDeviceUpgrade");
     }
 
     private static List<JsonNode> documents() {

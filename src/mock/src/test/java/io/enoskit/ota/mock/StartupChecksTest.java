@@ -22,7 +22,7 @@ class StartupChecksTest {
         Files.createDirectories(root.resolve("mappings"));
         for (String name : new String[] {"create-ota-job.json", "get-ota-job.json", "ota-job-actions.json",
             "search-ota-job.json", "search-ota-task.json", "ota-task-actions.json", "get-firmware-file.json",
-            "search-firmware-file.json", "apim-token-service.json", "unmatched-request.json"}) {
+            "search-firmware-file.json", "search-device-upgrade.json", "apim-token-service.json", "unmatched-request.json"}) {
             copy("mappings/" + name);
         }
         copy("ota-state.json");

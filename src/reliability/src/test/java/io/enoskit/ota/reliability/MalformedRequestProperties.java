@@ -8,11 +8,15 @@ import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
 import io.enoskit.ota.reliability.RawHttp.Answer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -198,6 +202,44 @@ class MalformedRequestProperties {
     @Provide
     Arbitrary<HostileRequest> textBodies() {
         return CreateRequests.textCorruptions();
+    }
+
+    /**
+     * Create Firmware File with a valid upload or one broken one way ({@link UploadRequests}): a valid one is answered
+     * code 0 and adds one firmware; a broken one is refused (99400, or 413 over the body limit) and leaves the
+     * organization's firmware and the kept files as they were (issue 16: "stores nothing").
+     */
+    @Property
+    @Budget(shortTries = 120, fullTries = 1500)
+    void firmwareUploadsBrokenOneWay(@ForAll("uploads") HostileRequest request) throws Exception {
+        List<String> before = mock.firmwares(Api.ORG).stream().map(firmware -> firmware.firmwareId()).toList();
+        List<Path> filesBefore = keptFiles();
+        Answer answer = send(request);
+        List<String> after = mock.firmwares(Api.ORG).stream().map(firmware -> firmware.firmwareId()).toList();
+        if (request.family().equals("upload/none")) {
+            assertThat(Invariants.code(answer)).as("a valid upload is answered code 0: %s", request).isZero();
+            assertThat(after).as("a valid upload adds one firmware").hasSize(before.size() + 1)
+                    .containsAll(before);
+        } else if (request.expect() == Expect.INVALID) {
+            assertThat(after).as("a refused upload stores no firmware: %s", request).isEqualTo(before);
+            assertThat(keptFiles()).as("a refused upload keeps no file: %s", request).isEqualTo(filesBefore);
+        }
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> uploads() {
+        return UploadRequests.uploads();
+    }
+
+    /** The files the mock keeps for uploaded firmware, by name, sorted. */
+    private static List<Path> keptFiles() throws IOException {
+        Path folder = mock.firmwareFolder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(Path::getFileName).filter(name -> !name.toString().startsWith(".")).sorted().toList();
+        }
     }
 
     @Property
