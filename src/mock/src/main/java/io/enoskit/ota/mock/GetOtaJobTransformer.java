@@ -20,6 +20,6 @@ public final class GetOtaJobTransformer extends OperationTransformer {
 
     @Override
     Object serve(ValidRequest call) {
-        return store.getJob(call.query("orgId"), call.query("jobId"));
+        return store.getJob(call.query("orgId"), call.query("jobId")).info();
     }
 }

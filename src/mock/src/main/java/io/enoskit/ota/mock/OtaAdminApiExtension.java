@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
@@ -280,7 +281,8 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     }
 
     private AdminTask listJobs() {
-        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId"))));
+        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId")).stream()
+                .map(Job::info).toList()));
     }
 
     private AdminTask listTasks() {

@@ -3,6 +3,7 @@ package io.enoskit.ota.mock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.standalone.MappingFileException;
 import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.model.JobInfo;
 import java.util.List;
@@ -153,9 +154,12 @@ public final class OtaMockServer implements AutoCloseable {
         store.putFirmware(firmware);
     }
 
-    /** The organization's jobs, oldest first, as Get OTA Job shows them (empty for an unknown org). */
+    /**
+     * The organization's jobs, oldest first, as Get OTA Job shows them (empty for an unknown org): new JobInfo objects
+     * each call, which later calls to the mock leave as they are.
+     */
     public List<JobInfo> jobs(String orgId) {
-        return store.jobs(orgId);
+        return store.jobs(orgId).stream().map(Job::info).toList();
     }
 
     /**

@@ -2,10 +2,10 @@ package io.enoskit.ota.mock;
 
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Page;
 import io.enoskit.ota.domain.SearchFields;
-import io.enoskit.ota.model.JobInfo;
 
 /**
  * Serves "Search OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=search&orgId}, the spec
@@ -24,8 +24,8 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     @Override
     Object serve(ValidRequest call) {
         SearchRequests search = context().search(call, SearchFields.JOBS);
-        Page<JobInfo> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
+        Page<Job> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
                 search.pageSize());
-        return EnvelopeResponses.paged(page, page.items());
+        return EnvelopeResponses.paged(page, page.items().stream().map(Job::info).toList());
     }
 }
