@@ -39,16 +39,11 @@ final class DeviceRegistry {
                                         int pageNo, int pageSize) {
         List<DeviceFirmware> matches = new ArrayList<>();
         for (Device device : org.devices.values()) {
-            boolean isUpgrading = upgrading.contains(device.deviceKey());
-            if (expression.matches(field -> switch (field) {
-                case "productKey" -> device.productKey();
-                case "firmwareVersion" -> device.firmwareVersion();
-                case "isUpgrading" -> isUpgrading;
-                default -> null;
-            })) {
-                matches.add(new DeviceFirmware().orgId(orgId).assetId(device.assetId()).productKey(device.productKey())
-                        .deviceKey(device.deviceKey()).firmwareVersion(device.firmwareVersion())
-                        .isUpgrading(isUpgrading));
+            DeviceFirmware view = new DeviceFirmware().orgId(orgId).assetId(device.assetId())
+                    .productKey(device.productKey()).deviceKey(device.deviceKey())
+                    .firmwareVersion(device.firmwareVersion()).isUpgrading(upgrading.contains(device.deviceKey()));
+            if (expression.matches(SearchFields.DEVICE_UPGRADE.valuesOf(view))) {
+                matches.add(view);
             }
         }
         return Page.of(matches, pageNo, pageSize);

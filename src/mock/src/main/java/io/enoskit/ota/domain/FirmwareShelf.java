@@ -54,12 +54,7 @@ final class FirmwareShelf {
         }
         List<Firmware> matches = new ArrayList<>();
         for (Firmware firmware : org.firmwares.values()) {
-            if (expression.matches(field -> switch (field) {
-                case "productKey" -> firmware.productKey();
-                case "isVerified" -> firmware.isVerified();
-                case "name" -> SearchExpression.i18nView(firmware.name(), null);
-                default -> null;
-            })) {
+            if (expression.matches(SearchFields.FIRMWARE.valuesOf(firmware))) {
                 matches.add(firmware);
             }
         }

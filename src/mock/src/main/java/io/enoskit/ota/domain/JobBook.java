@@ -207,28 +207,12 @@ final class JobBook {
         List<Job> matches = new ArrayList<>();
         for (Job job : org.jobs.values()) {
             Firmware firmware = org.firmwares.get(job.firmwareId());
-            if (expression.matches(field -> jobField(job, firmware, field))) {
+            if (expression.matches(SearchFields.JOBS.valuesOf(new SearchFields.SearchedJob(job, firmware)))) {
                 matches.add(job);
             }
         }
         return Page.of(newestJobFirst ? CreateTimeOrder.newestFirst(matches, Job::createTime)
                 : CreateTimeOrder.oldestFirst(matches, Job::createTime), pageNo, pageSize);
-    }
-
-    private static Object jobField(Job job, Firmware firmware, String field) {
-        return switch (field) {
-            case "firmwareId" -> job.firmwareId();
-            case "productKey" -> job.productKey() != null ? job.productKey()
-                    : firmware == null ? null : firmware.productKey();
-            case "firmwareVersion" -> job.firmwareVersion();
-            case "type" -> job.type() == null ? null : job.type().getValue();
-            case "status" -> job.status() == null ? null : job.status().getValue();
-            case "name" -> job.name() == null ? null
-                    : SearchExpression.i18nView(job.name().defaultValue(), job.name().i18nValue());
-            case "firmwareName" -> job.firmwareName() == null ? null : SearchExpression.i18nView(
-                    job.firmwareName().defaultValue(), job.firmwareName().i18nValue());
-            default -> null;
-        };
     }
 
     /** The org's jobs, oldest first. */

@@ -88,17 +88,4 @@ final class OtaTask {
                 .deviceKey(deviceKey).jobId(jobId).fromVersion(fromVersion).toVersion(toVersion).progress(progress)
                 .desc(desc).status(TaskInfo.StatusEnum.fromValue(status.value())).updateTime(updateTime);
     }
-
-    /** The value of a Search OTA Task expression field of a task, or null when it has none. */
-    static Object field(TaskInfo task, String name) {
-        return switch (name) {
-            case "jobId" -> task.getJobId();
-            case "deviceKey" -> task.getDeviceKey();
-            case "fromVersion" -> task.getFromVersion();
-            case "toVersion" -> task.getToVersion();
-            case "status" -> task.getStatus() == null ? null : task.getStatus().getValue();
-            case "desc" -> task.getDesc();
-            default -> null;
-        };
-    }
 }

@@ -126,7 +126,7 @@ final class TaskBoard {
         for (Job job : CreateTimeOrder.newestFirst(org.jobs.values(), Job::createTime)) {
             JobRun run = org.runs.get(job.jobId());
             if (run != null) {
-                run.tasks().stream().filter(task -> expression.matches(field -> OtaTask.field(task, field)))
+                run.tasks().stream().filter(task -> expression.matches(SearchFields.TASKS.valuesOf(task)))
                         .forEach(matches::add);
             }
         }
