@@ -10,6 +10,7 @@ import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.EnosVersion;
+import io.enoskit.ota.profile.ProfileException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -293,7 +294,7 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
          * files, stacked on the default profile in order, a later one overriding an earlier one's settings:
          * {@code .profile("src/test/resources/our-gateway.yaml")}.
          *
-         * @throws io.enoskit.ota.profile.ProfileException naming the file, the setting and the values it takes,
+         * @throws ProfileException naming the file, the setting and the values it takes,
          *                                                 when a profile cannot be used
          */
         public Builder profile(String... namesOrFiles) {

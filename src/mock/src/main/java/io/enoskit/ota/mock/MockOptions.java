@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.enoskit.ota.profile.Setting;
@@ -104,7 +105,7 @@ public final class MockOptions {
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxJobs = DEFAULT_MAX_JOBS;
     private long firmwareStoreBytes = DEFAULT_FIRMWARE_STORE_BYTES;
-    private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
+    private Duration taskPace = Duration.ofSeconds(Simulation.DEFAULT_PACE_SECONDS);
     private double taskFailureShare;
     private Path stateFile;
     private boolean frozenClock;
@@ -286,7 +287,7 @@ public final class MockOptions {
 
     /**
      * How long each step of a simulated device task takes on the job's running time (default
-     * {@value io.enoskit.ota.domain.Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
+     * {@value Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
      * succeeded. Tests move the clock instead of waiting ({@link OtaMockServer#advanceClock(Duration)}).
      *
      * @throws MockOptionException outside {@value #TASK_PACE_MILLIS_FROM} ms to {@value #TASK_PACE_SECONDS_TO} s
@@ -543,7 +544,7 @@ public final class MockOptions {
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
         return new OtaMockExtensions(profile(), gatewayAuth, maxJobs,
-                new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
+                new Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -322,7 +323,7 @@ final class RequestBodyFilter implements Filter {
         public void onError(Throwable failure) {
             LOG.info("a client's body could not be read on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     failure.toString());
-            boolean stalled = failure instanceof java.util.concurrent.TimeoutException
+            boolean stalled = failure instanceof TimeoutException
                     || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
             finish(stalled ? 408 : 400, OtaError.INVALID_ARGUMENT, stalled
                     ? "body: stalled; it did not arrive within " + bodyTimeoutMillis / 1000 + " s"

@@ -6,6 +6,7 @@ import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Page;
 import io.enoskit.ota.domain.SearchFields;
+import java.util.function.Supplier;
 
 /**
  * Serves "Search OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=search&orgId}, the spec
@@ -16,7 +17,7 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-job";
     private final OtaStore store;
 
-    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    SearchOtaJobTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }
