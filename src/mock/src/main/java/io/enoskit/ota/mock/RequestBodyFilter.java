@@ -40,26 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every request body before WireMock sees it, so that no body can cost more than the limit, no slow client
- * can hold a thread, and WireMock never guesses an encoding:
- * <ul>
- *   <li>the body is read with the servlet's asynchronous reads: while its bytes trickle in, no worker thread waits
- *       for them; a body not complete within the body timeout is answered HTTP 408;</li>
- *   <li>a declared {@code Content-Length} over the limit is answered HTTP 413 before a byte is read; so are
- *       streamed bytes, and inflated bytes, as soon as they pass it;</li>
- *   <li>{@code Content-Encoding} is honoured as declared and only as declared: a list of {@code identity},
- *       {@code gzip}, {@code deflate}, undone last one first (RFC 9110 section 8.4); another coding is HTTP 415; a
- *       body that is not what its codings say is 99400, and so is a body that still starts with the gzip magic
- *       bytes once they are undone (WireMock would inflate it once more by guess; a body left gzip is no JSON);</li>
- *   <li>a {@code multipart/*} Content-Type that WireMock's part parser cannot read with the body (no boundary, a
- *       part cut short) is 99400 ({@link MultipartBodies}), where WireMock failed with a 500;</li>
- *   <li>{@code CONNECT} (which WireMock answers with an empty 200) is no operation: HTTP 404, 99404;</li>
- *   <li>an {@code OutOfMemoryError} while serving stops the process with a message when asked to
- *       ({@link MockOptions#exitOnOutOfMemory}), rather than leaving a process that answers nothing.</li>
- * </ul>
- * The rest of the chain sees the decoded body, without {@code Content-Encoding}. On the API the answers are the
- * EnOS envelope with 99400 (HTTP 413, 415, 408 as above, or 200 for a body that cannot be decoded, like any
- * invalid argument); on the admin API they are {@code {"error": String}}.
+ * Reads every request body before WireMock sees it, so that no body costs more than the limit (413), no slow client
+ * holds a thread (asynchronous reads, 408 past the body timeout) and WireMock never guesses an encoding: the declared
+ * {@code Content-Encoding}s are undone and only those (RFC 9110 section 8.4; another is 415, a body that is not what
+ * they say 99400), multipart bodies WireMock cannot parse are 99400 rather than its 500, and {@code CONNECT} is 99404.
+ * The rest of the chain sees the decoded body; API answers are the EnOS envelope, admin ones {@code {"error"}}.
  */
 final class RequestBodyFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyFilter.class);
