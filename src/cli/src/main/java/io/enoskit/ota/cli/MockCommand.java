@@ -103,6 +103,13 @@ final class MockCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--max-upload-bytes", paramLabel = "BYTES",
+            defaultValue = "" + MockOptions.DEFAULT_MAX_UPLOAD_BYTES,
+            description = "Largest firmware upload (Create Firmware File's multipart body) accepted, "
+                    + MockOptions.MAX_BODY_BYTES_FROM + " to " + MockOptions.MAX_BODY_BYTES_TO + " bytes; larger"
+                    + " ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
+    long maxUploadBytes;
+
     @Option(names = "--body-timeout", paramLabel = "SECONDS", converter = SecondsConverter.class,
             defaultValue = "" + MockOptions.DEFAULT_BODY_TIMEOUT_SECONDS,
             description = "How long a request body may take to arrive, " + MockOptions.BODY_TIMEOUT_MILLIS_FROM / 1000.0
@@ -313,6 +320,7 @@ final class MockCommand implements Callable<Integer> {
                     .verbose(verbose)
                     .journalEntries(journalEntries)
                     .maxBodyBytes(maxBodyBytes)
+                    .maxUploadBytes(maxUploadBytes)
                     .bodyTimeout(bodyTimeout)
                     .containerThreads(containerThreads)
                     .maxJobs(maxJobs)

@@ -46,6 +46,11 @@ public final class MockOptions {
      * device keys). The gateway's own limit is not documented; this one is the mock's.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * The largest firmware upload (a Create Firmware File multipart body) accepted, in bytes, by default (64 MiB: a
+     * device firmware image of tens of megabytes). The gateway's own limit is not documented; this one is the mock's.
+     */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
     /** How long a request body may take to arrive, in seconds; a slower one is answered HTTP 408. */
     public static final int DEFAULT_BODY_TIMEOUT_SECONDS = 10;
     /** {@link #DEFAULT_BODY_TIMEOUT_SECONDS} as a duration. */
@@ -102,6 +107,7 @@ public final class MockOptions {
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int containerThreads = DEFAULT_CONTAINER_THREADS;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxJobs = DEFAULT_MAX_JOBS;
     private long firmwareStoreBytes = DEFAULT_FIRMWARE_STORE_BYTES;
@@ -224,6 +230,21 @@ public final class MockOptions {
             throw outOfRange("maxBodyBytes", MAX_BODY_BYTES_FROM, MAX_BODY_BYTES_TO, maxBodyBytes);
         }
         this.maxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
+    /**
+     * The largest firmware upload (a {@code multipart/*} body: Create Firmware File), in bytes,
+     * {@value #MAX_BODY_BYTES_FROM} to {@value #MAX_BODY_BYTES_TO}; larger uploads are answered with HTTP 413 and
+     * 99400. Every other body keeps {@link #maxBodyBytes(long)}.
+     *
+     * @throws MockOptionException outside that range
+     */
+    public MockOptions maxUploadBytes(long maxUploadBytes) {
+        if (maxUploadBytes < MAX_BODY_BYTES_FROM || maxUploadBytes > MAX_BODY_BYTES_TO) {
+            throw outOfRange("maxUploadBytes", MAX_BODY_BYTES_FROM, MAX_BODY_BYTES_TO, maxUploadBytes);
+        }
+        this.maxUploadBytes = maxUploadBytes;
         return this;
     }
 
@@ -506,6 +527,11 @@ public final class MockOptions {
 
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** The largest firmware upload accepted, in bytes, {@link #maxUploadBytes(long)}. */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
     }
 
     public Duration bodyTimeout() {

@@ -54,6 +54,7 @@ final class RequestBodyFilter implements Filter {
     private static final int CHUNK = 16 * 1024;
 
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
     private final long bodyTimeoutMillis;
     private final boolean admin;
     private final boolean exitOnOutOfMemory;
@@ -61,14 +62,16 @@ final class RequestBodyFilter implements Filter {
 
     /**
      * @param maxBodyBytes      the largest body accepted, in bytes, before and after decoding
+     * @param maxUploadBytes    the same for a {@code multipart/*} body on the API (Create Firmware File's upload)
      * @param bodyTimeoutMillis how long a body may take to arrive, in milliseconds
      * @param admin             true on the admin API ({@code {"error"}} answers), false on the API (envelopes)
      * @param exitOnOutOfMemory stop the JVM on an {@code OutOfMemoryError} (the executable; not the library)
      */
-    RequestBodyFilter(long maxBodyBytes, long bodyTimeoutMillis, boolean admin, boolean exitOnOutOfMemory,
-                      EnvelopeResponses responses) {
+    RequestBodyFilter(long maxBodyBytes, long maxUploadBytes, long bodyTimeoutMillis, boolean admin,
+                      boolean exitOnOutOfMemory, EnvelopeResponses responses) {
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.admin = admin;
         this.exitOnOutOfMemory = exitOnOutOfMemory;
@@ -117,10 +120,11 @@ final class RequestBodyFilter implements Filter {
                     + " supported; send the body as identity, gzip or deflate");
             return;
         }
+        BodyLimit limit = limitOf(request);
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
+        if (declared > limit.bytes()) {
             answer(response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
-                    + maxBodyBytes + " the mock accepts");
+                    + limit.bytes() + " the mock accepts (" + limit.option() + ")");
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -134,7 +138,7 @@ final class RequestBodyFilter implements Filter {
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(bodyTimeoutMillis);
-        BodyReader reader = new BodyReader(request, response, async, codings);
+        BodyReader reader = new BodyReader(request, response, async, codings, limit);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
     }
@@ -199,6 +203,23 @@ final class RequestBodyFilter implements Filter {
         return codings;
     }
 
+    /** The most bytes a body may have, and the mock option that sets it (named in the 413's message). */
+    private record BodyLimit(long bytes, String option) {
+    }
+
+    /**
+     * A firmware upload (a {@code multipart/*} body on the API) has a limit of its own: a firmware image is
+     * megabytes, a JSON body a few kilobytes, and one limit for both would either refuse real images or let
+     * JSON bodies of many megabytes through.
+     */
+    private BodyLimit limitOf(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (!admin && contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return new BodyLimit(maxUploadBytes, "--max-upload-bytes");
+        }
+        return new BodyLimit(maxBodyBytes, "--max-body-bytes");
+    }
+
     /** Collects the body as it arrives, then decodes it and hands the request on, or answers why it cannot. */
     private final class BodyReader implements ReadListener, AsyncListener {
         private final HttpServletRequest request;
@@ -208,13 +229,15 @@ final class RequestBodyFilter implements Filter {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[CHUNK];
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final BodyLimit limit;
 
         BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-                   List<String> codings) {
+                   List<String> codings, BodyLimit limit) {
             this.request = request;
             this.response = response;
             this.async = async;
             this.codings = codings;
+            this.limit = limit;
         }
 
         @Override
@@ -226,9 +249,9 @@ final class RequestBodyFilter implements Filter {
                     return;
                 }
                 received.write(buffer, 0, read);
-                if (received.size() > maxBodyBytes) {
-                    finish(413, OtaError.INVALID_ARGUMENT, "body: has more than the " + maxBodyBytes
-                            + " bytes the mock accepts");
+                if (received.size() > limit.bytes()) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: has more than the " + limit.bytes()
+                            + " bytes the mock accepts (" + limit.option() + ")");
                     return;
                 }
             }
@@ -286,10 +309,10 @@ final class RequestBodyFilter implements Filter {
             try (InputStream inflating = coding.equals("gzip")
                     ? new GZIPInputStream(new ByteArrayInputStream(encoded))
                     : new InflaterInputStream(new ByteArrayInputStream(encoded))) {
-                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-                if (inflated.length > maxBodyBytes) {
-                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + maxBodyBytes
-                            + " bytes the mock accepts");
+                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.bytes() + 1));
+                if (inflated.length > limit.bytes()) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + limit.bytes()
+                            + " bytes the mock accepts (" + limit.option() + ")");
                     return null;
                 }
                 return inflated;
