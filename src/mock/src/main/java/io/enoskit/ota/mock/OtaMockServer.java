@@ -7,7 +7,6 @@ import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
-import io.enoskit.ota.junit5.OtaMockExtension;
 import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.TaskInfo;
 import java.nio.file.Path;

@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +56,8 @@ class StoreSnapshotsTest {
                 .upgradeScope(new UpgradeScope().type(UpgradeScope.TypeEnum.PARTIAL).deviceKeys(keys)));
         store.startJob(ORG, jobId);
         Queue<Map.Entry<StoreSnapshot, String>> taken = new ConcurrentLinkedQueue<>();
-        CountDownLatch go = new CountDownLatch(1);
+        // every worker waits here until all have started, so they run at the same time
+        CyclicBarrier go = new CyclicBarrier(2);
         CountDownLatch readerDone = new CountDownLatch(1);
         List<Callable<Void>> work = new ArrayList<>();
         work.add(() -> {
@@ -86,10 +88,8 @@ class StoreSnapshotsTest {
         });
         ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
-            List<Future<Void>> done = work.stream().map(pool::submit).toList();
-            go.countDown();
-            for (Future<Void> each : done) {
-                each.get(2, TimeUnit.MINUTES);
+            for (Future<Void> each : pool.invokeAll(work, 2, TimeUnit.MINUTES)) {
+                each.get();
             }
         } finally {
             pool.shutdownNow();

@@ -19,6 +19,7 @@ import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +72,8 @@ class JobAnswersAreSnapshotsTest {
         JsonNode rest = withoutStatus(get(jobId));
         Queue<JsonNode> answered = new ConcurrentLinkedQueue<>();
         Queue<Map.Entry<List<JobInfo>, String>> handedOut = new ConcurrentLinkedQueue<>();
-        CountDownLatch go = new CountDownLatch(1);
+        // every worker waits here until all have started, so they run at the same time
+        CyclicBarrier go = new CyclicBarrier(4);
         // the writers go on until both readers are done, so every reader overlaps with start, stop and the clock
         CountDownLatch readersDone = new CountDownLatch(2);
         List<Callable<Void>> work = new ArrayList<>();
@@ -114,10 +116,8 @@ class JobAnswersAreSnapshotsTest {
         });
         ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
-            List<Future<Void>> done = work.stream().map(pool::submit).toList();
-            go.countDown();
-            for (Future<Void> each : done) {
-                each.get(2, TimeUnit.MINUTES);
+            for (Future<Void> each : pool.invokeAll(work, 2, TimeUnit.MINUTES)) {
+                each.get();
             }
         } finally {
             pool.shutdownNow();
