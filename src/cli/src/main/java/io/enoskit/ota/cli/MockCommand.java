@@ -10,11 +10,17 @@ import io.enoskit.ota.mock.MockOptionException;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.EnosVersion;
 import io.enoskit.ota.profile.ProfileException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +102,13 @@ final class MockCommand implements Callable<Integer> {
                     + MockOptions.MAX_BODY_BYTES_TO + " bytes; larger ones get HTTP 413 and 99400"
                     + " (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
+
+    @Option(names = "--max-upload-bytes", paramLabel = "BYTES",
+            defaultValue = "" + MockOptions.DEFAULT_MAX_UPLOAD_BYTES,
+            description = "Largest firmware upload (Create Firmware File's multipart body) accepted, "
+                    + MockOptions.MAX_BODY_BYTES_FROM + " to " + MockOptions.MAX_BODY_BYTES_TO + " bytes; larger"
+                    + " ones get HTTP 413 and 99400 (default: ${DEFAULT-VALUE}).")
+    long maxUploadBytes;
 
     @Option(names = "--body-timeout", paramLabel = "SECONDS", converter = SecondsConverter.class,
             defaultValue = "" + MockOptions.DEFAULT_BODY_TIMEOUT_SECONDS,
@@ -307,6 +320,7 @@ final class MockCommand implements Callable<Integer> {
                     .verbose(verbose)
                     .journalEntries(journalEntries)
                     .maxBodyBytes(maxBodyBytes)
+                    .maxUploadBytes(maxUploadBytes)
                     .bodyTimeout(bodyTimeout)
                     .containerThreads(containerThreads)
                     .maxJobs(maxJobs)
@@ -399,21 +413,21 @@ final class MockCommand implements Callable<Integer> {
 
     /** The URLs that serve, for each address of this machine's interfaces the bind address covers. */
     static List<String> reachableAt(String bindAddress, int port) {
-        List<String> urls = new java.util.ArrayList<>();
+        List<String> urls = new ArrayList<>();
         try {
-            java.net.InetAddress bound = java.net.InetAddress.getByName(bindAddress);
+            InetAddress bound = InetAddress.getByName(bindAddress);
             if (!bound.isAnyLocalAddress()) {
                 return List.of("http://" + bound.getHostAddress() + ":" + port);
             }
-            for (java.net.NetworkInterface nic : java.util.Collections.list(
-                    java.net.NetworkInterface.getNetworkInterfaces())) {
-                for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+            for (NetworkInterface nic : Collections.list(
+                    NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
                         urls.add("http://" + address.getHostAddress() + ":" + port);
                     }
                 }
             }
-        } catch (java.io.IOException unknown) {
+        } catch (IOException unknown) {
             urls.add("http://" + bindAddress + ":" + port);
         }
         return urls.isEmpty() ? List.of("http://" + bindAddress + ":" + port) : urls;

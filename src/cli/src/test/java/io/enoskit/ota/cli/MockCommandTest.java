@@ -82,6 +82,8 @@ class MockCommandTest {
         return Stream.of(
                 Arguments.of(List.of("--max-body-bytes", "-5"),
                         "--max-body-bytes must be from 1 to 2147483639, was -5"),
+                Arguments.of(List.of("--max-upload-bytes", "0"),
+                        "--max-upload-bytes must be from 1 to 2147483639, was 0"),
                 Arguments.of(List.of("--body-timeout", "0"),
                         "--body-timeout must be from 0.001 to 86400 seconds, was 0"),
                 Arguments.of(List.of("--container-threads", "0"), "--container-threads must be at least 5, was 0"),
@@ -242,6 +244,8 @@ class MockCommandTest {
                 "--journal-entries=COUNT Requests kept in WireMock's request journal (GET /__admin/requests), 0 or"
                         + " more;",
                 "--max-body-bytes=BYTES Largest request body accepted, 1 to 2147483639 bytes;",
+                "--max-upload-bytes=BYTES Largest firmware upload (Create Firmware File's multipart body) accepted,"
+                        + " 1 to 2147483639 bytes;",
                 "--body-timeout=SECONDS How long a request body may take to arrive, 0.001 to 86400 seconds;",
                 "--container-threads=COUNT Jetty worker threads, 5 or more",
                 "--max-jobs=COUNT Jobs kept at most, 1 or more;",
@@ -544,7 +548,7 @@ class MockCommandTest {
         assertThat(commandLine.execute("mock", "--help")).isEqualTo(0);
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("--port=PORT", "default: 8080", "--root-dir=DIR",
                 "default: the copy inside the jar", "--lenient", "--verbose", "--journal-entries=COUNT", "--bind-address=ADDRESS",
-                "--max-body-bytes=BYTES", "default: 1048576");
+                "--max-body-bytes=BYTES", "default: 1048576", "--max-upload-bytes=BYTES", "default: 67108864");
     }
 
     @Test

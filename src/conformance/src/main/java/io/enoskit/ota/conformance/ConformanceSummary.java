@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * </ul>
  * The {@link HtmlReport} opens with the same, as its verdict.
  * A scenario's rule is the Gherkin {@code Rule:} it sits in, whose title starts with the rule's id.
- * Use: {@code --plugin io.enoskit.ota.conformance.ConformanceSummary:target/cucumber/summary.txt}. It prints the
+ * Use: {@code --plugin ConformanceSummary:target/cucumber/summary.txt}. It prints the
  * summary, writes it to that file, and writes {@code scenarios.tsv} beside it
  * ({@code status<TAB>rule<TAB>feature<TAB>scenario<TAB>reason}).
  */

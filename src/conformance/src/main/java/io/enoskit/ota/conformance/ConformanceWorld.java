@@ -1,5 +1,6 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.cucumber.java.Scenario;
@@ -11,6 +12,7 @@ import io.enoskit.ota.profile.Setting;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +127,7 @@ public final class ConformanceWorld {
         String text = response.asString();
         try {
             this.answerBody = Json.mapper().readTree(text == null ? "" : text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             this.answerBody = null;
         }
         if (answerBody == null || answerBody.isMissingNode()) {
@@ -170,7 +172,7 @@ public final class ConformanceWorld {
 
     /** Every job this scenario created, oldest first, with its type (null when not known). */
     Map<String, String> scenarioJobs() {
-        return java.util.Collections.unmodifiableMap(scenarioJobs);
+        return Collections.unmodifiableMap(scenarioJobs);
     }
 
     /**

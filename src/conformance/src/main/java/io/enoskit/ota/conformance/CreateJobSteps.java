@@ -6,6 +6,7 @@ import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
 import io.enoskit.ota.conformance.ParameterTypes.JobType;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.model.UpgradeScope;
 import io.restassured.specification.RequestSpecification;
 
@@ -96,7 +97,7 @@ public final class CreateJobSteps {
     public void createWithTimeout(JobType type, FirmwareRole firmware, long seconds) {
         ObjectNode body = body(type);
         body.put("upgradeTimeout", seconds);
-        boolean inRange = seconds >= 300 && seconds <= 172800;
+        boolean inRange = OpenApiContract.load().withinBounds("UpgradeTimeout", seconds);
         create(inRange ? world.request() : world.deliberatelyInvalidRequest(), firmware, body);
     }
 

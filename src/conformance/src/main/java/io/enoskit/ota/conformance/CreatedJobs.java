@@ -1,7 +1,9 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.contract.Operation;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +76,7 @@ final class CreatedJobs {
     private String deleteFirmware(String orgId, String firmwareId) {
         Response response = run.authenticated(run.given())
                 .queryParam("action", "delete").queryParam("orgId", orgId).queryParam("firmwareId", firmwareId)
-                .post(io.enoskit.ota.contract.Operation.FIRMWARES);
+                .post(Operation.FIRMWARES);
         return code(response);
     }
 
@@ -111,7 +113,7 @@ final class CreatedJobs {
         try {
             JsonNode body = Json.mapper().readTree(response.asString());
             return body.path("code").asText("HTTP " + response.statusCode());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return "HTTP " + response.statusCode() + " without an envelope";
         }
     }

@@ -1,5 +1,6 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.enoskit.ota.contract.Json;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -51,7 +52,7 @@ final class Exchanges implements Filter {
         String shown;
         try {
             shown = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.mapper().readTree(text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException notJson) {
+        } catch (JsonProcessingException | RuntimeException notJson) {
             shown = text;
         }
         return shown.length() <= MAX_BODY_CHARS ? shown : shown.substring(0, MAX_BODY_CHARS) + "\n… ("

@@ -53,7 +53,7 @@ import java.util.Set;
  * </ul>
  * The requests and answers are in it already: every exchange is attached to its step ({@link Exchanges}). The
  * messages are kept until the run ends (the verdict is known only then) and the file is written once.
- * Use: {@code --plugin io.enoskit.ota.conformance.HtmlReport:target/cucumber/report.html}.
+ * Use: {@code --plugin HtmlReport:target/cucumber/report.html}.
  */
 public final class HtmlReport implements ConcurrentEventListener {
     /** The id of the verdict's section, the first element of the page's body. */

@@ -1,5 +1,6 @@
 package io.enoskit.ota.conformance;
 
+import io.enoskit.ota.profile.ExchangeObserver;
 import io.enoskit.ota.profile.ObservedExchange;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -9,7 +10,7 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
 
 /**
- * Hands every exchange of a scenario's API calls to the run's {@link io.enoskit.ota.profile.ExchangeObserver}, which
+ * Hands every exchange of a scenario's API calls to the run's {@link ExchangeObserver}, which
  * reads what it shows about the profile's settings, and keeps it as the scenario's last exchange (the evidence a
  * step records). Added before the credentials, so they never reach the observer; calls made without credentials on
  * purpose (the authentication rules) are not observed, as their refusals are the gateway's, not the API's.

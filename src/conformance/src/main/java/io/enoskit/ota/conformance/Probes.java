@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.profile.Evidence;
+import io.enoskit.ota.profile.ExchangeObserver;
 import io.enoskit.ota.profile.ObservedExchange;
 import io.enoskit.ota.profile.Setting;
 import io.restassured.response.Response;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * The requests a profile setting needs of its own, sent once before the scenarios when the run writes the observed
  * profile ({@code conform --write-profile}). A probe is not a rule: it asserts nothing, never fails or stops the run
  * (a probe that gets no answer is noted and skipped) and creates nothing: its create names a firmware that does not
- * exist, and the rest are reads. What each showed goes to the run's {@link io.enoskit.ota.profile.ExchangeObserver}.
+ * exist, and the rest are reads. What each showed goes to the run's {@link ExchangeObserver}.
  * <ul>
  *   <li>{@code create.checkOrder}: create with an empty body (no field the request must have) on the missing
  *       firmware: 99400 means the request's shape is checked first, 24404 the firmware;</li>

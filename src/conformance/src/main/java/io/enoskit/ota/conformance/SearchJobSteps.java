@@ -10,6 +10,8 @@ import io.cucumber.java.en.When;
 import io.enoskit.ota.conformance.ParameterTypes.FirmwareRole;
 import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.profile.Setting;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public final class SearchJobSteps {
     private int pageSize;
     private int pageNo;
     /** The pages read one at a time, by number. */
-    private final Map<Integer, JsonNode> pages = new java.util.HashMap<>();
+    private final Map<Integer, JsonNode> pages = new HashMap<>();
 
     public SearchJobSteps(ConformanceWorld world, CreateJobSteps create) {
         this.world = world;
@@ -261,7 +263,7 @@ public final class SearchJobSteps {
     }
 
     private static List<JsonNode> iterable(JsonNode array) {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;
     }

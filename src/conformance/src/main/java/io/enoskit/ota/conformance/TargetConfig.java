@@ -4,6 +4,7 @@ import io.enoskit.ota.profile.EnosVersion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ public record TargetConfig(String baseUrl, String orgId, String otherOrgId, Stri
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("target", isMock() ? "the kit's in-process mock" : baseUrl);
         shown.put("orgId", orgId);
-        shown.put("auth", auth.name().toLowerCase(java.util.Locale.ROOT));
+        shown.put("auth", auth.name().toLowerCase(Locale.ROOT));
         shown.put("allowWrites", allowWrites);
         shown.put("EnOS release", enosVersion.label());
         return shown;

@@ -1,5 +1,6 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.contract.Json;
@@ -84,7 +85,7 @@ final class TokenAuthFilter implements Filter {
         try {
             JsonNode node = Json.mapper().readTree(text == null ? "" : text);
             return node == null ? Json.mapper().createObjectNode() : node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return Json.mapper().createObjectNode();
         }
     }

@@ -90,14 +90,7 @@ final class BodyWalk {
     }
 
     private static Schema<?> branch(JsonNode node, Schema<?> oneOf) {
-        if (oneOf.getDiscriminator() == null || !node.isObject()) {
-            return null;
-        }
-        JsonNode value = node.get(oneOf.getDiscriminator().getPropertyName());
-        if (value == null || !value.isTextual() || oneOf.getDiscriminator().getMapping() == null) {
-            return null;
-        }
-        String ref = oneOf.getDiscriminator().getMapping().get(value.asText());
-        return ref == null ? null : new Schema<>().$ref(ref);
+        return OneOfBranches.of(oneOf).flatMap(discriminator -> OneOfBranches.chosen(discriminator, node))
+                .map(ref -> new Schema<>().$ref(ref)).orElse(null);
     }
 }

@@ -212,16 +212,15 @@ public final class ContractCheck {
      */
     private ValidationReport validate(HttpRequest request, JsonNode body, Optional<Schema<?>> schema,
                                       List<Violation> bodyViolations) {
-        Schema<?> root = schema.map(contract::resolve).orElse(null);
-        if (root == null || body == null || !body.isObject() || root.getOneOf() == null
-                || root.getDiscriminator() == null || root.getDiscriminator().getMapping() == null) {
+        Optional<Discriminator> discriminated = schema.map(contract::resolve).flatMap(OneOfBranches::of);
+        if (discriminated.isEmpty() || body == null || !body.isObject()) {
             return validator.validateRequest(toValidatorRequest(request, body, true));
         }
         ValidationReport rest = withoutBody.validateRequest(toValidatorRequest(request, null, false));
-        Discriminator discriminator = root.getDiscriminator();
+        Discriminator discriminator = discriminated.get();
         String property = discriminator.getPropertyName();
         JsonNode value = body.get(property);
-        String ref = value != null && value.isTextual() ? discriminator.getMapping().get(value.textValue()) : null;
+        String ref = OneOfBranches.chosen(discriminator, body).orElse(null);
         // the branch as a reference, not the schema itself, so the report's pointers lead into the spec's components
         Schema<?> branch = ref == null ? null : branchRefs.computeIfAbsent(ref, mapped -> new Schema<>().$ref(mapped));
         if (branch == null || contract.resolve(branch) == null) {

@@ -15,6 +15,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,9 @@ public final class OpenApiContract {
     public static final String FIRMWARE_CREATE_RESOURCE = "io/enoskit/ota/spec/ota-firmware-create.yaml";
     /** Delete Firmware: same path and method as the firmware search, so a document of its own. */
     public static final String FIRMWARE_ACTIONS_RESOURCE = "io/enoskit/ota/spec/ota-firmware-actions.yaml";
-    /** Every document of the kit, in the order their rules are listed. */
     /** The class-path resource of the Search Device Upgrade document (a POST on the firmware path). */
     public static final String DEVICE_UPGRADE_RESOURCE = "io/enoskit/ota/spec/ota-device-upgrade.yaml";
+    /** Every document of the kit, in the order their rules are listed. */
     public static final List<String> DOCUMENTS = List.of(SPEC_RESOURCE, ACTIONS_RESOURCE, JOB_SEARCH_RESOURCE,
             TASK_SEARCH_RESOURCE, TASK_ACTIONS_RESOURCE, FIRMWARES_RESOURCE,
             FIRMWARE_CREATE_RESOURCE, FIRMWARE_ACTIONS_RESOURCE, DEVICE_UPGRADE_RESOURCE);
@@ -249,6 +250,22 @@ public final class OpenApiContract {
         List<DocumentedRule> rules = new ArrayList<>();
         DOCUMENTS.forEach(document -> rules.addAll(load(document).rules()));
         return rules;
+    }
+
+    /**
+     * Whether a whole number lies within the {@code minimum} and {@code maximum} of a named schema of
+     * {@code components/schemas} ({@code UpgradeTimeout}: 300 to 172800); a bound the schema lacks does not limit.
+     *
+     * @throws IllegalArgumentException when the document has no schema of that name
+     */
+    public boolean withinBounds(String schemaName, long value) {
+        Schema<?> schema = openApi.getComponents().getSchemas().get(schemaName);
+        if (schema == null) {
+            throw new IllegalArgumentException("the OpenAPI document has no schema " + schemaName);
+        }
+        BigDecimal number = BigDecimal.valueOf(value);
+        return (schema.getMinimum() == null || number.compareTo(schema.getMinimum()) >= 0)
+                && (schema.getMaximum() == null || number.compareTo(schema.getMaximum()) <= 0);
     }
 
     /** A named schema of {@code components/schemas}, or the schema itself when it is not a reference. */

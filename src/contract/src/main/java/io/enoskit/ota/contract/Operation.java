@@ -3,6 +3,7 @@ package io.enoskit.ota.contract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ public enum Operation {
 
     /** A short name: {@code create-job}, {@code get-job}, ... (fault rules and messages use it). */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The operation with this {@link #id()}, if any. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
@@ -68,10 +69,12 @@ final class ReportReader {
      * them into each schema: the pointers {@code #/components/schemas/...} lead into it.
      */
     private final JsonNode schemaDocument;
+    private final OpenAPI openApi;
 
     /** @param openApi the parsed spec the validator checks against */
     ReportReader(OpenAPI openApi) {
         this.schemaDocument = SWAGGER_MAPPER.valueToTree(openApi);
+        this.openApi = openApi;
     }
 
     /** A schema as the validator serialises it: the root its relative schema pointers lead into. */
@@ -261,19 +264,20 @@ final class ReportReader {
      * {@code field}: the rule naming both discriminator values. Empty otherwise.
      */
     private Optional<String> siblingShapeRule(String holderPointer, String field) {
-        if (holderPointer.isEmpty()) {
+        if (holderPointer.isEmpty() || openApi.getComponents() == null
+                || openApi.getComponents().getSchemas() == null) {
             return Optional.empty();
         }
         String ref = "#" + holderPointer;
-        for (JsonNode schema : schemaDocument.path("components").path("schemas")) {
-            JsonNode mapping = schema.path("discriminator").path("mapping");
-            Optional<String> own = names(mapping).stream().filter(v -> mapping.path(v).asText().equals(ref))
-                    .findFirst();
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Optional<Discriminator> discriminator = OneOfBranches.of(schema);
+            Optional<String> own = discriminator.flatMap(mapped -> OneOfBranches.valueOf(mapped, ref));
             if (own.isEmpty()) {
                 continue;
             }
-            for (String other : names(mapping)) {
-                String otherRef = mapping.path(other).asText();
+            for (Map.Entry<String, String> branch : discriminator.get().getMapping().entrySet()) {
+                String other = branch.getKey();
+                String otherRef = branch.getValue();
                 if (!other.equals(own.get()) && otherRef.startsWith("#")
                         && schemaDocument.at(otherRef.substring(1)).path("properties").has(field)) {
                     return Optional.of("is not allowed for " + withArticle(own.get()) + " job (only "

@@ -1,5 +1,6 @@
 package io.enoskit.ota.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,7 +34,7 @@ final class SpecSelfCheck {
         List<String> problems = new ArrayList<>();
         try {
             walk(YAML.readTree(text), "", problems);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+        } catch (JsonProcessingException unreadable) {
             problems.add("the document is not YAML: " + unreadable.getOriginalMessage());
         }
         return problems;

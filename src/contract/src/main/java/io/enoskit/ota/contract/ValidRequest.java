@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.profile.EnosVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request that passed the spec check: its query parameters and its JSON body (numeric strings already
@@ -37,8 +38,8 @@ public final class ValidRequest {
      *
      * @throws ContractViolation on the field {@code body} if it cannot be decoded
      */
-    public <T> java.util.Optional<T> optionalBody(Class<T> type) {
-        return body == null || body.isNull() ? java.util.Optional.empty() : java.util.Optional.of(body(type));
+    public <T> Optional<T> optionalBody(Class<T> type) {
+        return body == null || body.isNull() ? Optional.empty() : Optional.of(body(type));
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.enoskit.ota.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -16,11 +19,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One profile file as written: a name, an optional description and the settings it sets, each with its value and
@@ -49,9 +51,17 @@ public record ProfileLayer(String name, String description, Map<Setting, Setting
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-    private static final Set<String> TOP_LEVEL = Set.of("profile", "description", "settings");
-    private static final Set<String> SOURCE_FIELDS = Set.of("value", "source", "section", "reason", "target", "time",
-            "exchange");
+    /** Binds a profile's maps to their shapes, refusing an entry the shape does not have. */
+    private static final ObjectReader ENTRIES = YAML.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The entries a profile file may have (bound only to refuse others; the values are read from the tree). */
+    private record ProfileEntries(JsonNode profile, JsonNode description, JsonNode settings) {
+    }
+
+    /** The entries a setting of a profile file may have: its value and where the value comes from. */
+    private record SettingEntries(JsonNode value, JsonNode source, JsonNode section, JsonNode reason,
+                                  JsonNode target, JsonNode time, JsonNode exchange) {
+    }
 
     public ProfileLayer {
         Map<Setting, SettingValue> ordered = new EnumMap<>(Setting.class);
@@ -106,13 +116,7 @@ public record ProfileLayer(String name, String description, Map<Setting, Setting
             throw new ProfileException(origin + ": a profile is a YAML map with 'settings' (and optionally 'profile',"
                     + " 'description')");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TOP_LEVEL.contains(name)) {
-                throw new ProfileException(origin + ": unknown entry '" + name
-                        + "' (a profile has profile, description and settings)");
-            }
-        }
+        refuseUnknownEntries(root, ProfileEntries.class, origin, "a profile");
         JsonNode settingsNode = root.path("settings");
         if (!settingsNode.isMissingNode() && !settingsNode.isObject() && !settingsNode.isNull()) {
             throw new ProfileException(origin + ": settings must be a map of setting name to {value, source}");
@@ -136,13 +140,7 @@ public record ProfileLayer(String name, String description, Map<Setting, Setting
             throw new ProfileException(where + " must be a map with 'value' and 'source' (documented, inferred or"
                     + " observed)");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!SOURCE_FIELDS.contains(name)) {
-                throw new ProfileException(where + ": unknown entry '" + name + "' (a setting has value, source and"
-                        + " section, reason or target/time/exchange)");
-            }
-        }
+        refuseUnknownEntries(node, SettingEntries.class, where, "a setting");
         JsonNode value = node.get("value");
         if (!setting.accepts(value)) {
             throw new ProfileException(where + " must be " + setting.allowed() + ", was " + value);
@@ -151,6 +149,24 @@ public record ProfileLayer(String name, String description, Map<Setting, Setting
             value = YAML.getNodeFactory().textNode(value.asText());
         }
         return new SettingValue(setting, value, source(node, where), origin);
+    }
+
+    /**
+     * @throws ProfileException naming the first entry {@code shape} lacks and the entries it has (as Jackson knows
+     *                          them from the record)
+     */
+    private static void refuseUnknownEntries(JsonNode node, Class<?> shape, String where, String what) {
+        try {
+            ENTRIES.treeToValue(node, shape);
+        } catch (UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ProfileException(where + ": unknown entry '" + unknown.getPropertyName() + "' (" + what
+                    + " has " + known + ")");
+        } catch (JsonProcessingException unreachable) {
+            // every entry of the shapes takes any YAML node
+            throw new IllegalStateException(unreachable);
+        }
     }
 
     private static SettingSource source(JsonNode node, String where) {

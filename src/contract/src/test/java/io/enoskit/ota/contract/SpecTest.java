@@ -1,6 +1,7 @@
 package io.enoskit.ota.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -39,6 +40,16 @@ class SpecTest {
 
         assertThat(scopeType.getEnum()).extracting(String::valueOf).containsExactly("partial", "total");
         assertThat(schema("VerificationJobRequest").getRequired()).containsExactly("type", "upgradeScope");
+    }
+
+    @Test
+    void upgradeTimeoutsBoundsAreTheVendorPages300To172800() {
+        assertThat(contract.withinBounds("UpgradeTimeout", 299)).isFalse();
+        assertThat(contract.withinBounds("UpgradeTimeout", 300)).isTrue();
+        assertThat(contract.withinBounds("UpgradeTimeout", 172800)).isTrue();
+        assertThat(contract.withinBounds("UpgradeTimeout", 172801)).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> contract.withinBounds("NoSuchSchema", 1))
+                .withMessageContaining("NoSuchSchema");
     }
 
     @Test

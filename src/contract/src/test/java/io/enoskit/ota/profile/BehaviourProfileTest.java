@@ -97,7 +97,8 @@ class BehaviourProfileTest {
             settings: {errors.httpStatus: {value: 400, source: inferred}}                | errors.httpStatus: a value whose source is inferred needs 'reason'
             settings: {errors.httpStatus: 400}                                           | errors.httpStatus must be a map with 'value' and 'source'
             settings: {errors.httpStatus: {value: 400, source: observed, target: t, time: yesterday, exchange: e}} | errors.httpStatus: time must be an ISO-8601 instant
-            setting: {}                                                                  | unknown entry 'setting'
+            setting: {}                                                                  | unknown entry 'setting' (a profile has description, profile, settings)
+            settings: {errors.httpStatus: {value: 400, source: inferred, reason: r, why: w}} | errors.httpStatus: unknown entry 'why' (a setting has exchange, reason, section, source, target, time, value)
             settings: {a: [b                                                            | not YAML
             """)
     void aWrongProfileIsRefusedNamingTheFileTheSettingAndTheAllowedValues(String text, String expected)

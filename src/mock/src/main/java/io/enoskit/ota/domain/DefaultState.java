@@ -1,11 +1,14 @@
 package io.enoskit.ota.domain;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.enoskit.ota.profile.Setting;
 import io.enoskit.ota.profile.SettingSource;
 import io.enoskit.ota.profile.SettingValue;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the mock holds on start and after a reset: the firmware, devices and gateway apps per org.
@@ -40,21 +43,21 @@ public record DefaultState(Integer maxAllowedForVerification, List<Firmware> fir
         firmwares = firmwares == null ? List.of() : List.copyOf(firmwares);
         apps = apps == null ? List.of() : List.copyOf(apps);
         devices = devices == null ? List.of() : List.copyOf(devices);
-        java.util.Set<String> deviceKeys = new java.util.HashSet<>();
+        Set<String> deviceKeys = new HashSet<>();
         for (Device device : devices) {
             if (!deviceKeys.add(device.orgId() + "\n" + device.deviceKey())) {
                 throw new IllegalArgumentException("device " + device.deviceKey() + " of org " + device.orgId()
                         + " is listed twice");
             }
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Firmware firmware : firmwares) {
             if (!seen.add(firmware.orgId() + "\n" + firmware.firmwareId())) {
                 throw new IllegalArgumentException("firmware " + firmware.firmwareId() + " of org " + firmware.orgId()
                         + " is listed twice");
             }
         }
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (GatewayApp app : apps) {
             if (!keys.add(app.appKey())) {
                 throw new IllegalArgumentException("app key " + app.appKey() + " is listed twice");
@@ -90,7 +93,7 @@ public record DefaultState(Integer maxAllowedForVerification, List<Firmware> fir
             return profile;
         }
         SettingValue limit = new SettingValue(Setting.VERIFICATION_LIMIT,
-                com.fasterxml.jackson.databind.node.IntNode.valueOf(maxAllowedForVerification),
+                IntNode.valueOf(maxAllowedForVerification),
                 SettingSource.inferred("the root dir's state file sets maxAllowedForVerification, which stands for"
                         + " verification.defaultLimit when no profile sets it"), origin);
         return profile.with(ProfileLayer.of(origin, "the state file's maxAllowedForVerification", List.of(limit)));

@@ -1,25 +1,20 @@
 package io.enoskit.ota.domain;
 
-import io.enoskit.ota.model.AssetTreeInfo;
 import io.enoskit.ota.model.AssetTreeSelector;
 import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.RetryPolicy;
-import io.enoskit.ota.model.RetryPolicyInfo;
 import io.enoskit.ota.model.SchedulePolicy;
-import io.enoskit.ota.model.SchedulePolicyInfo;
 import io.enoskit.ota.model.StringI18n;
-import io.enoskit.ota.model.StringI18nInfo;
 import io.enoskit.ota.model.UpgradeJobRequest;
 import io.enoskit.ota.model.UpgradeScope;
 import io.enoskit.ota.model.UpgradeScopeInfo;
 import io.enoskit.ota.model.VerificationJobRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Turns an accepted create request into the stored job (a JobInfo as Get OTA Job returns it), with the
+ * Turns an accepted create request into the stored job (a {@link Job}, what Get OTA Job answers), with the
  * documented defaults applied to what the request left out. The values equal the {@code default} of the same
  * fields in the spec (a test keeps them equal).
  */
@@ -43,73 +38,58 @@ public final class JobDefaults {
      * @param firmware   the target firmware
      * @param request    the accepted body
      * @param createTime milliseconds since the epoch
-     * @return a new JobInfo with status {@code stopped} (the status after create is not documented; inferred)
+     * @return the job, status {@code stopped} (the status after create is not documented; inferred)
      */
-    public static JobInfo newJob(String jobId, Firmware firmware, CreateOtaJobRequest request, long createTime) {
-        JobInfo job = new JobInfo()
-                .orgId(firmware.orgId())
-                .jobId(jobId)
-                .firmwareId(firmware.firmwareId())
-                .firmwareVersion(firmware.version())
-                .firmwareName(firmware.name() == null ? null : new StringI18nInfo().defaultValue(firmware.name()))
-                .status(JobInfo.StatusEnum.STOPPED)
-                .createTime(createTime);
+    public static Job newJob(String jobId, Firmware firmware, CreateOtaJobRequest request, long createTime) {
+        Job.I18nText firmwareName = firmware.name() == null ? null : new Job.I18nText(firmware.name(), null);
         if (request instanceof UpgradeJobRequest upgrade) {
-            return job.name(name(upgrade.getName()))
-                    .type(JobInfo.TypeEnum.UPGRADE)
-                    .upgradeScope(scopeInfo(upgrade.getUpgradeScope()))
-                    .upgradePolicy(JobInfo.UpgradePolicyEnum.fromValue(upgrade.getUpgradePolicy().getValue()))
-                    .enableUpgradeRequest(upgrade.getEnableUpgradeRequest())
-                    .upgradeTimeout(orElse(upgrade.getUpgradeTimeout(), UPGRADE_TIMEOUT_SECONDS))
-                    .retryPolicy(retry(upgrade.getRetryPolicy()))
-                    .schedulePolicy(schedule(upgrade.getSchedulePolicy(), createTime))
-                    .startSchedule(orElse(upgrade.getStartSchedule(), DAILY_WINDOW_START))
-                    .endSchedule(orElse(upgrade.getEndSchedule(), DAILY_WINDOW_END))
-                    .maximumConcurrency(orElse(upgrade.getMaximumConcurrency(), MAXIMUM_CONCURRENCY));
+            return new Job(firmware.orgId(), jobId, name(upgrade.getName()), firmware.firmwareId(), firmware.version(),
+                    firmwareName, null, JobInfo.TypeEnum.UPGRADE, upgrade.getEnableUpgradeRequest(),
+                    JobInfo.UpgradePolicyEnum.fromValue(upgrade.getUpgradePolicy().getValue()),
+                    scope(upgrade.getUpgradeScope()), orElse(upgrade.getUpgradeTimeout(), UPGRADE_TIMEOUT_SECONDS),
+                    retry(upgrade.getRetryPolicy()), schedule(upgrade.getSchedulePolicy(), createTime),
+                    orElse(upgrade.getStartSchedule(), DAILY_WINDOW_START),
+                    orElse(upgrade.getEndSchedule(), DAILY_WINDOW_END),
+                    orElse(upgrade.getMaximumConcurrency(), MAXIMUM_CONCURRENCY), JobInfo.StatusEnum.STOPPED,
+                    createTime);
         }
         VerificationJobRequest verification = (VerificationJobRequest) request;
-        return job.name(name(verification.getName()))
-                .type(JobInfo.TypeEnum.VERIFY)
-                .upgradeScope(scopeInfo(verification.getUpgradeScope()))
-                .upgradeTimeout(orElse(verification.getUpgradeTimeout(), UPGRADE_TIMEOUT_SECONDS));
+        return new Job(firmware.orgId(), jobId, name(verification.getName()), firmware.firmwareId(),
+                firmware.version(), firmwareName, null, JobInfo.TypeEnum.VERIFY, null, null,
+                scope(verification.getUpgradeScope()),
+                orElse(verification.getUpgradeTimeout(), UPGRADE_TIMEOUT_SECONDS), null, null, null, null, null,
+                JobInfo.StatusEnum.STOPPED, createTime);
     }
 
-    private static UpgradeScopeInfo scopeInfo(UpgradeScope scope) {
-        return new UpgradeScopeInfo()
-                .type(UpgradeScopeInfo.TypeEnum.fromValue(scope.getType().getValue()))
-                .versionNumbers(scope.getVersionNumbers() == null ? null : new ArrayList<>(scope.getVersionNumbers()))
-                .deviceKeys(scope.getDeviceKeys() == null ? null : new ArrayList<>(scope.getDeviceKeys()))
-                .attributes(scope.getAttributes() == null ? null : new LinkedHashMap<>(scope.getAttributes()))
-                .tags(scope.getTags() == null ? null : new LinkedHashMap<>(scope.getTags()))
-                .assetTrees(scope.getAssetTrees() == null ? null : assetTrees(scope.getAssetTrees()));
+    private static Job.UpgradeScope scope(UpgradeScope scope) {
+        return new Job.UpgradeScope(UpgradeScopeInfo.TypeEnum.fromValue(scope.getType().getValue()),
+                scope.getVersionNumbers(), scope.getDeviceKeys(), scope.getAttributes(), scope.getTags(),
+                scope.getAssetTrees() == null ? null : assetTrees(scope.getAssetTrees()));
     }
 
-    private static List<AssetTreeInfo> assetTrees(List<AssetTreeSelector> selectors) {
-        List<AssetTreeInfo> trees = new ArrayList<>(selectors.size());
+    private static List<Job.AssetTree> assetTrees(List<AssetTreeSelector> selectors) {
+        List<Job.AssetTree> trees = new ArrayList<>(selectors.size());
         for (AssetTreeSelector selector : selectors) {
-            trees.add(new AssetTreeInfo().treeId(selector.getTreeId()).includedNotes(selector.getIncludedNotes()));
+            trees.add(new Job.AssetTree(selector.getTreeId(), selector.getIncludedNotes()));
         }
         return trees;
     }
 
-    private static StringI18nInfo name(StringI18n name) {
-        return name == null ? null : new StringI18nInfo().defaultValue(name.getDefaultValue())
-                .i18nValue(name.getI18nValue() == null ? null : new LinkedHashMap<>(name.getI18nValue()));
+    private static Job.I18nText name(StringI18n name) {
+        return name == null ? null : new Job.I18nText(name.getDefaultValue(), name.getI18nValue());
     }
 
     /** Without a retry policy: no retry (vendor page). */
-    private static RetryPolicyInfo retry(RetryPolicy policy) {
-        return policy == null ? new RetryPolicyInfo().enableRetry(false)
-                : new RetryPolicyInfo().enableRetry(policy.getEnableRetry()).retryInterval(policy.getRetryInterval())
-                        .retryCount(policy.getRetryCount());
+    private static Job.RetryPolicy retry(RetryPolicy policy) {
+        return policy == null ? new Job.RetryPolicy(false, null, null)
+                : new Job.RetryPolicy(policy.getEnableRetry(), policy.getRetryInterval(), policy.getRetryCount());
     }
 
     /** Without a schedule policy: start at once, daily from 00:00:00 to 23:59:59 (vendor page). */
-    private static SchedulePolicyInfo schedule(SchedulePolicy policy, long createTime) {
-        return policy == null ? new SchedulePolicyInfo().isRepeatDaily(true).startTimestamp(createTime)
-                : new SchedulePolicyInfo().isRepeatDaily(policy.getIsRepeatDaily())
-                        .startTimestamp(policy.getStartTimestamp()).endTimestamp(policy.getEndTimestamp())
-                        .timezoneOffsetInMinutes(policy.getTimezoneOffsetInMinutes());
+    private static Job.SchedulePolicy schedule(SchedulePolicy policy, long createTime) {
+        return policy == null ? new Job.SchedulePolicy(true, createTime, null, null)
+                : new Job.SchedulePolicy(policy.getIsRepeatDaily(), policy.getStartTimestamp(),
+                        policy.getEndTimestamp(), policy.getTimezoneOffsetInMinutes());
     }
 
     private static <T> T orElse(T value, T fallback) {

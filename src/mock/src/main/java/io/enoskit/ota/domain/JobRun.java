@@ -1,7 +1,5 @@
 package io.enoskit.ota.domain;
 
-import io.enoskit.ota.model.JobInfo;
-import io.enoskit.ota.model.RetryPolicyInfo;
 import io.enoskit.ota.model.TaskInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,7 +82,7 @@ final class JobRun {
      * @param now               the clock now, milliseconds since the epoch
      * @param ids               ids for the tasks
      */
-    JobRun(JobInfo job, List<Device> targets, int successesToVerify, long now, JobIdGenerator ids) {
+    JobRun(Job job, List<Device> targets, int successesToVerify, long now, JobIdGenerator ids) {
         this(job, successesToVerify, now);
         for (Device device : targets) {
             if (tasks.containsKey(device.deviceKey())) {
@@ -97,7 +95,7 @@ final class JobRun {
             task.assetId = device.assetId();
             task.productKey = device.productKey();
             task.fromVersion = device.firmwareVersion();
-            task.toVersion = job.getFirmwareVersion();
+            task.toVersion = job.firmwareVersion();
             task.desc = DESC_INIT;
             task.updateTime = now;
             tasks.put(task.deviceKey, task);
@@ -106,20 +104,20 @@ final class JobRun {
     }
 
     /** The job's policies (schedule, concurrency, timeout, retries), with no task yet. */
-    private JobRun(JobInfo job, int successesToVerify, long now) {
-        this.orgId = job.getOrgId();
-        this.jobId = job.getJobId();
-        this.verification = job.getType() == JobInfo.TypeEnum.VERIFY;
+    private JobRun(Job job, int successesToVerify, long now) {
+        this.orgId = job.orgId();
+        this.jobId = job.jobId();
+        this.verification = job.verification();
         this.schedule = JobSchedule.of(job);
-        this.maximumConcurrency = job.getMaximumConcurrency() == null ? JobDefaults.MAXIMUM_CONCURRENCY
-                : Math.max(1, job.getMaximumConcurrency());
-        this.timeoutMillis = (job.getUpgradeTimeout() == null ? JobDefaults.UPGRADE_TIMEOUT_SECONDS
-                : job.getUpgradeTimeout()) * 1000L;
-        RetryPolicyInfo retry = job.getRetryPolicy();
-        this.autoRetry = retry != null && Boolean.TRUE.equals(retry.getEnableRetry());
-        this.retryCount = retry == null || retry.getRetryCount() == null ? 1 : Math.max(0, retry.getRetryCount());
-        this.retryIntervalMillis = retry == null || retry.getRetryInterval() == null ? 0
-                : Math.max(0, retry.getRetryInterval()) * 1000L;
+        this.maximumConcurrency = job.maximumConcurrency() == null ? JobDefaults.MAXIMUM_CONCURRENCY
+                : Math.max(1, job.maximumConcurrency());
+        this.timeoutMillis = (job.upgradeTimeout() == null ? JobDefaults.UPGRADE_TIMEOUT_SECONDS
+                : job.upgradeTimeout()) * 1000L;
+        Job.RetryPolicy retry = job.retryPolicy();
+        this.autoRetry = retry != null && Boolean.TRUE.equals(retry.enableRetry());
+        this.retryCount = retry == null || retry.retryCount() == null ? 1 : Math.max(0, retry.retryCount());
+        this.retryIntervalMillis = retry == null || retry.retryInterval() == null ? 0
+                : Math.max(0, retry.retryInterval()) * 1000L;
         this.successesToVerify = successesToVerify;
         this.lastClock = now;
         this.devices = new LinkedHashMap<>();
@@ -130,11 +128,12 @@ final class JobRun {
      *
      * @param devices the org's devices by key, for the outcomes of the tasks' devices
      */
-    JobRun(JobInfo job, StoreSnapshot.RunState saved, Map<String, Device> devices, long now) {
+    JobRun(Job job, StoreSnapshot.RunState saved, Map<String, Device> devices, long now) {
         this(job, saved.successesToVerify(), now);
         this.verified = saved.verified();
         this.jobTime = saved.jobTime();
-        for (OtaTask task : saved.tasks()) {
+        for (StoreSnapshot.TaskState state : saved.tasks()) {
+            OtaTask task = OtaTask.restored(state);
             Device device = devices.get(task.deviceKey);
             this.devices.put(task.deviceKey, device != null ? device
                     : Device.unlisted(orgId, task.productKey, task.deviceKey, task.fromVersion));
@@ -149,9 +148,10 @@ final class JobRun {
         }
     }
 
-    /** The run as the state file keeps it. */
+    /** The run as the state file keeps it: immutable copies of its tasks, which go on changing here. */
     StoreSnapshot.RunState snapshot() {
-        return new StoreSnapshot.RunState(jobId, jobTime, successesToVerify, verified, List.copyOf(tasks.values()));
+        return new StoreSnapshot.RunState(jobId, jobTime, successesToVerify, verified,
+                tasks.values().stream().map(OtaTask::state).toList());
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.enoskit.ota.domain;
 
-import io.enoskit.ota.model.JobInfo;
-import io.enoskit.ota.model.SchedulePolicyInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,25 +39,25 @@ final class JobSchedule {
     /** Always open. */
     static final JobSchedule ALWAYS = new JobSchedule(Long.MIN_VALUE, Long.MAX_VALUE, -1, -1, 0);
 
-    static JobSchedule of(JobInfo job) {
-        SchedulePolicyInfo policy = job.getSchedulePolicy();
+    static JobSchedule of(Job job) {
+        Job.SchedulePolicy policy = job.schedulePolicy();
         if (policy == null) {
             return ALWAYS;
         }
-        long from = policy.getStartTimestamp() == null ? Long.MIN_VALUE : policy.getStartTimestamp();
-        long offset = policy.getTimezoneOffsetInMinutes() == null ? 0 : policy.getTimezoneOffsetInMinutes() * 60_000L;
-        if (!Boolean.TRUE.equals(policy.getIsRepeatDaily())) {
-            return new JobSchedule(from, policy.getEndTimestamp() == null ? Long.MAX_VALUE
-                    : policy.getEndTimestamp(), -1, -1, 0);
+        long from = policy.startTimestamp() == null ? Long.MIN_VALUE : policy.startTimestamp();
+        long offset = policy.timezoneOffsetInMinutes() == null ? 0 : policy.timezoneOffsetInMinutes() * 60_000L;
+        if (!Boolean.TRUE.equals(policy.isRepeatDaily())) {
+            return new JobSchedule(from, policy.endTimestamp() == null ? Long.MAX_VALUE
+                    : policy.endTimestamp(), -1, -1, 0);
         }
         long start;
         long end;
-        if (policy.getStartTimestamp() != null && policy.getEndTimestamp() != null) {
-            start = Math.floorMod(policy.getStartTimestamp() + offset, DAY);
-            end = Math.floorMod(policy.getEndTimestamp() + offset, DAY);
+        if (policy.startTimestamp() != null && policy.endTimestamp() != null) {
+            start = Math.floorMod(policy.startTimestamp() + offset, DAY);
+            end = Math.floorMod(policy.endTimestamp() + offset, DAY);
         } else {
-            start = (job.getStartSchedule() == null ? 0 : job.getStartSchedule()) * 1000L;
-            end = (job.getEndSchedule() == null ? 86_399 : job.getEndSchedule()) * 1000L + 999;
+            start = (job.startSchedule() == null ? 0 : job.startSchedule()) * 1000L;
+            end = (job.endSchedule() == null ? 86_399 : job.endSchedule()) * 1000L + 999;
         }
         if (start == 0 && end >= DAY - 1000) {
             return new JobSchedule(from, Long.MAX_VALUE, -1, -1, 0);

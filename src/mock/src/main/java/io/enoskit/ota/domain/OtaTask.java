@@ -1,19 +1,15 @@
 package io.enoskit.ota.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.enoskit.ota.model.TaskInfo;
 
 /**
  * One device's task in a job, as the simulation moves it (TaskInfo of Search OTA Task). Fields are those of
  * TaskInfo plus the simulation's bookkeeping; times named {@code ...At} are the job's running time in
  * milliseconds (it stands still while the job is stopped or outside its schedule), {@code updateTime} is clock
- * time. Owned and changed by its {@link JobRun} under the store's lock; read as a TaskInfo ({@link #view}). Public
- * only so that the state file can hold it ({@link StoreSnapshot}); its fields are not an API.
+ * time. Owned and changed by its {@link JobRun} under the store's lock and never handed out: read as a new TaskInfo
+ * ({@link #view}) or as an immutable {@link StoreSnapshot.TaskState} ({@link #state}).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public final class OtaTask {
+final class OtaTask {
     static final long NEVER = -1;
 
     String taskId;
@@ -41,10 +37,38 @@ public final class OtaTask {
     /** When an automatic retry puts it back to init, job time; NEVER when none. */
     long retryAt = NEVER;
     /** Bumped on every change of the times above, so that queued events for the old times are ignored. */
-    @JsonIgnore
     int version;
 
     OtaTask() {
+    }
+
+    /** A task as the state file kept it. */
+    static OtaTask restored(StoreSnapshot.TaskState state) {
+        OtaTask task = new OtaTask();
+        task.taskId = state.taskId();
+        task.deviceKey = state.deviceKey();
+        task.assetId = state.assetId();
+        task.productKey = state.productKey();
+        task.fromVersion = state.fromVersion();
+        task.toVersion = state.toVersion();
+        task.status = state.status();
+        task.progress = state.progress();
+        task.desc = state.desc();
+        task.updateTime = state.updateTime();
+        task.attempt = state.attempt();
+        task.autoRetries = state.autoRetries();
+        task.cancelled = state.cancelled();
+        task.outcome = state.outcome();
+        task.dueAt = state.dueAt();
+        task.deadline = state.deadline();
+        task.retryAt = state.retryAt();
+        return task;
+    }
+
+    /** The task now, as the state file keeps it (a copy: the task goes on changing). */
+    StoreSnapshot.TaskState state() {
+        return new StoreSnapshot.TaskState(taskId, deviceKey, assetId, productKey, fromVersion, toVersion, status,
+                progress, desc, updateTime, attempt, autoRetries, cancelled, outcome, dueAt, deadline, retryAt);
     }
 
     /** The earliest time something happens to it, job time; NEVER when nothing will. */
@@ -63,18 +87,5 @@ public final class OtaTask {
         return new TaskInfo().taskId(taskId).orgId(orgId).assetId(assetId).productKey(productKey)
                 .deviceKey(deviceKey).jobId(jobId).fromVersion(fromVersion).toVersion(toVersion).progress(progress)
                 .desc(desc).status(TaskInfo.StatusEnum.fromValue(status.value())).updateTime(updateTime);
-    }
-
-    /** The value of a Search OTA Task expression field of a task, or null when it has none. */
-    static Object field(TaskInfo task, String name) {
-        return switch (name) {
-            case "jobId" -> task.getJobId();
-            case "deviceKey" -> task.getDeviceKey();
-            case "fromVersion" -> task.getFromVersion();
-            case "toVersion" -> task.getToVersion();
-            case "status" -> task.getStatus() == null ? null : task.getStatus().getValue();
-            case "desc" -> task.getDesc();
-            default -> null;
-        };
     }
 }

@@ -1,6 +1,5 @@
 package io.enoskit.ota.domain;
 
-import io.enoskit.ota.model.AssetTreeInfo;
 import io.enoskit.ota.model.AssetTreeSelector;
 import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.UpgradeJobRequest;
@@ -89,15 +88,15 @@ public record ScopeSelection(Combination combination) {
         }
 
         /** The scope of a stored job. */
-        public static Scope of(UpgradeScopeInfo scope) {
+        public static Scope of(Job.UpgradeScope scope) {
             Map<String, List<String>> trees = new LinkedHashMap<>();
-            if (scope.getAssetTrees() != null) {
-                for (AssetTreeInfo tree : scope.getAssetTrees()) {
-                    trees.put(tree.getTreeId(), nodes(tree.getIncludedNotes()));
+            if (scope.assetTrees() != null) {
+                for (Job.AssetTree tree : scope.assetTrees()) {
+                    trees.put(tree.treeId(), nodes(tree.includedNotes()));
                 }
             }
-            return new Scope(scope.getType() == UpgradeScopeInfo.TypeEnum.TOTAL, scope.getDeviceKeys(),
-                    scope.getVersionNumbers(), scope.getTags(), scope.getAttributes(), trees);
+            return new Scope(scope.type() == UpgradeScopeInfo.TypeEnum.TOTAL, scope.deviceKeys(),
+                    scope.versionNumbers(), scope.tags(), scope.attributes(), trees);
         }
 
         /** {@code includedNotes} as node ids: a text is one node, a list its texts; anything else none (whole tree). */

@@ -71,7 +71,7 @@ public final class SearchExpression {
      * @throws SearchExpressionException when the text is over {@value #MAX_LENGTH} characters, is not valid
      *                                   syntax, or names a field or operator the search does not allow
      */
-    public static SearchExpression parse(String text, SearchFields allowed) {
+    public static SearchExpression parse(String text, SearchFields<?> allowed) {
         Objects.requireNonNull(allowed, "the fields of the search are required");
         if (text == null) {
             return EVERYTHING;

@@ -51,11 +51,11 @@ final class SearchExpressionParser {
     }
 
     private final String text;
-    private final SearchFields allowed;
+    private final SearchFields<?> allowed;
     private final List<Token> tokens = new ArrayList<>();
     private int next;
 
-    SearchExpressionParser(String text, SearchFields allowed) {
+    SearchExpressionParser(String text, SearchFields<?> allowed) {
         this.text = text;
         this.allowed = allowed;
     }

@@ -2,6 +2,8 @@ package io.enoskit.ota.domain;
 
 import io.enoskit.ota.contract.EnosRelease;
 import io.enoskit.ota.contract.Operation;
+import io.enoskit.ota.model.DeviceFirmware;
+import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.profile.EnosVersion;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,42 +13,62 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The fields a search's {@code expression} may name, the operators each field allows, and the EnOS release each came
- * with, as the spec lists them ({@code x-enos-search-fields} and {@code x-enos-search-locales} of each search
- * operation, read through {@link EnosRelease}). Immutable; one constant per search API, of the newest release;
- * {@link #in(EnosVersion)} gives the fields of an older one.
+ * The fields a search's {@code expression} may name, the operators each allows and the EnOS release each came with, as
+ * the spec lists them ({@code x-enos-search-fields} and {@code x-enos-search-locales} of each search operation, read
+ * through {@link EnosRelease}), and, beside each, how a record's value of it is read: one place per field, so a field
+ * the spec declares cannot be left unread. {@code !=} is accepted wherever {@code =} is (inferred: the general
+ * expression language has it). Immutable; {@link #in(EnosVersion)} gives an older release's fields.
  *
- * <p>Sources (reference notes §3.1 and §3.2, from the vendor's Search pages 2.2.0–2.4.4):
- * <ul>
- *   <li>{@link #JOBS} Search OTA Job: {@code firmwareId}, {@code productKey}, {@code type}, {@code status} (2.2.0),
- *       {@code firmwareVersion} (2.3.0) with {@code =} and {@code in}; {@code firmwareName} (2.3.0) and {@code name}
- *       (2.4.0) with {@code like}, per locale from 2.4.0 (see {@link #suffixes()});</li>
- *   <li>{@link #TASKS} Search OTA Task: {@code jobId}, {@code deviceKey}, {@code fromVersion}, {@code toVersion}
- *       (2.3.0), {@code status}, {@code desc} with {@code =} and {@code in};</li>
- *   <li>{@link #FIRMWARE} Search Firmware File: {@code productKey} with {@code =} and {@code in};
- *       {@code isVerified} with {@code =} (a boolean); {@code name} with {@code like}, also
- *       per locale as for jobs;</li>
- *   <li>{@link #DEVICE_UPGRADE} Search Device Upgrade: {@code productKey}, {@code firmwareVersion} with {@code =}
- *       and {@code in}; {@code isUpgrading} with {@code =} (a boolean).</li>
- * </ul>
- * Wherever the pages allow {@code =}, {@code !=} is accepted as well (inferred: the general expression language
- * has it, the pages list only what a search is "for").
+ * @param <T> the record a search selects
  */
-public final class SearchFields {
+public final class SearchFields<T> {
     /** The key of the default value in the map an accessor returns for an {@link Kind#I18N} field. */
     public static final String DEFAULT = "defaultValue";
 
-    /** Search OTA Job ({@code action=search} on {@code ota-jobs}). */
-    public static final SearchFields JOBS = read("Search OTA Job", Operation.SEARCH_JOBS);
+    /** Search OTA Job ({@code action=search} on {@code ota-jobs}): its {@code productKey} is the job's firmware's. */
+    public static final SearchFields<SearchedJob> JOBS = read("Search OTA Job", Operation.SEARCH_JOBS, Map.of(
+            "firmwareId", searched -> searched.job().firmwareId(),
+            "productKey", searched -> searched.job().productKey() != null ? searched.job().productKey()
+                    : searched.firmware() == null ? null : searched.firmware().productKey(),
+            "firmwareVersion", searched -> searched.job().firmwareVersion(),
+            "type", searched -> searched.job().type() == null ? null : searched.job().type().getValue(),
+            "status", searched -> searched.job().status() == null ? null : searched.job().status().getValue(),
+            "name", searched -> i18n(searched.job().name()),
+            "firmwareName", searched -> i18n(searched.job().firmwareName())));
     /** Search OTA Task ({@code action=searchTask} on {@code ota-jobs}). */
-    public static final SearchFields TASKS = read("Search OTA Task", Operation.SEARCH_TASKS);
+    public static final SearchFields<TaskInfo> TASKS = read("Search OTA Task", Operation.SEARCH_TASKS, Map.of(
+            "jobId", TaskInfo::getJobId,
+            "deviceKey", TaskInfo::getDeviceKey,
+            "fromVersion", TaskInfo::getFromVersion,
+            "toVersion", TaskInfo::getToVersion,
+            "status", task -> task.getStatus() == null ? null : task.getStatus().getValue(),
+            "desc", TaskInfo::getDesc));
     /** Search Firmware File ({@code action=search} on {@code ota-firmwares}). */
-    public static final SearchFields FIRMWARE = read("Search Firmware File", Operation.SEARCH_FIRMWARE);
+    public static final SearchFields<Firmware> FIRMWARE = read("Search Firmware File", Operation.SEARCH_FIRMWARE,
+            Map.of(
+                    "productKey", Firmware::productKey,
+                    "isVerified", Firmware::isVerified,
+                    "name", firmware -> SearchExpression.i18nView(firmware.name(), null)));
     /** Search Device Upgrade ({@code action=searchDeviceUpgrade} on {@code ota-firmwares}). */
-    public static final SearchFields DEVICE_UPGRADE = read("Search Device Upgrade", Operation.SEARCH_DEVICE_UPGRADE);
+    public static final SearchFields<DeviceFirmware> DEVICE_UPGRADE = read("Search Device Upgrade",
+            Operation.SEARCH_DEVICE_UPGRADE, Map.of(
+                    "productKey", DeviceFirmware::getProductKey,
+                    "firmwareVersion", DeviceFirmware::getFirmwareVersion,
+                    "isUpgrading", DeviceFirmware::getIsUpgrading));
+
+    /**
+     * A job as Search OTA Job reads it: the stored job and its firmware (null when the org no longer has it).
+     *
+     * @param job      the stored job
+     * @param firmware its firmware, or null
+     */
+    public record SearchedJob(Job job, Firmware firmware) {
+    }
 
     /** The comparison operators of the expression language, as written. */
     public enum Operator {
@@ -110,17 +132,27 @@ public final class SearchFields {
 
     private final String search;
     private final Map<String, Field> fields;
+    private final Map<String, Function<T, Object>> values;
     private final Map<String, String> locales;
     private final EnosVersion release;
 
-    private SearchFields(String search, Map<String, Field> fields, Map<String, String> locales, EnosVersion release) {
+    private SearchFields(String search, Map<String, Field> fields, Map<String, Function<T, Object>> values,
+                         Map<String, String> locales, EnosVersion release) {
         this.search = search;
         this.fields = fields;
+        this.values = values;
         this.locales = Map.copyOf(locales);
         this.release = release;
     }
 
-    private static SearchFields read(String search, Operation operation) {
+    /**
+     * The spec's fields of a search, each with its accessor.
+     *
+     * @throws IllegalStateException when the spec declares a field no accessor reads, or an accessor reads a field
+     *                               the spec does not declare
+     */
+    private static <T> SearchFields<T> read(String search, Operation operation,
+                                            Map<String, Function<T, Object>> values) {
         Map<String, Field> byName = new LinkedHashMap<>();
         for (EnosRelease.SearchField field : EnosRelease.searchFields(operation)) {
             Kind kind = Kind.valueOf(field.kind().toUpperCase(Locale.ROOT));
@@ -130,13 +162,37 @@ public final class SearchFields {
         if (byName.isEmpty()) {
             throw new IllegalStateException("the spec lists no x-enos-search-fields for " + search);
         }
-        return new SearchFields(search, Collections.unmodifiableMap(byName), EnosRelease.searchLocales(operation),
-                EnosVersion.newest());
+        if (!byName.keySet().equals(values.keySet())) {
+            throw new IllegalStateException(search + " reads the fields " + new TreeSet<>(values.keySet())
+                    + ", the spec declares " + new TreeSet<>(byName.keySet()));
+        }
+        return new SearchFields<>(search, Collections.unmodifiableMap(byName), Map.copyOf(values),
+                EnosRelease.searchLocales(operation), EnosVersion.newest());
+    }
+
+    /**
+     * A record's field values, as {@link SearchExpression#matches} asks for them by field name.
+     *
+     * @throws IllegalArgumentException (when asked) for a name this search does not declare
+     */
+    public Function<String, Object> valuesOf(T record) {
+        return name -> {
+            Function<T, Object> value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException(search + " has no field '" + name + "'");
+            }
+            return value.apply(record);
+        };
+    }
+
+    /** An internationalized name as an I18N field's value, or null. */
+    private static Map<String, String> i18n(Job.I18nText name) {
+        return name == null ? null : SearchExpression.i18nView(name.defaultValue(), name.i18nValue());
     }
 
     /** The same search as EnOS {@code version} has it: its fields are those that came with that release or before. */
-    public SearchFields in(EnosVersion version) {
-        return version == release ? this : new SearchFields(search, fields, locales, version);
+    public SearchFields<T> in(EnosVersion version) {
+        return version == release ? this : new SearchFields<>(search, fields, values, locales, version);
     }
 
     /** The release whose fields these are. */

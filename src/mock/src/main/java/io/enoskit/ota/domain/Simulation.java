@@ -2,6 +2,7 @@ package io.enoskit.ota.domain;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * How the mock's device tasks progress (a simulation; the EnOS pages describe the statuses, not their timing).
@@ -43,7 +44,7 @@ public record Simulation(Duration pace, double failureShare, long seed) {
         hash = 31 * hash + jobId.hashCode();
         hash = 31 * hash + deviceKey.hashCode();
         hash = 31 * hash + attempt;
-        double uniform = (new java.util.SplittableRandom(hash).nextDouble());
+        double uniform = (new SplittableRandom(hash).nextDouble());
         return uniform < failureShare ? DeviceOutcome.FAIL : DeviceOutcome.SUCCEED;
     }
 }

@@ -10,6 +10,7 @@ import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.EnosVersion;
+import io.enoskit.ota.profile.ProfileException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,37 +25,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The mock of the EnOS OTA Job API inside a JUnit 5 test suite, the way {@code WireMockExtension} runs WireMock:
- * <pre>{@code
- * class FirmwareClientTest {
- *     @RegisterExtension
- *     static OtaMockExtension mock = OtaMockExtension.newInstance().build();
- *
- *     @Test
- *     void createsAJob() {
- *         new FirmwareClient(mock.baseUrl()).createUpgradeJob("yourOrgId", "yourFirmwareId", "deviceKey1");
- *         assertThat(mock.jobs("yourOrgId")).hasSize(1);
- *         mock.wireMock().verify(postRequestedFor(urlPathEqualTo("/connect-service/v2.1/ota-jobs")));
- *     }
- * }
- * }</pre>
- * <ul>
- *   <li>In a {@code static} field the mock starts once for the class; in an instance field, once per test.</li>
- *   <li>It listens on a free port of the loopback address; {@link #baseUrl()} says where.</li>
- *   <li>Before each test the mock is reset (default OTA state, empty request journal, stub mappings added by a test
- *       removed), unless built with {@link Builder#keepStateBetweenTests()}.</li>
- *   <li>The request journal is on ({@value #JOURNAL_ENTRIES} entries by default), so WireMock's {@code verify(...)}
- *       works.</li>
- *   <li>A test method may also take an {@link OtaMockRuntimeInfo} or an {@link OtaMockServer} parameter.</li>
- *   <li>With {@link Builder#failOnContractViolations()}, a test fails after it ran when the client under test sent a
- *       request the contract refuses (99400 or 99404, see {@link ContractRefusal}), naming each request and the
- *       field and rule it broke, as WireMock's {@code failOnUnmatchedRequests} does for unmatched requests.</li>
- *   <li>The simulation clock is frozen: device tasks progress only when the test calls {@link #advanceClock}, so a
- *       test sees the same steps on any machine.</li>
- * </ul>
- * {@link OtaMockTest} declares the same on a test class, without a field.
- * The admin operations ({@code putFirmware}, {@code jobs}, {@code completeVerification}, ...) are those of
- * {@link OtaMockServer}, reached through {@link #server()} or the shortcuts here.
+ * The mock inside a JUnit 5 suite, as {@code WireMockExtension} runs WireMock: a {@code static} field starts it once
+ * per class, an instance field once per test, on a free loopback port ({@link #baseUrl()}). Each test starts from the
+ * default state (unless {@link Builder#keepStateBetweenTests()}) on a frozen clock that only {@link #advanceClock}
+ * moves, so a test sees the same task steps on any machine; {@link Builder#failOnContractViolations()} fails a test
+ * whose client sent what the contract refuses. {@link OtaMockTest} declares the same without a field.
  */
 public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -293,7 +268,7 @@ public final class OtaMockExtension implements BeforeAllCallback, AfterAllCallba
          * files, stacked on the default profile in order, a later one overriding an earlier one's settings:
          * {@code .profile("src/test/resources/our-gateway.yaml")}.
          *
-         * @throws io.enoskit.ota.profile.ProfileException naming the file, the setting and the values it takes,
+         * @throws ProfileException naming the file, the setting and the values it takes,
          *                                                 when a profile cannot be used
          */
         public Builder profile(String... namesOrFiles) {

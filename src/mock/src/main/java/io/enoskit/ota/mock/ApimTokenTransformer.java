@@ -1,5 +1,6 @@
 package io.enoskit.ota.mock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -45,7 +46,7 @@ public final class ApimTokenTransformer implements ResponseDefinitionTransformer
         JsonNode body;
         try {
             body = Json.mapper().readTree(Optional.ofNullable(serveEvent.getRequest().getBodyAsString()).orElse(""));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return answer(1004, "invalid parameter: the body is not JSON", null);
         }
         String appKey = text(body, "appKey");

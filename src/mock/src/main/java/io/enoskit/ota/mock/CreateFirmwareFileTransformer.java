@@ -1,5 +1,6 @@
 package io.enoskit.ota.mock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.enoskit.ota.contract.ContractCheck;
@@ -62,7 +63,7 @@ public final class CreateFirmwareFileTransformer extends OperationTransformer {
         FirmwareMetadata decoded;
         try {
             decoded = Json.mapper().treeToValue(metadata, FirmwareMetadata.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException unfit) {
+        } catch (JsonProcessingException | IllegalArgumentException unfit) {
             throw FirmwareUploads.missing("metadata", "cannot be read as FirmwareMetadata: " + unfit.getMessage());
         }
         Firmware firmware = uploads.create(call.query("orgId"), call.query("productKey"), decoded, file.fileName(),

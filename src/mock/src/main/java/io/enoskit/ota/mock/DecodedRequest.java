@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -66,7 +67,7 @@ final class DecodedRequest extends HttpServletRequestWrapper {
     public BufferedReader getReader() {
         String charset = getCharacterEncoding();
         return new BufferedReader(new InputStreamReader(getInputStream(),
-                charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset)));
+                charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
     }
 
     @Override

@@ -89,7 +89,7 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
 
     private void addBodyFilter(ServletContextHandler context, boolean admin) {
         FilterHolder holder = new FilterHolder(new RequestBodyFilter(settings.maxBodyBytes(),
-                settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses));
+                settings.maxUploadBytes(), settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses));
         holder.setAsyncSupported(true);
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
     }

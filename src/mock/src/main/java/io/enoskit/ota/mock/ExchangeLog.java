@@ -1,8 +1,10 @@
 package io.enoskit.ota.mock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.contract.Violation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,7 +28,7 @@ final class ExchangeLog {
     static final int MAX_BODY_CHARS = 4096;
     /** Body fields that carry a credential (Get Access Token's request and answer). */
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("encryption", "accessToken", "appSecret");
-    /** One {@code field: rule} of a 99400 message, as {@link io.enoskit.ota.contract.Violation} writes it. */
+    /** One {@code field: rule} of a 99400 message, as {@link Violation} writes it. */
     private static final Pattern INVALID_FIELD = Pattern.compile("(?:^Invalid Argument |; )([^\\s:;]+): ");
     private final Deque<LoggedExchange> recent = new ArrayDeque<>();
     private long sequence;
@@ -127,7 +129,7 @@ final class ExchangeLog {
         }
         try {
             return Json.mapper().readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+        } catch (JsonProcessingException notJson) {
             return null;
         }
     }

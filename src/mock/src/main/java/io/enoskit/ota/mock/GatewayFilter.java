@@ -11,6 +11,7 @@ import io.enoskit.ota.domain.GatewayApp;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ public final class GatewayFilter implements StubRequestFilterV2 {
     static final List<String> CREDENTIAL_HEADERS = List.of("apim-accesstoken", "apim-signature", "Authorization");
     private static boolean isMultipart(Request request) {
         String contentType = request.getHeader("Content-Type");
-        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static final Pattern POSEIDON_SHORT_TOKEN = Pattern.compile("[0-9a-f]{64}");

@@ -3,6 +3,7 @@ package io.enoskit.ota.mock;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.OtaStore;
+import java.util.function.Supplier;
 
 /**
  * Serves "Get OTA Job" ({@code GET /connect-service/v2.1/ota-jobs?action=get&orgId&jobId}): spec check
@@ -13,13 +14,13 @@ public final class GetOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-get-ota-job";
     private final OtaStore store;
 
-    GetOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    GetOtaJobTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }
 
     @Override
     Object serve(ValidRequest call) {
-        return store.getJob(call.query("orgId"), call.query("jobId"));
+        return store.getJob(call.query("orgId"), call.query("jobId")).info();
     }
 }

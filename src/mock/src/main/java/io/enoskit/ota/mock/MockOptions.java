@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.enoskit.ota.profile.Setting;
@@ -45,6 +46,11 @@ public final class MockOptions {
      * device keys). The gateway's own limit is not documented; this one is the mock's.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * The largest firmware upload (a Create Firmware File multipart body) accepted, in bytes, by default (64 MiB: a
+     * device firmware image of tens of megabytes). The gateway's own limit is not documented; this one is the mock's.
+     */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
     /** How long a request body may take to arrive, in seconds; a slower one is answered HTTP 408. */
     public static final int DEFAULT_BODY_TIMEOUT_SECONDS = 10;
     /** {@link #DEFAULT_BODY_TIMEOUT_SECONDS} as a duration. */
@@ -101,10 +107,11 @@ public final class MockOptions {
     private int journalEntries = DEFAULT_JOURNAL_ENTRIES;
     private int containerThreads = DEFAULT_CONTAINER_THREADS;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxJobs = DEFAULT_MAX_JOBS;
     private long firmwareStoreBytes = DEFAULT_FIRMWARE_STORE_BYTES;
-    private Duration taskPace = Duration.ofSeconds(io.enoskit.ota.domain.Simulation.DEFAULT_PACE_SECONDS);
+    private Duration taskPace = Duration.ofSeconds(Simulation.DEFAULT_PACE_SECONDS);
     private double taskFailureShare;
     private Path stateFile;
     private boolean frozenClock;
@@ -227,6 +234,21 @@ public final class MockOptions {
     }
 
     /**
+     * The largest firmware upload (a {@code multipart/*} body: Create Firmware File), in bytes,
+     * {@value #MAX_BODY_BYTES_FROM} to {@value #MAX_BODY_BYTES_TO}; larger uploads are answered with HTTP 413 and
+     * 99400. Every other body keeps {@link #maxBodyBytes(long)}.
+     *
+     * @throws MockOptionException outside that range
+     */
+    public MockOptions maxUploadBytes(long maxUploadBytes) {
+        if (maxUploadBytes < MAX_BODY_BYTES_FROM || maxUploadBytes > MAX_BODY_BYTES_TO) {
+            throw outOfRange("maxUploadBytes", MAX_BODY_BYTES_FROM, MAX_BODY_BYTES_TO, maxUploadBytes);
+        }
+        this.maxUploadBytes = maxUploadBytes;
+        return this;
+    }
+
+    /**
      * How long a body may take to arrive, {@value #BODY_TIMEOUT_MILLIS_FROM} ms to {@value #BODY_TIMEOUT_SECONDS_TO}
      * s; a slower one is answered with HTTP 408 and 99400.
      *
@@ -286,7 +308,7 @@ public final class MockOptions {
 
     /**
      * How long each step of a simulated device task takes on the job's running time (default
-     * {@value io.enoskit.ota.domain.Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
+     * {@value Simulation#DEFAULT_PACE_SECONDS} s): published, upgrading, progress 25, 50, 75,
      * succeeded. Tests move the clock instead of waiting ({@link OtaMockServer#advanceClock(Duration)}).
      *
      * @throws MockOptionException outside {@value #TASK_PACE_MILLIS_FROM} ms to {@value #TASK_PACE_SECONDS_TO} s
@@ -507,6 +529,11 @@ public final class MockOptions {
         return maxBodyBytes;
     }
 
+    /** The largest firmware upload accepted, in bytes, {@link #maxUploadBytes(long)}. */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
     public Duration bodyTimeout() {
         return bodyTimeout;
     }
@@ -543,7 +570,7 @@ public final class MockOptions {
     /** The extension factory these options stand for (one per server: it builds the server's state). */
     OtaMockExtensions extensions() {
         return new OtaMockExtensions(profile(), gatewayAuth, maxJobs,
-                new io.enoskit.ota.domain.Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
+                new Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
     }
 
     /**

@@ -1,25 +1,43 @@
 package io.enoskit.ota.mock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.enoskit.ota.contract.ContractViolation;
 import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.domain.Device;
 import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.SimulationClock;
 import io.enoskit.ota.profile.BehaviourProfile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.util.URIUtil;
 
 import static com.github.tomakehurst.wiremock.http.RequestMethod.ANY;
@@ -77,7 +95,7 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
     /** The routes, as the 404 of an unknown route lists them. */
-    static final java.util.List<String> ROUTES = java.util.List.of("GET /state", "GET /profile", "POST /reset",
+    static final List<String> ROUTES = List.of("GET /state", "GET /profile", "POST /reset",
             "GET /orgs/{orgId}/firmwares", "PUT /orgs/{orgId}/firmwares/{firmwareId}", "GET /orgs/{orgId}/jobs",
             "POST /orgs/{orgId}/jobs/{jobId}/complete-verification", "GET /orgs/{orgId}/jobs/{jobId}/tasks",
             "GET /orgs/{orgId}/devices", "PUT /orgs/{orgId}/devices/{deviceKey}", "GET /clock", "POST /clock",
@@ -85,7 +103,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             "GET /ui", "GET /docs");
     /** The furthest one call moves the clock, in seconds (a year). */
     static final long MAX_ADVANCE_SECONDS = 366L * 86_400;
-    private static final ObjectReader DEVICE = strict().readerFor(io.enoskit.ota.domain.Device.class)
+    private static final ObjectReader DEVICE = strict().readerFor(Device.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final ObjectReader FAULT = strict().readerFor(FaultRule.class)
@@ -95,7 +113,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final OtaStore store;
     private final FaultPlan faults;
-    private final io.enoskit.ota.domain.SimulationClock clock;
+    private final SimulationClock clock;
     private final Supplier<BehaviourProfile> profile;
     private final ExchangeLog exchanges;
     private final Supplier<ApiDocs> docs;
@@ -108,7 +126,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
      * @param exchanges the API exchanges the console's request log shows
      * @param docs      the spec documents the docs page renders (built on first use)
      */
-    OtaAdminApiExtension(OtaStore store, FaultPlan faults, io.enoskit.ota.domain.SimulationClock clock,
+    OtaAdminApiExtension(OtaStore store, FaultPlan faults, SimulationClock clock,
                          Supplier<BehaviourProfile> profile, ExchangeLog exchanges, Supplier<ApiDocs> docs,
                          Runnable resetState) {
         this.store = store;
@@ -183,15 +201,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     private AdminTask addFault() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
-            FaultRule rule;
-            try {
-                rule = FAULT.readValue(body);
-            } catch (java.io.IOException wrong) {
-                Throwable cause = wrong.getCause() instanceof IllegalArgumentException rule1 ? rule1 : wrong;
-                throw new IllegalArgumentException("the fault rule is not valid: " + (cause instanceof
-                        IllegalArgumentException ? cause.getMessage() : fieldProblem(wrong,
-                        "operation, fault, delayMs, delayMaxMs, share, calls")));
-            }
+            FaultRule rule = readBody(FAULT, body, "fault rule", Set.of());
             faults.add(rule);
             return Map.of("faults", faults.rules());
         });
@@ -204,16 +214,57 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
-    private static String fieldProblem(java.io.IOException wrong, String known) {
-        if (wrong instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "' (known: " + known + ")";
+    /**
+     * An admin body read as its type, or the reason it is not one: the rule the type's constructor broke, an unknown
+     * field with the fields the type knows (Jackson's list, less those the route's path gives), or a field of the
+     * wrong type with the type it takes.
+     *
+     * @param what     the body's name in the message ("device")
+     * @param fromPath the fields the route sets from its path, left out of the known ones
+     * @throws IllegalArgumentException "the {what} is not valid: ..."
+     */
+    private static <T> T readBody(ObjectReader reader, ObjectNode body, String what, Set<String> fromPath) {
+        try {
+            return reader.readValue(body);
+        } catch (IOException wrong) {
+            throw new IllegalArgumentException("the " + what + " is not valid: " + problem(wrong, fromPath));
         }
-        if (wrong instanceof JsonMappingException mapping) {
-            return "field '" + mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("."))
-                    + "' has the wrong type";
+    }
+
+    private static String problem(IOException wrong, Set<String> fromPath) {
+        if (wrong.getCause() instanceof IllegalArgumentException rule) {
+            return rule.getMessage();
+        }
+        if (wrong instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "' (known: " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).filter(name -> !fromPath.contains(name)).collect(Collectors.joining(", "))
+                    + ")";
+        }
+        if (wrong instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(Objects::nonNull).collect(Collectors.joining("."));
+            Class<?> type = mismatch.getTargetType();
+            return "field '" + field + "' has the wrong type" + (type == null ? "" : " (it takes "
+                    + typeName(type) + ")");
         }
         return String.valueOf(wrong.getMessage());
+    }
+
+    /** "a string", "a whole number", "true or false", "a number", "an object" or "a list" for a Java type. */
+    private static String typeName(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Collection.class.isAssignableFrom(type) || type.isArray() ? "a list" : "an object";
     }
 
     private AdminTask listOrganizations() {
@@ -273,14 +324,15 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
             body.put("orgId", param(params, "orgId"));
             body.put("firmwareId", param(params, "firmwareId"));
-            Firmware firmware = readFirmware(body);
+            Firmware firmware = readBody(FIRMWARE, body, "firmware", Set.of("orgId", "firmwareId"));
             store.putFirmware(firmware);
             return firmware;
         });
     }
 
     private AdminTask listJobs() {
-        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId"))));
+        return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId")).stream()
+                .map(Job::info).toList()));
     }
 
     private AdminTask listTasks() {
@@ -300,15 +352,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
             body.put("orgId", param(params, "orgId"));
             body.put("deviceKey", param(params, "deviceKey"));
-            io.enoskit.ota.domain.Device device;
-            try {
-                device = DEVICE.readValue(body);
-            } catch (java.io.IOException wrong) {
-                Throwable cause = wrong.getCause();
-                throw new IllegalArgumentException("the device is not valid: " + (cause instanceof
-                        IllegalArgumentException rule ? rule.getMessage() : fieldProblem(wrong,
-                        "productKey, assetId, firmwareVersion, outcomes, failureDesc, tags, attributes, assetTrees")));
-            }
+            Device device = readBody(DEVICE, body, "device", Set.of("orgId", "deviceKey"));
             store.putDevice(device);
             return device;
         });
@@ -340,7 +384,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
             if (frozen != null) {
                 clock.frozen(frozen.asBoolean());
             }
-            clock.advance(java.time.Duration.ofSeconds(seconds == null ? 0 : seconds.asLong()));
+            clock.advance(Duration.ofSeconds(seconds == null ? 0 : seconds.asLong()));
             store.advance();
             return clockState();
         });
@@ -352,19 +396,15 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
     }
 
     /** The kit's mapper, but a number is no string, and a string no number or boolean (admin bodies are typed). */
-    private static com.fasterxml.jackson.databind.ObjectMapper strict() {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper().copy();
-        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
-        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
-        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = Json.mapper().copy();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return mapper;
     }
 
@@ -375,36 +415,15 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the body is not well-formed JSON: " + e.getOriginalMessage());
         }
     }
 
-    private static Firmware readFirmware(ObjectNode body) {
-        try {
-            return FIRMWARE.readValue(body);
-        } catch (UnrecognizedPropertyException unknown) {
-            throw new IllegalArgumentException("the firmware is not valid: unknown field '" + unknown.getPropertyName()
-                    + "' (known: name, version, enableVerification, isVerified, maxAllowedForVerification,"
-                    + " productKey, minSuccessForVerified, createTime)");
-        } catch (JsonMappingException wrong) {
-            if (wrong.getCause() instanceof IllegalArgumentException rule) {
-                throw new IllegalArgumentException("the firmware is not valid: " + rule.getMessage());
-            }
-            String field = wrong.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("."));
-            throw new IllegalArgumentException("the firmware is not valid: field '" + field
-                    + "' has the wrong type (name and version are strings, enableVerification and isVerified"
-                    + " booleans, maxAllowedForVerification a whole number)");
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the firmware is not valid: " + e.getMessage());
-        }
-    }
-
-    private static String adminBody(com.github.tomakehurst.wiremock.http.Request request) {
+    private static String adminBody(Request request) {
         try {
             return WireMockRequests.bodyText(request);
-        } catch (io.enoskit.ota.contract.ContractViolation unreadable) {
+        } catch (ContractViolation unreadable) {
             throw new IllegalArgumentException("the body cannot be read: " + unreadable.getMessage());
         }
     }

@@ -10,6 +10,7 @@ import io.enoskit.ota.domain.Page;
 import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.model.FirmwareInfo;
 import io.enoskit.ota.model.StringI18nInfo;
+import java.util.function.Supplier;
 
 /**
  * Serves "Get Firmware File" ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}: the
@@ -22,7 +23,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-firmware";
     private final OtaStore store;
 
-    OtaFirmwareTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    OtaFirmwareTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }

@@ -3,6 +3,7 @@ package io.enoskit.ota.mock;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.OtaStore;
+import java.util.function.Supplier;
 
 /**
  * Serves Start, Stop and Delete OTA Job ({@code POST /connect-service/v2.1/ota-jobs?action=start|stop|delete
@@ -13,7 +14,7 @@ public final class OtaJobActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-job-action";
     private final OtaStore store;
 
-    OtaJobActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    OtaJobActionTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }

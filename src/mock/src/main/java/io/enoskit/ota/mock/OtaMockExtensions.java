@@ -3,6 +3,7 @@ package io.enoskit.ota.mock;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import com.google.common.base.Suppliers;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.domain.DefaultState;
@@ -11,8 +12,14 @@ import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.domain.SimulationClock;
 import io.enoskit.ota.profile.BehaviourProfile;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Builds the mock's object graph once per server: the default state (from the root dir's
@@ -29,14 +36,14 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private final SimulationClock clock = SimulationClock.system();
     private volatile OtaStore store;
     private volatile FirmwareUploads uploads;
-    private final java.nio.file.Path stateFile;
+    private final Path stateFile;
     private final long firmwareStoreBytes;
     private volatile SimulationScheduler scheduler;
     private final FaultPlan faults = new FaultPlan();
     private final ExchangeLog exchanges = new ExchangeLog();
     /** Built on the docs page's first visit: parsing the spec documents again costs start-up time otherwise. */
-    private final java.util.function.Supplier<ApiDocs> docs = com.google.common.base.Suppliers.memoize(ApiDocs::new);
-    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Supplier<ApiDocs> docs = Suppliers.memoize(ApiDocs::new);
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     /**
      * @param profile     the behaviour profile given (the state file may still set its verification limit)
@@ -47,7 +54,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
      * @param firmwareStoreBytes the most bytes uploaded firmware files take
      */
     OtaMockExtensions(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation,
-                      java.nio.file.Path stateFile, long firmwareStoreBytes) {
+                      Path stateFile, long firmwareStoreBytes) {
         this.stateFile = stateFile;
         this.firmwareStoreBytes = firmwareStoreBytes;
         this.profile = profile;
@@ -67,8 +74,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
         EnvelopeResponses responses = new EnvelopeResponses(inForce);
         OperationContext context = new OperationContext(faults, responses, new OperationRoutes(inForce), inForce,
                 store);
-        java.util.function.Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
-        GatewayTokens tokens = new GatewayTokens(state.apps(), java.time.Clock.systemUTC());
+        Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
+        GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
                 responses));
@@ -94,7 +101,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
         return extensions;
     }
 
-    private java.util.function.Supplier<ContractCheck> check(String document) {
+    private Supplier<ContractCheck> check(String document) {
         return ContractChecks.of(document, lenient, profile.enosVersion());
     }
 
@@ -122,8 +129,8 @@ public final class OtaMockExtensions implements ExtensionFactory {
      * The names of every extension the server loads: the mock's (once created) and the ones the options add, for the
      * check that each stub mapping's transformer exists.
      */
-    java.util.Set<String> names(MockOptions options) {
-        java.util.Set<String> names = new java.util.HashSet<>(created);
+    Set<String> names(MockOptions options) {
+        Set<String> names = new HashSet<>(created);
         options.extensionNames().forEach(names::add);
         return names;
     }

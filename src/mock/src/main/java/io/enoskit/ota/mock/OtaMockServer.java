@@ -2,16 +2,23 @@ package io.enoskit.ota.mock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.standalone.MappingFileException;
+import io.enoskit.ota.domain.Device;
 import io.enoskit.ota.domain.Firmware;
+import io.enoskit.ota.domain.Job;
+import io.enoskit.ota.domain.OtaRuleException;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.model.JobInfo;
+import io.enoskit.ota.model.TaskInfo;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A running mock: WireMock with the OTA extensions, serving the stub mappings of its root dir. The handle for using
- * it inside a test suite (the JUnit 5 extension {@code io.enoskit.ota.junit5.OtaMockExtension} wraps it):
+ * it inside a test suite (the JUnit 5 extension {@code OtaMockExtension} wraps it):
  * <pre>{@code
  * try (OtaMockServer mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort())) {
  *     String base = mock.baseUrl();                       // http://127.0.0.1:<port>
@@ -153,15 +160,18 @@ public final class OtaMockServer implements AutoCloseable {
         store.putFirmware(firmware);
     }
 
-    /** The organization's jobs, oldest first, as Get OTA Job shows them (empty for an unknown org). */
+    /**
+     * The organization's jobs, oldest first, as Get OTA Job shows them (empty for an unknown org): new JobInfo objects
+     * each call, which later calls to the mock leave as they are.
+     */
     public List<JobInfo> jobs(String orgId) {
-        return store.jobs(orgId);
+        return store.jobs(orgId).stream().map(Job::info).toList();
     }
 
     /**
      * Starts a job, as Start OTA Job does.
      *
-     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job, 24615 when it runs already
+     * @throws OtaRuleException 24404 when the org has no such job, 24615 when it runs already
      */
     public void startJob(String orgId, String jobId) {
         store.startJob(orgId, jobId);
@@ -170,7 +180,7 @@ public final class OtaMockServer implements AutoCloseable {
     /**
      * Stops a job, as Stop OTA Job does: its device tasks pause.
      *
-     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job, 24616 when it is stopped
+     * @throws OtaRuleException 24404 when the org has no such job, 24616 when it is stopped
      */
     public void stopJob(String orgId, String jobId) {
         store.stopJob(orgId, jobId);
@@ -179,19 +189,19 @@ public final class OtaMockServer implements AutoCloseable {
     /**
      * The job's device tasks now, as Search OTA Task shows them (empty before the job's first start).
      *
-     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job
+     * @throws OtaRuleException 24404 when the org has no such job
      */
-    public List<io.enoskit.ota.model.TaskInfo> tasks(String orgId, String jobId) {
+    public List<TaskInfo> tasks(String orgId, String jobId) {
         return store.tasks(orgId, jobId);
     }
 
     /** The organization's devices the simulation knows, in the order added (empty for an unknown org). */
-    public List<io.enoskit.ota.domain.Device> devices(String orgId) {
+    public List<Device> devices(String orgId) {
         return store.devices(orgId);
     }
 
     /** Adds a device the simulation knows, or replaces the one with the same org and key. */
-    public void putDevice(io.enoskit.ota.domain.Device device) {
+    public void putDevice(Device device) {
         store.putDevice(device);
     }
 
@@ -202,7 +212,7 @@ public final class OtaMockServer implements AutoCloseable {
      * @param by how far, not negative
      * @return the clock's time now, milliseconds since the epoch
      */
-    public long advanceClock(java.time.Duration by) {
+    public long advanceClock(Duration by) {
         long now = extensions.clock().advance(by);
         store.advance();
         return now;
@@ -213,7 +223,7 @@ public final class OtaMockServer implements AutoCloseable {
      * 24610).
      *
      * @return the firmware, now verified
-     * @throws io.enoskit.ota.domain.OtaRuleException 24404 when the org has no such job
+     * @throws OtaRuleException 24404 when the org has no such job
      * @throws IllegalStateException                  when the job is an upgrade job
      */
     public Firmware completeVerification(String orgId, String jobId) {
@@ -235,12 +245,12 @@ public final class OtaMockServer implements AutoCloseable {
      * The file a firmware was uploaded with (Create Firmware File), if it has one: the mock keeps it on disk, beside
      * the state file when there is one.
      */
-    public java.util.Optional<java.nio.file.Path> firmwareFile(String orgId, String firmwareId) {
+    public Optional<Path> firmwareFile(String orgId, String firmwareId) {
         return extensions.uploads().file(orgId, firmwareId);
     }
 
     /** The folder the uploaded firmware files are kept in. */
-    public java.nio.file.Path firmwareFolder() {
+    public Path firmwareFolder() {
         return extensions.uploads().folder();
     }
 
@@ -250,7 +260,7 @@ public final class OtaMockServer implements AutoCloseable {
     }
 
     /** The state file, absolute, or null when the state lives in memory only. */
-    public java.nio.file.Path stateFile() {
+    public Path stateFile() {
         return persistence == null ? null : persistence.file();
     }
 

@@ -5,6 +5,7 @@ import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.model.TaskActionRequest;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serves "Cancel OTA Task" and "Retry OTA Task" ({@code POST /connect-service/v2.1/ota-jobs?action=cancelTask|
@@ -16,7 +17,7 @@ public final class OtaTaskActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-task-action";
     private final OtaStore store;
 
-    OtaTaskActionTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    OtaTaskActionTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }

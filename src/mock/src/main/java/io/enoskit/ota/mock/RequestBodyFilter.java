@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -39,26 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every request body before WireMock sees it, so that no body can cost more than the limit, no slow client
- * can hold a thread, and WireMock never guesses an encoding:
- * <ul>
- *   <li>the body is read with the servlet's asynchronous reads: while its bytes trickle in, no worker thread waits
- *       for them; a body not complete within the body timeout is answered HTTP 408;</li>
- *   <li>a declared {@code Content-Length} over the limit is answered HTTP 413 before a byte is read; so are
- *       streamed bytes, and inflated bytes, as soon as they pass it;</li>
- *   <li>{@code Content-Encoding} is honoured as declared and only as declared: a list of {@code identity},
- *       {@code gzip}, {@code deflate}, undone last one first (RFC 9110 section 8.4); another coding is HTTP 415; a
- *       body that is not what its codings say is 99400, and so is a body that still starts with the gzip magic
- *       bytes once they are undone (WireMock would inflate it once more by guess; a body left gzip is no JSON);</li>
- *   <li>a {@code multipart/*} Content-Type that WireMock's part parser cannot read with the body (no boundary, a
- *       part cut short) is 99400 ({@link MultipartBodies}), where WireMock failed with a 500;</li>
- *   <li>{@code CONNECT} (which WireMock answers with an empty 200) is no operation: HTTP 404, 99404;</li>
- *   <li>an {@code OutOfMemoryError} while serving stops the process with a message when asked to
- *       ({@link MockOptions#exitOnOutOfMemory}), rather than leaving a process that answers nothing.</li>
- * </ul>
- * The rest of the chain sees the decoded body, without {@code Content-Encoding}. On the API the answers are the
- * EnOS envelope with 99400 (HTTP 413, 415, 408 as above, or 200 for a body that cannot be decoded, like any
- * invalid argument); on the admin API they are {@code {"error": String}}.
+ * Reads every request body before WireMock sees it, so that no body costs more than the limit (413), no slow client
+ * holds a thread (asynchronous reads, 408 past the body timeout) and WireMock never guesses an encoding: the declared
+ * {@code Content-Encoding}s are undone and only those (RFC 9110 section 8.4; another is 415, a body that is not what
+ * they say 99400), multipart bodies WireMock cannot parse are 99400 rather than its 500, and {@code CONNECT} is 99404.
+ * The rest of the chain sees the decoded body; API answers are the EnOS envelope, admin ones {@code {"error"}}.
  */
 final class RequestBodyFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodyFilter.class);
@@ -68,6 +54,7 @@ final class RequestBodyFilter implements Filter {
     private static final int CHUNK = 16 * 1024;
 
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
     private final long bodyTimeoutMillis;
     private final boolean admin;
     private final boolean exitOnOutOfMemory;
@@ -75,14 +62,16 @@ final class RequestBodyFilter implements Filter {
 
     /**
      * @param maxBodyBytes      the largest body accepted, in bytes, before and after decoding
+     * @param maxUploadBytes    the same for a {@code multipart/*} body on the API (Create Firmware File's upload)
      * @param bodyTimeoutMillis how long a body may take to arrive, in milliseconds
      * @param admin             true on the admin API ({@code {"error"}} answers), false on the API (envelopes)
      * @param exitOnOutOfMemory stop the JVM on an {@code OutOfMemoryError} (the executable; not the library)
      */
-    RequestBodyFilter(long maxBodyBytes, long bodyTimeoutMillis, boolean admin, boolean exitOnOutOfMemory,
-                      EnvelopeResponses responses) {
+    RequestBodyFilter(long maxBodyBytes, long maxUploadBytes, long bodyTimeoutMillis, boolean admin,
+                      boolean exitOnOutOfMemory, EnvelopeResponses responses) {
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.admin = admin;
         this.exitOnOutOfMemory = exitOnOutOfMemory;
@@ -131,10 +120,11 @@ final class RequestBodyFilter implements Filter {
                     + " supported; send the body as identity, gzip or deflate");
             return;
         }
+        BodyLimit limit = limitOf(request);
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
+        if (declared > limit.bytes()) {
             answer(response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
-                    + maxBodyBytes + " the mock accepts");
+                    + limit.bytes() + " the mock accepts (" + limit.option() + ")");
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -148,7 +138,7 @@ final class RequestBodyFilter implements Filter {
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(bodyTimeoutMillis);
-        BodyReader reader = new BodyReader(request, response, async, codings);
+        BodyReader reader = new BodyReader(request, response, async, codings, limit);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
     }
@@ -213,6 +203,23 @@ final class RequestBodyFilter implements Filter {
         return codings;
     }
 
+    /** The most bytes a body may have, and the mock option that sets it (named in the 413's message). */
+    private record BodyLimit(long bytes, String option) {
+    }
+
+    /**
+     * A firmware upload (a {@code multipart/*} body on the API) has a limit of its own: a firmware image is
+     * megabytes, a JSON body a few kilobytes, and one limit for both would either refuse real images or let
+     * JSON bodies of many megabytes through.
+     */
+    private BodyLimit limitOf(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (!admin && contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return new BodyLimit(maxUploadBytes, "--max-upload-bytes");
+        }
+        return new BodyLimit(maxBodyBytes, "--max-body-bytes");
+    }
+
     /** Collects the body as it arrives, then decodes it and hands the request on, or answers why it cannot. */
     private final class BodyReader implements ReadListener, AsyncListener {
         private final HttpServletRequest request;
@@ -222,13 +229,15 @@ final class RequestBodyFilter implements Filter {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[CHUNK];
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final BodyLimit limit;
 
         BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-                   List<String> codings) {
+                   List<String> codings, BodyLimit limit) {
             this.request = request;
             this.response = response;
             this.async = async;
             this.codings = codings;
+            this.limit = limit;
         }
 
         @Override
@@ -240,9 +249,9 @@ final class RequestBodyFilter implements Filter {
                     return;
                 }
                 received.write(buffer, 0, read);
-                if (received.size() > maxBodyBytes) {
-                    finish(413, OtaError.INVALID_ARGUMENT, "body: has more than the " + maxBodyBytes
-                            + " bytes the mock accepts");
+                if (received.size() > limit.bytes()) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: has more than the " + limit.bytes()
+                            + " bytes the mock accepts (" + limit.option() + ")");
                     return;
                 }
             }
@@ -300,10 +309,10 @@ final class RequestBodyFilter implements Filter {
             try (InputStream inflating = coding.equals("gzip")
                     ? new GZIPInputStream(new ByteArrayInputStream(encoded))
                     : new InflaterInputStream(new ByteArrayInputStream(encoded))) {
-                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-                if (inflated.length > maxBodyBytes) {
-                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + maxBodyBytes
-                            + " bytes the mock accepts");
+                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.bytes() + 1));
+                if (inflated.length > limit.bytes()) {
+                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + limit.bytes()
+                            + " bytes the mock accepts (" + limit.option() + ")");
                     return null;
                 }
                 return inflated;
@@ -322,7 +331,7 @@ final class RequestBodyFilter implements Filter {
         public void onError(Throwable failure) {
             LOG.info("a client's body could not be read on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     failure.toString());
-            boolean stalled = failure instanceof java.util.concurrent.TimeoutException
+            boolean stalled = failure instanceof TimeoutException
                     || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
             finish(stalled ? 408 : 400, OtaError.INVALID_ARGUMENT, stalled
                     ? "body: stalled; it did not arrive within " + bodyTimeoutMillis / 1000 + " s"

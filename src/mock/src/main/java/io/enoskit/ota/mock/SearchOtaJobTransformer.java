@@ -2,10 +2,11 @@ package io.enoskit.ota.mock;
 
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Page;
 import io.enoskit.ota.domain.SearchFields;
-import io.enoskit.ota.model.JobInfo;
+import java.util.function.Supplier;
 
 /**
  * Serves "Search OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=search&orgId}, the spec
@@ -16,7 +17,7 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-job";
     private final OtaStore store;
 
-    SearchOtaJobTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    SearchOtaJobTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }
@@ -24,8 +25,8 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
     @Override
     Object serve(ValidRequest call) {
         SearchRequests search = context().search(call, SearchFields.JOBS);
-        Page<JobInfo> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
+        Page<Job> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
                 search.pageSize());
-        return EnvelopeResponses.paged(page, page.items());
+        return EnvelopeResponses.paged(page, page.items().stream().map(Job::info).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.Page;
 import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.model.TaskInfo;
+import java.util.function.Supplier;
 
 /**
  * Serves "Search OTA Task" ({@code POST /connect-service/v2.1/ota-jobs?action=searchTask&orgId}, the spec
@@ -17,7 +18,7 @@ public final class SearchOtaTaskTransformer extends OperationTransformer {
     public static final String NAME = "enos-search-ota-task";
     private final OtaStore store;
 
-    SearchOtaTaskTransformer(java.util.function.Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
+    SearchOtaTaskTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
         super(NAME, contract, context);
         this.store = store;
     }

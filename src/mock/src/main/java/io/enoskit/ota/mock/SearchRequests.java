@@ -29,7 +29,7 @@ record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
      * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where (and, for
      *                           a field of a later release than the mock serves, the field and both releases)
      */
-    static SearchRequests of(ValidRequest call, SearchFields fields, int defaultPageSize) {
+    static SearchRequests of(ValidRequest call, SearchFields<?> fields, int defaultPageSize) {
         SearchRequest body = call.optionalBody(SearchRequest.class).orElseGet(SearchRequest::new);
         SearchExpression expression;
         try {

@@ -2,6 +2,7 @@ package io.enoskit.ota.mock;
 
 import io.enoskit.ota.domain.OtaStore;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ final class SimulationScheduler implements AutoCloseable {
     void runLast(Runnable last) {
         try {
             executor.submit(last).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             last.run();
         } catch (Exception failed) {
             LOG.error("the last simulation job failed", failed);

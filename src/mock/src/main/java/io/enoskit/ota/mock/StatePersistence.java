@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.StoreSnapshot;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -116,7 +118,7 @@ final class StatePersistence {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValue(nonClosing(out), snapshot);
                 channel.force(true);
             }
@@ -131,7 +133,7 @@ final class StatePersistence {
     }
 
     private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.enoskit.ota.contract.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +82,7 @@ final class StubRootCheck {
                         + "&orgId=o&firmwareId=f&jobId=j")
                 .withMethod(RequestMethod.fromString(operation.method()))
                 .withHeader("Content-Type", "application/json")
-                .withBody("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .withBody("{}".getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 

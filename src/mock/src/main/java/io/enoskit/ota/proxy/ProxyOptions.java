@@ -3,6 +3,7 @@ package io.enoskit.ota.proxy;
 import io.enoskit.ota.mock.MockOptions;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class ProxyOptions {
         URI uri;
         try {
             uri = new URI(Objects.requireNonNull(url, "target"));
-        } catch (java.net.URISyntaxException notAUrl) {
+        } catch (URISyntaxException notAUrl) {
             throw new ProxyOptionException("target", "must be an http or https URL, was " + url);
         }
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null

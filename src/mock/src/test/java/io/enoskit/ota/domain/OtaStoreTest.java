@@ -43,7 +43,7 @@ class OtaStoreTest {
     void upgradeJobGetsTheDocumentedDefaults() {
         String jobId = store.createJob("org1", "fw1", Requests.upgrade());
 
-        JobInfo job = store.getJob("org1", jobId);
+        JobInfo job = store.getJob("org1", jobId).info();
         assertThat(job.getJobId()).isEqualTo(jobId).matches("[0-9a-f]{24}");
         assertThat(job.getOrgId()).isEqualTo("org1");
         assertThat(job.getFirmwareId()).isEqualTo("fw1");
@@ -68,7 +68,7 @@ class OtaStoreTest {
                 .retryPolicy(new RetryPolicy().enableRetry(true).retryCount(5).retryInterval(10))
                 .upgradePolicy(UpgradeJobRequest.UpgradePolicyEnum.INCREMENTAL);
 
-        JobInfo job = store.getJob("org1", store.createJob("org1", "fw1", request));
+        JobInfo job = store.getJob("org1", store.createJob("org1", "fw1", request)).info();
 
         assertThat(job.getName().getDefaultValue()).isEqualTo("night run");
         assertThat(job.getUpgradeTimeout()).isEqualTo(600L);
@@ -80,7 +80,7 @@ class OtaStoreTest {
 
     @Test
     void verificationJobGetsTheDefaultTimeoutAndNoUpgradeFields() {
-        JobInfo job = store.getJob("org1", store.createJob("org1", "fw1", Requests.verification(2)));
+        JobInfo job = store.getJob("org1", store.createJob("org1", "fw1", Requests.verification(2))).info();
 
         assertThat(job.getType()).isEqualTo(JobInfo.TypeEnum.VERIFY);
         assertThat(job.getUpgradeTimeout()).isEqualTo(7200L);
@@ -101,7 +101,7 @@ class OtaStoreTest {
 
         assertThatThrownBy(() -> store.getJob("org1", jobId)).hasMessage("Job not found");
         assertThat(store.jobs("org1")).isEmpty();
-        assertThat(store.jobs("org2")).extracting(JobInfo::getJobId).containsExactly(jobId);
+        assertThat(store.jobs("org2")).extracting(Job::jobId).containsExactly(jobId);
     }
 
     @Test
@@ -153,7 +153,7 @@ class OtaStoreTest {
         assertThatThrownBy(() -> store.stopJob("org1", jobId)).hasMessage("Job has stopped")
                 .extracting(e -> ((OtaRuleException) e).code()).isEqualTo(24616);
         store.startJob("org1", jobId);
-        assertThat(store.getJob("org1", jobId).getStatus()).isEqualTo(JobInfo.StatusEnum.STARTED);
+        assertThat(store.getJob("org1", jobId).status()).isEqualTo(JobInfo.StatusEnum.STARTED);
         assertThatThrownBy(() -> store.startJob("org1", jobId)).hasMessage("Job has started")
                 .extracting(e -> ((OtaRuleException) e).code()).isEqualTo(24615);
         assertThatThrownBy(() -> store.deleteJob("org1", jobId)).hasMessage("Not allowed to delete running job")

@@ -35,19 +35,19 @@ class SearchExpressionPropertiesTest {
 
     @Property(tries = 1000)
     void anyStringIsParsedOrRefused(@ForAll @StringLength(max = 2100) String text,
-                                    @ForAll("searches") SearchFields search) {
+                                    @ForAll("searches") SearchFields<?> search) {
         parsedOrRefused(text, search);
     }
 
     @Property(tries = 1000)
     void anyStringOfTheLanguagesCharactersIsParsedOrRefused(@ForAll("languageCharacters") String text,
-                                                           @ForAll("searches") SearchFields search) {
+                                                           @ForAll("searches") SearchFields<?> search) {
         parsedOrRefused(text, search);
     }
 
     @Property(tries = 2000)
     void anySequenceOfTokensIsParsedOrRefused(@ForAll("tokenSoup") String text,
-                                             @ForAll("searches") SearchFields search) {
+                                             @ForAll("searches") SearchFields<?> search) {
         parsedOrRefused(text, search);
     }
 
@@ -56,7 +56,7 @@ class SearchExpressionPropertiesTest {
         parsedOrRefused(text, TASKS);
     }
 
-    private static void parsedOrRefused(String text, SearchFields search) {
+    private static void parsedOrRefused(String text, SearchFields<?> search) {
         long start = System.nanoTime();
         try {
             SearchExpression expression = SearchExpression.parse(text, search);
@@ -78,7 +78,7 @@ class SearchExpressionPropertiesTest {
     }
 
     @Provide
-    Arbitrary<SearchFields> searches() {
+    Arbitrary<SearchFields<?>> searches() {
         return Arbitraries.of(JOBS, TASKS, FIRMWARE);
     }
 

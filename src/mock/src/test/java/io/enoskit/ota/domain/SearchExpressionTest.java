@@ -32,7 +32,7 @@ class SearchExpressionTest {
         return values;
     }
 
-    private static boolean matches(String expression, SearchFields fields, Map<String, Object> record) {
+    private static boolean matches(String expression, SearchFields<?> fields, Map<String, Object> record) {
         return SearchExpression.parse(expression, fields).matches(record::get);
     }
 
@@ -428,7 +428,7 @@ class SearchExpressionTest {
 
         @ParameterizedTest(name = "[{index}] {0}")
         @MethodSource("refused")
-        void sayWhatIsWrongAndWhere(String expression, SearchFields fields, int position, String message) {
+        void sayWhatIsWrongAndWhere(String expression, SearchFields<?> fields, int position, String message) {
             assertThatThrownBy(() -> SearchExpression.parse(expression, fields))
                     .isInstanceOf(SearchExpressionException.class)
                     .isInstanceOf(IllegalArgumentException.class)
@@ -548,7 +548,7 @@ class SearchExpressionTest {
 
         @Test
         void everyAllowedFieldAndOperatorParses() {
-            for (SearchFields search : new SearchFields[] {JOBS, TASKS, FIRMWARE}) {
+            for (SearchFields<?> search : new SearchFields<?>[] {JOBS, TASKS, FIRMWARE}) {
                 for (SearchFields.Field field : search.fields()) {
                     for (SearchFields.Operator operator : field.operators()) {
                         String value = field.kind() == SearchFields.Kind.BOOLEAN ? "true" : "'v'";

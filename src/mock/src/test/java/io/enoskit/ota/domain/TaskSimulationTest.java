@@ -3,7 +3,6 @@ package io.enoskit.ota.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.enoskit.ota.model.JobInfo;
 import io.enoskit.ota.model.RetryPolicy;
 import io.enoskit.ota.model.SchedulePolicy;
 import io.enoskit.ota.model.TaskInfo;
@@ -426,11 +425,11 @@ class TaskSimulationTest {
                 advance(1);
             }
 
-            Page<JobInfo> first = store.searchJobs(ORG, SearchExpression.parse("", SearchFields.JOBS), 1, 10);
-            Page<JobInfo> second = store.searchJobs(ORG, SearchExpression.parse(null, SearchFields.JOBS), 2, 10);
+            Page<Job> first = store.searchJobs(ORG, SearchExpression.parse("", SearchFields.JOBS), 1, 10);
+            Page<Job> second = store.searchJobs(ORG, SearchExpression.parse(null, SearchFields.JOBS), 2, 10);
 
-            assertThat(first.items()).hasSize(10).first().extracting(JobInfo::getJobId).isEqualTo(created.get(11));
-            assertThat(second.items()).extracting(JobInfo::getJobId).containsExactly(created.get(1), created.get(0));
+            assertThat(first.items()).hasSize(10).first().extracting(Job::jobId).isEqualTo(created.get(11));
+            assertThat(second.items()).extracting(Job::jobId).containsExactly(created.get(1), created.get(0));
             assertThat(first.totalSize()).isEqualTo(12);
             assertThat(store.searchJobs(ORG, SearchExpression.parse("productKey = 'pk'", SearchFields.JOBS), 3, 10)
                     .items()).isEmpty();

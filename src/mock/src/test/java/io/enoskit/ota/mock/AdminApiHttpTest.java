@@ -2,6 +2,7 @@ package io.enoskit.ota.mock;
 
 import static io.enoskit.ota.mock.RunningMock.admin;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -142,6 +143,27 @@ class AdminApiHttpTest {
         admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"bogus\":1}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("unknown field 'bogus'"))
                 .body("error", org.hamcrest.Matchers.not(containsString("io.enoskit")));
+    }
+
+    @Test
+    void anUnknownFieldIsAnsweredWithTheFieldsTheBodyTakesLessThoseOfThePath() {
+        String error = admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"bogus\":1}")
+                .put("/orgs/o/firmwares/f").then().statusCode(400).extract().path("error");
+        String known = error.substring(error.indexOf("(known: ") + "(known: ".length(), error.lastIndexOf(')'));
+
+        assertThat(known.split(", ")).contains("name", "version", "enableVerification", "isVerified",
+                "maxAllowedForVerification", "productKey", "minSuccessForVerified", "createTime")
+                .doesNotContain("orgId", "firmwareId");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsAnsweredWithTheTypeItTakes() {
+        admin().contentType(ContentType.JSON).body("{\"name\":12,\"version\":\"1\"}").put("/orgs/o/firmwares/f")
+                .then().statusCode(400).body("error", equalTo("the firmware is not valid: field 'name' has the wrong"
+                        + " type (it takes a string)"));
+        admin().contentType(ContentType.JSON).body("{\"productKey\":\"p\",\"tags\":[]}").put("/orgs/o/devices/d")
+                .then().statusCode(400).body("error", containsString("field 'tags' has the wrong type (it takes an"
+                        + " object)"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,7 +279,8 @@ class FirmwareFilesHttpTest {
             many.add(part("form-data; name=\"p" + i + "\"", "text/plain", new byte[0]));
         }
         assertRefused(upload(multipart(many)), 200, "body: has more than 16 parts");
-        assertRefused(upload(form(metadata("Hostile", "md5", sign), new byte[(int) MockOptions.DEFAULT_MAX_BODY_BYTES + 1])), 413, "body: ");
+        assertRefused(upload(form(metadata("Hostile", "md5", sign),
+                new byte[(int) MockOptions.DEFAULT_MAX_UPLOAD_BYTES + 1])), 413, "body: ");
         assertRefused(upload(form("name=Hostile&version=1", FILE)), 200, "metadata: is not well-formed JSON");
         assertRefused(upload(Arrays.copyOf(good, good.length - 30)), 200, "body: ");
         assertRefused(upload(multipart(List.of(part("form-data; name=\"metadata\"", "application/json",
@@ -286,6 +288,34 @@ class FirmwareFilesHttpTest {
 
         assertThat(mock.firmwares("yourOrgId")).isEqualTo(before);
         assertStoreFolderEmpty();
+    }
+
+    @Test
+    void anImageOfMegabytesIsUploadedAtTheDefaults() throws Exception {
+        // Over the 1 MiB a JSON body may have: an upload has its own limit (64 MiB by default).
+        byte[] image = new byte[3 * 1024 * 1024 + 7];
+        new Random(16).nextBytes(image);
+
+        JsonNode answer = json(upload(form(metadata("Large firmware", "md5", DigestUtils.md5Hex(image)), image)));
+
+        assertThat(answer.path("code").asInt(-1)).as(answer.toString()).isZero();
+        assertThat(get(answer.path("data").path("firmwareId").asText()).path("data").path("fileSize").asLong())
+                .isEqualTo(image.length);
+    }
+
+    @Test
+    void eachLimitIsNamedByTheOptionThatSetsIt() throws Exception {
+        mock.close();
+        mock = OtaMockServer.start(MockOptions.mockOptions().dynamicPort().maxUploadBytes(4096).maxBodyBytes(2048));
+        byte[] image = new byte[5000];
+
+        assertRefused(upload(form(metadata("Too large", "md5", DigestUtils.md5Hex(image)), image)), 413,
+                "more than the 4096 the mock accepts (--max-upload-bytes)");
+        // A JSON body between the two limits is still held to its own.
+        byte[] search = ("{\"expression\":\"" + "x".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertRefused(post(FIRMWARES + "?action=search&orgId=yourOrgId", "application/json", search), 413,
+                "more than the 2048 the mock accepts (--max-body-bytes)");
+        assertThat(mock.firmwares("yourOrgId")).noneMatch(firmware -> firmware.name().equals("Too large"));
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String names) throws Exception {

@@ -35,6 +35,10 @@ class MockOptionsTest {
                         "must be from 1 to 2147483639, was -5"),
                 refused(() -> mockOptions().maxBodyBytes(3_000_000_000L), "maxBodyBytes",
                         "must be from 1 to 2147483639, was 3000000000"),
+                refused(() -> mockOptions().maxUploadBytes(0), "maxUploadBytes",
+                        "must be from 1 to 2147483639, was 0"),
+                refused(() -> mockOptions().maxUploadBytes(3_000_000_000L), "maxUploadBytes",
+                        "must be from 1 to 2147483639, was 3000000000"),
                 refused(() -> mockOptions().bodyTimeout(Duration.ZERO), "bodyTimeout",
                         "must be from 0.001 to 86400 seconds, was 0"),
                 refused(() -> mockOptions().bodyTimeout(Duration.ofMillis(-2500)), "bodyTimeout",
@@ -69,6 +73,7 @@ class MockOptionsTest {
     @Test
     void theEdgesOfEachRangeAreAccepted() {
         mockOptions().port(0).port(65535).journalEntries(0).maxBodyBytes(1).maxBodyBytes(2_147_483_639L)
+                .maxUploadBytes(1).maxUploadBytes(2_147_483_639L)
                 .bodyTimeout(Duration.ofMillis(1)).bodyTimeout(Duration.ofSeconds(86_400)).containerThreads(5)
                 .maxJobs(1).taskPace(Duration.ofMillis(1)).taskPace(Duration.ofSeconds(86_400))
                 .taskFailureShare(0).taskFailureShare(1);

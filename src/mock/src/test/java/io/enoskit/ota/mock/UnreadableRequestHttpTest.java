@@ -260,7 +260,7 @@ class UnreadableRequestHttpTest {
                 .name(new io.enoskit.ota.model.StringI18n().defaultValue(name)));
 
         offSpec().contentType(ContentType.JSON).body(body).post(CREATE).then().statusCode(413)
-                .body("code", equalTo(99400)).body("msg", containsString("more than the 1048576 the mock accepts"));
+                .body("code", equalTo(99400)).body("msg", containsString("more than the 1048576 the mock accepts (--max-body-bytes)"));
         RunningMock.admin().get("/orgs/yourOrgId/jobs").then().body("jobs.size()", equalTo(0));
     }
 }
