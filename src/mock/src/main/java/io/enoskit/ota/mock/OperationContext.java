@@ -9,7 +9,7 @@ import io.enoskit.ota.profile.BehaviourProfile;
 /**
  * What every operation of one mock shares: its fault rules, its envelopes, its routing, and the behaviour profile's
  * decisions that apply to every operation (foreign organizations, a search's default page size). Built once per
- * server by {@link OtaMockExtensions}.
+ * server by {@link MockWiring}.
  *
  * @param faults    the fault and delay rules in force
  * @param responses the envelopes of the profile in force

@@ -90,7 +90,7 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
  * </table>
  * The pages sit behind the admin API's protections like every route: the admin token when one is set, and
  * {@link CrossSiteAdminFilter} for what they change.
- * Built by {@link OtaMockExtensions}; do not register it alone.
+ * Built by {@link MockWiring}; do not register it alone.
  */
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
