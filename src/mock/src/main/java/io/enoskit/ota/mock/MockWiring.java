@@ -103,12 +103,12 @@ public final class MockWiring implements ExtensionFactory {
     }
 
     private Supplier<ContractCheck> check(String document) {
-        return ContractChecks.of(document, lenient, profile.enosVersion());
+        return ContractCheckCache.of(document, lenient, profile.enosVersion());
     }
 
     /** Builds and warms the contract checks in the background (once per JVM). */
     void warmUp() {
-        ContractChecks.warmUpInBackground(lenient);
+        ContractCheckCache.warmUpInBackground(lenient);
     }
 
     /** Starts the scheduler that moves device tasks on (once the server runs). */
