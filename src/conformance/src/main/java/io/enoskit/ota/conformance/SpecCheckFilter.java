@@ -21,12 +21,12 @@ import java.util.Optional;
  * bug of the kit and fails at once, unless the scenario sends it wrong on purpose ({@code deliberatelyInvalid}).
  */
 final class SpecCheckFilter implements Filter {
-    private final SpecChecks checks;
+    private final RunValidators validators;
     private final ConformanceWorld world;
     private final boolean deliberatelyInvalid;
 
-    SpecCheckFilter(SpecChecks checks, ConformanceWorld world, boolean deliberatelyInvalid) {
-        this.checks = checks;
+    SpecCheckFilter(RunValidators validators, ConformanceWorld world, boolean deliberatelyInvalid) {
+        this.validators = validators;
         this.world = world;
         this.deliberatelyInvalid = deliberatelyInvalid;
     }
@@ -41,7 +41,7 @@ final class SpecCheckFilter implements Filter {
         if (operation.isEmpty()) {
             return response;
         }
-        ValidationReport report = checks.validator(operation.get().document(), !deliberatelyInvalid)
+        ValidationReport report = validators.validator(operation.get().document(), !deliberatelyInvalid)
                 .validate(SpecExchangeFilter.request(request), SpecExchangeFilter.response(response));
         List<String> requestErrors = messages(report, Level.ERROR, true);
         if (!requestErrors.isEmpty()) {
