@@ -97,13 +97,13 @@ public final class ConformanceWorld {
 
     /** A call whose request and answer are checked against the spec, with the target's credentials. */
     RequestSpecification request() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(validators, this, false))
+        return run.authenticated(plain().filter(new ExchangeCheckFilter(validators, this, false))
                 .filter(new ObservingFilter(this)));
     }
 
     /** A call that breaks the spec on purpose; its answer is still checked against the spec. */
     RequestSpecification deliberatelyInvalidRequest() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(validators, this, true))
+        return run.authenticated(plain().filter(new ExchangeCheckFilter(validators, this, true))
                 .filter(new ObservingFilter(this)));
     }
 
