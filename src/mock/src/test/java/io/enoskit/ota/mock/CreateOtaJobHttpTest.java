@@ -142,7 +142,7 @@ class CreateOtaJobHttpTest {
     }
 
     private static ValidatableResponse start(String jobId) {
-        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(SpecFilters.ACTIONS)
+        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(FailOnSpecBreach.ACTIONS)
                 .queryParam("action", "start").queryParam("orgId", "yourOrgId").queryParam("jobId", jobId)
                 .post(JOBS).then().statusCode(200);
     }

@@ -50,7 +50,7 @@ class ScopeSelectorsHttpTest {
 
     private static RequestSpecification api(OtaMockServer mock) {
         return RestAssured.given().baseUri(mock.baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecFilters.strict(io.enoskit.ota.contract.Operation.CREATE_JOB));
+                .filter(FailOnSpecBreach.strict(io.enoskit.ota.contract.Operation.CREATE_JOB));
     }
 
     private static Map<String, Object> upgrade(Map<String, Object> scope) {
