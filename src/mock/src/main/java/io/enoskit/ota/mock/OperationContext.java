@@ -35,7 +35,7 @@ record OperationContext(FaultPlan faults, EnvelopeResponses responses, Operation
      *
      * @throws ContractViolation 99400 on {@code expression} when it cannot be read
      */
-    SearchRequests search(ValidRequest call, SearchFields<?> fields) {
-        return SearchRequests.of(call, fields, profile.searchPageSize());
+    SearchBody searchBody(ValidRequest call, SearchFields<?> fields) {
+        return SearchBody.read(call, fields, profile.searchPageSize());
     }
 }
