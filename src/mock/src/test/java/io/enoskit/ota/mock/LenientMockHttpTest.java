@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,6 @@ class LenientMockHttpTest {
                 .contentType(ContentType.JSON).body(body)
                 .post(RunningMock.JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
                 .then().statusCode(200).body("code", equalTo(99400))
-                .body("msg", org.hamcrest.Matchers.startsWith("Invalid Argument upgradeTimeout:"));
+                .body("msg", Matchers.startsWith("Invalid Argument upgradeTimeout:"));
     }
 }

@@ -17,6 +17,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,7 +72,7 @@ class LifecycleHttpTest {
     void theConsoleWalkCreateStartWatchFailRetrySucceed() {
         String jobId = create("yourFirmwareId", upgrade("deviceKey1", "deviceKey2", "deviceKey3"));
         call(Operation.START_JOB, Map.of("jobId", jobId), null).body("code", equalTo(0));
-        tasksOf(jobId).body("data.status", everyItem(org.hamcrest.Matchers.in(List.of("init", "published"))))
+        tasksOf(jobId).body("data.status", everyItem(Matchers.in(List.of("init", "published"))))
                 .body("data.progress", everyItem(equalTo(0))).body("pagination.totalSize", equalTo(3));
 
         advance(3 * PACE);
