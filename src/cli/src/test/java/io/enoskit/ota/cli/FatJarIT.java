@@ -3,6 +3,7 @@ package io.enoskit.ota.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -163,7 +164,7 @@ class FatJarIT {
     private static int jobsIn(Path state) {
         try {
             int jobs = 0;
-            for (var org : new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.toFile()).path("orgs")) {
+            for (var org : new ObjectMapper().readTree(state.toFile()).path("orgs")) {
                 jobs += org.path("jobs").size();
             }
             return jobs;

@@ -14,10 +14,13 @@ import io.restassured.RestAssured;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +74,7 @@ class MockCommandTest {
         }
     }
 
-    private static FutureTask<Integer> onItsOwnThread(java.util.concurrent.Callable<Integer> call) {
+    private static FutureTask<Integer> onItsOwnThread(Callable<Integer> call) {
         FutureTask<Integer> task = new FutureTask<>(call);
         Thread thread = new Thread(task, "mock-command-test");
         thread.setDaemon(true);
@@ -166,7 +170,7 @@ class MockCommandTest {
         assertThat(out.toString()).contains("behaviour profile: default + default + first + second");
         RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port())
                 .get("/connect-service/v2.1/ota-jobs?action=get&orgId=yourOrgId&jobId=x")
-                .then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo(24404));
+                .then().statusCode(409).body("code", Matchers.equalTo(24404));
         mock.stop();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
     }
@@ -391,7 +395,7 @@ class MockCommandTest {
         RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port()).post("/__admin/shutdown")
                 .then().statusCode(200);
 
-        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(0);
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
     }
 
     @Test
@@ -410,7 +414,7 @@ class MockCommandTest {
                     .then().statusCode(401);
         } finally {
             mock.stop();
-            exit.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            exit.get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -453,7 +457,7 @@ class MockCommandTest {
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
         } finally {
             mock.stop();
-            exit.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            exit.get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -468,8 +472,8 @@ class MockCommandTest {
 
     @Test
     void theStateFileKeepsWhatWasCreatedAcrossRunsAndTheBannerSaysWhere(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("state.json");
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
         String jobId;
         for (int run = 0; run < 2; run++) {
             StringWriter out = new StringWriter();
@@ -492,7 +496,7 @@ class MockCommandTest {
                 assertThat(mock.running().jobs("yourOrgId")).hasSize(1);
             }
             mock.stop();
-            assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(0);
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
         }
     }
 
@@ -529,8 +533,8 @@ class MockCommandTest {
 
     @Test
     void aBusyPortIsExitCode3WithAHint() throws Exception {
-        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket busy = new ServerSocket(0, 1,
+                InetAddress.getByName("127.0.0.1"))) {
             Run run = mock("--port", String.valueOf(busy.getLocalPort()));
 
             assertThat(run.exit()).isEqualTo(KitCommand.EXIT_PORT);

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
@@ -25,6 +26,8 @@ import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.mock.GatewayAuth;
+import io.enoskit.ota.mock.OtaMockServer;
+import io.enoskit.ota.model.JobInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -394,7 +398,7 @@ class DeviationTest {
         return answer;
     }
 
-    private static ObjectNode data(ObjectNode answer, java.util.function.UnaryOperator<ObjectNode> change) {
+    private static ObjectNode data(ObjectNode answer, UnaryOperator<ObjectNode> change) {
         if (code(answer) == 0 && answer.path("data").isObject()) {
             change.apply((ObjectNode) answer.get("data"));
         }
@@ -411,10 +415,10 @@ class DeviationTest {
 
     /** Delete OTA Job of a stopped job answers OK and deletes nothing (a started job is left to the mock: 24618). */
     static final class KeepsDeletedJobs implements StubRequestFilterV2, Targets.ServerAware {
-        private volatile io.enoskit.ota.mock.OtaMockServer server;
+        private volatile OtaMockServer server;
 
         @Override
-        public void server(io.enoskit.ota.mock.OtaMockServer mock) {
+        public void server(OtaMockServer mock) {
             this.server = mock;
         }
 
@@ -430,9 +434,9 @@ class DeviationTest {
                 return RequestFilterAction.continueWith(request);
             }
             boolean stopped = server.jobs("yourOrgId").stream().anyMatch(job -> job.getJobId().equals(query.get("jobId"))
-                    && job.getStatus() == io.enoskit.ota.model.JobInfo.StatusEnum.STOPPED);
-            return stopped ? RequestFilterAction.stopWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
-                    .okForJson(envelope(0, "OK", null)).build()) : RequestFilterAction.continueWith(request);
+                    && job.getStatus() == JobInfo.StatusEnum.STOPPED);
+            return stopped ? RequestFilterAction.stopWith(ResponseDefinitionBuilder.okForJson(envelope(0, "OK", null))
+                    .build()) : RequestFilterAction.continueWith(request);
         }
     }
 }

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +151,7 @@ class DifferentServersTest {
                 new Different("fileSize as a string, the file's sign filled in", null,
                         changeAnswer(firmwareAction("get").or(firmwareAction("search")), answer -> {
                             // a firmware of the state file gets the sample's; an uploaded one keeps its own
-                            java.util.function.Consumer<ObjectNode> file = firmware -> {
+                            Consumer<ObjectNode> file = firmware -> {
                                 if (!firmware.has("sign")) {
                                     firmware.put("fileSize", "1767").put("signMethod", "md5")
                                             .put("sign", "0f343b0931126a20f133d67c2b018a3b");

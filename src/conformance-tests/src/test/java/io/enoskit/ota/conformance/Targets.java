@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -106,7 +107,7 @@ final class Targets {
 
     /** The extensions of a correct gateway in front of the given doubles (the gateway checks first). */
     static Extension[] behindGateway(Extension... doubles) {
-        List<Extension> all = new java.util.ArrayList<>(List.of(TestGateway.correct()));
+        List<Extension> all = new ArrayList<>(List.of(TestGateway.correct()));
         all.addAll(List.of(doubles));
         return all.toArray(Extension[]::new);
     }

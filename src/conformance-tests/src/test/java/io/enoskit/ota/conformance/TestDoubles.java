@@ -1,7 +1,9 @@
 package io.enoskit.ota.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
@@ -12,7 +14,6 @@ import com.github.tomakehurst.wiremock.http.Body;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.Operation;
@@ -20,7 +21,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -54,7 +57,7 @@ final class TestDoubles {
     }
 
     /** The records of a search answer ({@code data}, an array), each changed; other answers as they are. */
-    static ObjectNode eachRecord(ObjectNode answer, java.util.function.Consumer<ObjectNode> change) {
+    static ObjectNode eachRecord(ObjectNode answer, Consumer<ObjectNode> change) {
         answer.path("data").forEach(record -> {
             if (record.isObject()) {
                 change.accept((ObjectNode) record);
@@ -182,7 +185,7 @@ final class TestDoubles {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("code", code);
         envelope.put("msg", msg);
-        envelope.put("requestId", java.util.UUID.randomUUID().toString());
+        envelope.put("requestId", UUID.randomUUID().toString());
         envelope.put("data", data);
         return envelope;
     }
@@ -212,7 +215,7 @@ final class TestDoubles {
     static JsonNode json(String text) {
         try {
             return text == null || text.isBlank() ? null : Json.mapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return null;
         }
     }

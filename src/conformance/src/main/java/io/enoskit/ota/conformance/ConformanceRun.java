@@ -34,7 +34,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     private final RestAssuredConfig http;
     private final CreatedJobs createdJobs = new CreatedJobs(this);
     private final Set<String> cannotJudge = new LinkedHashSet<>();
-    private final SpecChecks specChecks;
+    private final RunValidators validators;
     private final ExchangeObserver observer = new ExchangeObserver();
     private final Supplier<String> inProcessMockUrl;
     private TokenAuthFilter tokens;
@@ -57,7 +57,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     public ConformanceRun(TargetConfig target, Supplier<String> inProcessMockUrl) {
         this.target = target;
         this.inProcessMockUrl = inProcessMockUrl;
-        this.specChecks = new SpecChecks(target.enosVersion());
+        this.validators = new RunValidators(target.enosVersion());
         int millis = (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis());
         this.http = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", millis)
@@ -107,8 +107,8 @@ public final class ConformanceRun implements ConcurrentEventListener {
     }
 
     /** The spec validators of this run. */
-    SpecChecks specChecks() {
-        return specChecks;
+    RunValidators validators() {
+        return validators;
     }
 
     /** What the run's exchanges showed about the behaviour profile's settings (the observed profile). */

@@ -34,7 +34,7 @@ public final class ConformanceWorld {
     static final String OBSERVATION = "Observation: ";
 
     private final ConformanceRun run;
-    private final SpecChecks specChecks;
+    private final RunValidators validators;
     private final Set<String> observations = new LinkedHashSet<>();
     private final List<String> specErrors = new ArrayList<>();
     private Scenario scenario;
@@ -47,7 +47,7 @@ public final class ConformanceWorld {
 
     public ConformanceWorld(ConformanceRun run) {
         this.run = run;
-        this.specChecks = run.specChecks();
+        this.validators = run.validators();
     }
 
     /** Called first in every scenario: what it is, and whether it may create a job (its tags). */
@@ -97,13 +97,13 @@ public final class ConformanceWorld {
 
     /** A call whose request and answer are checked against the spec, with the target's credentials. */
     RequestSpecification request() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, false))
+        return run.authenticated(plain().filter(new ExchangeCheckFilter(validators, this, false))
                 .filter(new ObservingFilter(this)));
     }
 
     /** A call that breaks the spec on purpose; its answer is still checked against the spec. */
     RequestSpecification deliberatelyInvalidRequest() {
-        return run.authenticated(plain().filter(new SpecCheckFilter(specChecks, this, true))
+        return run.authenticated(plain().filter(new ExchangeCheckFilter(validators, this, true))
                 .filter(new ObservingFilter(this)));
     }
 

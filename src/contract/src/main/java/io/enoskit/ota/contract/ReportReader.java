@@ -26,25 +26,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads an openapi-request-validator report as a list of {@link Violation}s, each naming one field and one rule.
- *
- * <p>Fields and rules come from the report's structured data, never from the wording of its messages: the message
- * key (which check failed), the context's parameter (for query parameters) and, for schema messages, the context's
- * JSON pointers. The instance pointer is the field's place in the body; the schema pointer ends with the keyword
- * that failed ({@code #/components/schemas/UpgradeTimeout/maximum}), so the rule is worded by {@link SchemaRules}
- * from that keyword, the schema that holds it and the value found.
- *
- * <p>How the report is read:
- * <ul>
- *   <li>Only ERROR messages count; levels come from the validator's {@code LevelResolver}, so a lenient mode
- *       is a level mapping, not a branch here.</li>
- *   <li>A {@code oneOf} (or discriminator) message only sums up its branches' messages; it is dropped when the
- *       body has any other breach.</li>
- *   <li>"required" and "additionalProperties" messages become one violation per named field. The report does not
- *       carry the names (the validator's {@code ValidationMessageConverter} keeps only the key, the text and the
- *       two pointers of json-schema-validator's error, and drops its {@code property} and {@code arguments}), so
- *       they are read where the pointers lead: the schema's {@code required} names the body object lacks, the body
- *       object's names its schema's {@code properties} lack.</li>
- * </ul>
+ * Fields and rules come from the report's structured data (message key, the context's parameter and JSON pointers),
+ * never from the wording of its messages; a schema rule is worded by {@link SchemaRules} from the keyword that failed
+ * ({@code #/components/schemas/UpgradeTimeout/maximum}), the schema that holds it and the value found.
  */
 final class ReportReader {
     private static final String BODY_SCHEMA = "validation.request.body.schema.";
@@ -92,7 +76,9 @@ final class ReportReader {
 
     /**
      * The report's errors as violations without duplicates, query parameters first, then the rest in report order;
-     * empty when the request passes.
+     * empty when the request passes. Only ERROR messages count: levels come from the validator's
+     * {@code LevelResolver}, so a lenient mode is a level mapping, not a branch here. A {@code oneOf} (or
+     * discriminator) message only sums up its branches' messages; it is dropped when the body has any other breach.
      */
     List<Violation> violations(ValidationReport report, Checked checked) {
         List<Message> errors = report.getMessages().stream().filter(m -> m.getLevel() == Level.ERROR).toList();
@@ -175,6 +161,13 @@ final class ReportReader {
         return "breaks the spec's rule " + key;
     }
 
+    /**
+     * The violations of a body schema message. A "required" or "additionalProperties" message becomes one violation
+     * per named field, read where the pointers lead (the schema's {@code required} names the body object lacks, the
+     * body object's names its schema's {@code properties} lack): the report does not carry the names, as the
+     * validator's {@code ValidationMessageConverter} keeps only the key, the text and the two pointers of
+     * json-schema-validator's error and drops its {@code property} and {@code arguments}.
+     */
     private List<Violation> bodyViolations(String key, Optional<Pointers> pointers, Checked checked) {
         JsonNode body = checked.body() == null ? MissingNode.getInstance() : checked.body();
         JsonPointer at = pointers.map(p -> instancePointer(p.getInstance())).orElse(JsonPointer.empty());

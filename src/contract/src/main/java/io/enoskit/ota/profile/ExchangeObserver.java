@@ -27,27 +27,6 @@ import java.util.regex.Pattern;
  * conformance run's exchanges, the validating proxy's traffic); {@link #record} takes evidence that needs a request
  * of its own (a probe, a conformance step). Thread-safe; memory grows with the distinct values seen, not with the
  * exchanges (each distinct value keeps a count and its first exchange).
- *
- * <p>What one exchange shows:
- * <ul>
- *   <li>{@code errors.httpStatus}: the HTTP status of an answer with code 24xxx or 99403 (the mock answers 99404
- *       with HTTP 404 whatever its profile, so a 99404 is no evidence of it);
- *       {@code errors.invalidArgumentHttpStatus}: of a 99400;</li>
- *   <li>{@code ids.requestId}: the form of an OTA answer's requestId; {@code ids.jobId}: of create's data.jobId;</li>
- *   <li>{@code answers.unsetFields}: a Get OTA Job or Search OTA Job record with a null field (null), or without
- *       one of JobInfo's optional fields and no null (absent);</li>
- *   <li>{@code methods.*}: a method accepted (code 0 or a 24xxx business error: the operation ran) or refused as no
- *       such operation (99404, or HTTP 405) or as an invalid action (99400 whose msg names action), which is also
- *       {@code methods.refusal};</li>
- *   <li>{@code messages.99403/99404/99500}: the msg of that code (the default template when it fits it);</li>
- *   <li>{@code search.defaultPageSize}: a search sent without pagination (its pagination.pageSize, else the records
- *       of a page that holds fewer than totalSize); {@code search.jobOrder}: a job search without sort whose records
- *       have distinct createTimes in order;</li>
- *   <li>{@code verification.defaultLimit}: 24612's max[N] for a firmware whose answers show no
- *       maxAllowedForVerification of its own.</li>
- * </ul>
- * Evidence that disagrees (two statuses for business errors) is kept: the profile takes the value seen most often
- * and says what else was seen ({@link ObservedSetting#conflicts()}).
  */
 public final class ExchangeObserver {
     /** JobInfo fields a job may leave unset (V2.1 Get OTA Job, JobInfo): absent or null when the job sets none. */
@@ -89,7 +68,27 @@ public final class ExchangeObserver {
         }
     }
 
-    /** Reads what one exchange shows (nothing, for an exchange that is not with the OTA API). */
+    /**
+     * Reads what one exchange shows (nothing, for an exchange that is not with the OTA API), per setting:
+     * <ul>
+     *   <li>{@code errors.httpStatus}: the HTTP status of an answer with code 24xxx or 99403 (the mock answers
+     *       99404 with HTTP 404 whatever its profile, so a 99404 is no evidence of it);
+     *       {@code errors.invalidArgumentHttpStatus}: of a 99400;</li>
+     *   <li>{@code ids.requestId}: the form of an OTA answer's requestId; {@code ids.jobId}: of create's
+     *       data.jobId;</li>
+     *   <li>{@code answers.unsetFields}: a Get OTA Job or Search OTA Job record with a null field (null), or
+     *       without one of JobInfo's optional fields and no null (absent);</li>
+     *   <li>{@code methods.*}: a method accepted (code 0 or a 24xxx business error: the operation ran) or refused as
+     *       no such operation (99404, or HTTP 405) or as an invalid action (99400 whose msg names action), which is
+     *       also {@code methods.refusal};</li>
+     *   <li>{@code messages.99403/99404/99500}: the msg of that code (the default template when it fits it);</li>
+     *   <li>{@code search.defaultPageSize}: a search sent without pagination (its pagination.pageSize, else the
+     *       records of a page that holds fewer than totalSize); {@code search.jobOrder}: a job search without sort
+     *       whose records have distinct createTimes in order;</li>
+     *   <li>{@code verification.defaultLimit}: 24612's max[N] for a firmware whose answers show no
+     *       maxAllowedForVerification of its own.</li>
+     * </ul>
+     */
     public synchronized void observe(ObservedExchange exchange) {
         Optional<String> api = api(exchange.path());
         if (api.isEmpty()) {
@@ -176,7 +175,11 @@ public final class ExchangeObserver {
         return all;
     }
 
-    /** The settings seen, in catalogue order, each with the value a mock needs to behave as the target did. */
+    /**
+     * The settings seen, in catalogue order, each with the value a mock needs to behave as the target did. Evidence
+     * that disagrees (two statuses for business errors) is kept: the value seen most often wins, and the others are
+     * listed ({@link ObservedSetting#conflicts()}).
+     */
     public synchronized List<ObservedSetting> settings() {
         List<ObservedSetting> settings = new ArrayList<>();
         tallies().forEach((setting, facts) -> observed(setting, facts).ifPresent(settings::add));

@@ -27,20 +27,7 @@ import java.util.stream.Collectors;
 /**
  * One profile file as written: a name, an optional description and the settings it sets, each with its value and
  * source. A {@link BehaviourProfile} stacks layers; a setting a layer does not name keeps the value of the layers
- * below it.
- *
- * <p>File shape (YAML; {@code stubs/profiles/default.yaml} is the commented example):
- * <pre>
- * profile: my-gateway                    # optional, shown by /__admin/ota/profile
- * description: what this profile is for  # optional
- * settings:
- *   errors.httpStatus:
- *     value: 400
- *     source: observed                   # documented (+ section) | inferred (+ reason)
- *     target: https://gateway.example    # observed: target, time (ISO-8601), exchange
- *     time: 2026-12-05T08:00:00Z
- *     exchange: "GET ...?action=get&amp;jobId=... -> HTTP 400 {\"code\":24404,...}"
- * </pre>
+ * below it. The file's shape is given at {@link #parse}.
  *
  * @param name        the profile's name ({@code profile:}), else the file name
  * @param description what it is for, or null
@@ -100,6 +87,19 @@ public record ProfileLayer(String name, String description, Map<Setting, Setting
 
     /**
      * Parses and checks a profile's text.
+     *
+     * <p>File shape (YAML; {@code stubs/profiles/default.yaml} is the commented example):
+     * <pre>
+     * profile: my-gateway                    # optional, shown by /__admin/ota/profile
+     * description: what this profile is for  # optional
+     * settings:
+     *   errors.httpStatus:
+     *     value: 400
+     *     source: observed                   # documented (+ section) | inferred (+ reason)
+     *     target: https://gateway.example    # observed: target, time (ISO-8601), exchange
+     *     time: 2026-12-05T08:00:00Z
+     *     exchange: "GET ...?action=get&amp;jobId=... -> HTTP 400 {\"code\":24404,...}"
+     * </pre>
      *
      * @param origin the file or built-in name, used in every error message and as each value's origin
      * @throws ProfileException as {@link #read(Path)}

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,9 +101,9 @@ class EnosReleaseTest {
     @Test
     void firmwareSearchFieldsAndAnOperationThatIsNoSearch() {
         assertThat(EnosRelease.searchFields(Operation.SEARCH_FIRMWARE)).extracting(SearchField::name,
-                SearchField::kind).containsExactly(org.assertj.core.groups.Tuple.tuple("productKey", "text"),
-                org.assertj.core.groups.Tuple.tuple("isVerified", "boolean"),
-                org.assertj.core.groups.Tuple.tuple("name", "i18n"));
+                SearchField::kind).containsExactly(Tuple.tuple("productKey", "text"),
+                Tuple.tuple("isVerified", "boolean"),
+                Tuple.tuple("name", "i18n"));
         assertThat(EnosRelease.searchFields(Operation.GET_JOB)).isEmpty();
     }
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -60,7 +61,7 @@ class EveryOperationTest {
     @EnumSource(Operation.class)
     void everyResponseExampleFitsItsSchema(Operation op) {
         OpenApiInteractionValidator validator = OpenApiContract.load(op.document())
-                .validator(com.atlassian.oai.validator.report.LevelResolver.create().build());
+                .validator(LevelResolver.create().build());
         MediaType json = operation(op).getResponses().get("200").getContent().get("application/json");
         Map<String, Example> examples = json.getExamples() == null ? Map.of() : json.getExamples();
 

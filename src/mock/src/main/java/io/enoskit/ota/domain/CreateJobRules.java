@@ -10,34 +10,31 @@ import java.util.function.ToIntFunction;
 /**
  * The business rules of Create OTA Job, each a named step of the behaviour profile's {@code create.checkOrder}
  * ({@link #REQUEST} is the spec check and {@link #FIRMWARE} the store's firmware lookup, 24404; both run where the
- * order puts them, in {@link OtaStore#createJob(String, String, CreateRequest)}). The default order is DESIGN.md's:
- * the request, the firmware, then:
- * <ol>
- *   <li>24611: a verification job must use {@code upgradeScope.type} {@code partial} (vendor page, body table
- *       of the verification task and error table);</li>
- *   <li>24612: a verification job may name at most the firmware's {@code maxAllowedForVerification} devices,
- *       else the state's default (vendor page, error table; the limit's source is inferred); a device named twice
- *       counts once (inferred: the limit is on devices, not on list entries);</li>
- *   <li>24612 again when the devices the job's scope selects are more than the limit, whatever selects them (a
- *       partial scope naming no device selects by versions or, where the mock models no selector, every device of
- *       the firmware's product). Inferred: the page words 24612 on deviceKeys, but a limit that a scope without
- *       deviceKeys escapes would let a verification job upgrade a fleet, which 24611 exists to forbid. A
- *       verification job that selects no device is created (inferred) and gets no task when started;</li>
- *   <li>24610: an upgrade job needs a verified firmware when the firmware has {@code enableVerification} on
- *       (vendor page, error table).</li>
- * </ol>
- * Each check raises exactly one {@link OtaRuleException}. Stateless.
+ * order puts them, in {@link OtaStore#createJob(String, String, CreateRequest)}). The default order is DESIGN.md's,
+ * {@link #DEFAULT_ORDER}; each rule's source is at its name. Each check raises exactly one {@link OtaRuleException}.
+ * Stateless.
  */
 public final class CreateJobRules {
     /** The spec check of the request (99400). */
     public static final String REQUEST = "request";
     /** The firmware named exists in the org (24404). */
     public static final String FIRMWARE = "firmware";
-    /** 24611. */
+    /**
+     * 24611: a verification job must use {@code upgradeScope.type} {@code partial} (vendor page, body table of the
+     * verification task and error table).
+     */
     public static final String TOTAL_SCOPE = "totalScope";
-    /** 24612. */
+    /**
+     * 24612: a verification job may name at most the firmware's {@code maxAllowedForVerification} devices, else the
+     * state's default (vendor page, error table; the limit's source is inferred); a device named twice counts once
+     * (inferred: the limit is on devices, not on list entries). Then the same limit on the devices the scope selects
+     * ({@link #checkSelection}).
+     */
     public static final String VERIFICATION_LIMIT = "verificationLimit";
-    /** 24610. */
+    /**
+     * 24610: an upgrade job needs a verified firmware when the firmware has {@code enableVerification} on (vendor
+     * page, error table).
+     */
     public static final String UNVERIFIED_FIRMWARE = "unverifiedFirmware";
     /** The order of the default profile. */
     public static final List<String> DEFAULT_ORDER = List.of(REQUEST, FIRMWARE, TOTAL_SCOPE, VERIFICATION_LIMIT,
@@ -88,7 +85,8 @@ public final class CreateJobRules {
      * @param request        the decoded, spec-valid body
      * @param defaultMaxKeys the verification limit when the firmware sets none, a count
      * @param selected       how many devices a scope selects now in the org (the store's selection), a count
-     * @throws OtaRuleException 24611, 24612 or 24610 as above
+     * @throws OtaRuleException 24611, 24612 or 24610 ({@link #TOTAL_SCOPE}, {@link #VERIFICATION_LIMIT},
+     *                          {@link #UNVERIFIED_FIRMWARE})
      */
     public static void check(Firmware firmware, CreateOtaJobRequest request, int defaultMaxKeys,
                              ToIntFunction<UpgradeScope> selected) {
@@ -118,8 +116,12 @@ public final class CreateJobRules {
     }
 
     /**
-     * The verification limit on the devices a verification job's scope selects (24612, inferred as above): checked at
-     * create and again at the first start, since devices may have joined the org in between.
+     * The verification limit on the devices a verification job's scope selects, whatever selects them (a partial
+     * scope naming no device selects by versions or, where the mock models no selector, every device of the
+     * firmware's product): checked at create and again at the first start, since devices may have joined the org in
+     * between. Inferred: the page words 24612 on deviceKeys, but a limit that a scope without deviceKeys escapes
+     * would let a verification job upgrade a fleet, which 24611 exists to forbid. A verification job that selects no
+     * device is created (inferred) and gets no task when started.
      *
      * @param selectedDevices how many devices the scope selects, a count
      * @throws OtaRuleException 24612 with the limit when they are more than the limit

@@ -17,12 +17,6 @@ import java.util.Set;
  * {@code {"maxAllowedForVerification": Integer (optional), "firmwares": [Firmware, ...], "apps": [GatewayApp, ...],
  * "devices": [Device, ...]}}.
  *
- * <p>The verification limit behind 24612 is, in this order: the firmware's own {@code maxAllowedForVerification};
- * else the behaviour profile's {@code verification.defaultLimit}. The state file's top-level
- * {@code maxAllowedForVerification} is kept for root dirs written before profiles: when present it stands for
- * {@code verification.defaultLimit} unless a profile given to the mock sets that setting ({@link #applyTo}). The
- * kit's own state file leaves it out.
- *
  * @param maxAllowedForVerification the limit when a firmware sets none, a count, or null (the profile's); a root
  *                                  dir's older way of setting {@code verification.defaultLimit}
  * @param firmwares                 the firmware that exists on start
@@ -84,6 +78,9 @@ public record DefaultState(Integer maxAllowedForVerification, List<Firmware> fir
      * The profile the mock follows with this state: {@code profile} itself, or, when this state sets
      * {@code maxAllowedForVerification} and no layer above the built-in default sets
      * {@code verification.defaultLimit}, {@code profile} with the state's value for it (origin {@code origin}).
+     * The verification limit behind 24612 is the firmware's own {@code maxAllowedForVerification}, else that
+     * setting; the state file's top-level value is kept for root dirs written before profiles (the kit's own state
+     * file leaves it out).
      *
      * @param origin the state file, as {@code /__admin/ota/profile} names the layer
      */

@@ -10,18 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A device the simulation knows (state file {@code devices}): what an {@code upgradeScope} selects from, the
- * {@code fromVersion} of its tasks, and what it does when upgraded.
- *
- * <p>JSON shape: {@code {"orgId": String, "productKey": String, "deviceKey": String, "assetId": String|null,
- * "firmwareVersion": String|null, "outcomes": ["succeed"|"fail"|"stall", ...]|null, "failureDesc": String|null,
- * "tags": {tagKey: String}|null, "attributes": {attrId: String|Number|Boolean}|null,
- * "assetTrees": {treeId: [nodeId, ...]}|null}}.
- *
- * <p>Tags follow the documented limits of the "Limitations" page (reference notes §4): at most 100 per device, a key
- * of letters, digits, {@code _}, {@code -} and {@code /} up to 50 characters, a value up to 200 characters without
- * leading or trailing whitespace. Attributes hold one scalar each. An asset-tree placement is the path of node ids
- * from the tree's root to the node the device sits under (inferred: the pages do not show how a device hangs in a
- * tree). A value that breaks these is refused with an {@link IllegalArgumentException} naming the field.
+ * {@code fromVersion} of its tasks, and what it does when upgraded. A value that breaks a rule of a component is
+ * refused with an {@link IllegalArgumentException} naming the field.
  *
  * @param orgId           the organization it belongs to
  * @param productKey      its product; a {@code total} scope takes the devices of the firmware's product
@@ -29,13 +19,16 @@ import java.util.regex.Pattern;
  * @param assetId         its asset id, echoed in its tasks (may be null)
  * @param firmwareVersion the version it runs now: the {@code fromVersion} of its tasks, and what
  *                        {@code upgradeScope.versionNumbers} selects on (null: no version known)
- * @param outcomes        what each attempt does, in order, the last one repeating; null or empty: the mock's
- *                        failure share decides ({@link Simulation#failureShare()})
+ * @param outcomes        {@code ["succeed"|"fail"|"stall", ...]}: what each attempt does, in order, the last one
+ *                        repeating; null or empty: the mock's failure share decides ({@link Simulation#failureShare()})
  * @param failureDesc     the {@code desc} of its failed tasks (null: "upgrade failed")
- * @param tags            its tags, key to value, what {@code upgradeScope.tags} selects on (empty: none)
- * @param attributes      its attributes, attribute id to value, what {@code upgradeScope.attributes} selects on
- * @param assetTrees      where it sits in asset trees, tree id to the node path from the root, what
- *                        {@code upgradeScope.assetTrees} selects on
+ * @param tags            {@code {tagKey: String}}, what {@code upgradeScope.tags} selects on (empty: none), within
+ *                        the "Limitations" page's limits ({@link #MAX_TAGS} and the key and value lengths)
+ * @param attributes      {@code {attrId: String|Number|Boolean}}, one scalar each, what
+ *                        {@code upgradeScope.attributes} selects on
+ * @param assetTrees      {@code {treeId: [nodeId, ...]}}: where it sits in asset trees, the node path from the
+ *                        tree's root to the node it hangs under (inferred: the pages do not show how a device hangs
+ *                        in a tree), what {@code upgradeScope.assetTrees} selects on
  */
 public record Device(String orgId, String productKey, String deviceKey, String assetId, String firmwareVersion,
                      List<DeviceOutcome> outcomes, String failureDesc, Map<String, String> tags,
@@ -102,6 +95,11 @@ public record Device(String orgId, String productKey, String deviceKey, String a
         return own.equals(value);
     }
 
+    /**
+     * The "Limitations" page's tag rules (reference notes §4): at most {@value #MAX_TAGS} per device, a key of
+     * letters, digits, {@code _}, {@code -} and {@code /} up to {@value #MAX_TAG_KEY_LENGTH} characters, a value up to
+     * {@value #MAX_TAG_VALUE_LENGTH} characters without leading or trailing whitespace.
+     */
     private static Map<String, String> checkedTags(Map<String, String> tags) {
         if (tags == null) {
             return Map.of();

@@ -4,13 +4,7 @@ import java.util.Map;
 
 /**
  * A firmware (fields of FirmwareInfo on the "Get Firmware File" page), as the state file, the admin routes or Create
- * Firmware File put it in the store.
- *
- * <p>JSON shape (admin routes, the default state file and the saved state):
- * {@code {"orgId": String, "firmwareId": String, "name": String, "version": String,
- * "enableVerification": Boolean, "isVerified": Boolean, "maxAllowedForVerification": Integer|null,
- * "productKey": String|null, "minSuccessForVerified": Integer|null, "createTime": Long|null,
- * "upload": FirmwareUpload|null}}.
+ * Firmware File put it in the store. Its JSON there is an object with the components' names and types.
  *
  * @param orgId                     the organization that owns it
  * @param firmwareId                its id, the {@code firmwareId} query parameter of create

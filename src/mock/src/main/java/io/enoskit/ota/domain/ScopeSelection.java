@@ -17,21 +17,7 @@ import java.util.function.Predicate;
 /**
  * Which devices an {@code upgradeScope} selects (reference notes §2.1; the struct's own table is not on the pages,
  * so how the selectors work is inferred from the vendor's samples and is documented in {@code spec/ota-jobs.yaml}).
- *
- * <ul>
- *   <li>{@code total}: every device of the firmware's product, narrowed by {@code versionNumbers} when given (the Get
- *       OTA Job sample shows a total scope with versions); the other selectors do not apply to it (inferred).</li>
- *   <li>{@code partial}: each selector given sets conditions: {@code deviceKeys} one (the device is named),
- *       {@code versionNumbers} one (the device runs one of them), {@code tags} one per tag key (the device's tag
- *       has one of the values), {@code attributes} one per attribute id (its value is one of the values, numbers
- *       compared by value), {@code assetTrees} one per tree (the device sits in the tree at or below one of the
- *       {@code includedNotes} node ids, or anywhere in it when {@code includedNotes} is not a list of node ids).
- *       With combination {@link Combination#ALL} (profile setting {@code scope.combination}) a device must meet
- *       every condition, with {@link Combination#ANY} one of them. A partial scope with no selector selects every
- *       device of the firmware's product.</li>
- * </ul>
- * Devices other than named ones come from the firmware's product. A named device the state does not list is made
- * up (it succeeds, runs the first of {@code versionNumbers}, and has no tags, attributes or placement).
+ * The rules are given at {@link #select}.
  *
  * @param combination how a partial scope's conditions combine
  */
@@ -114,6 +100,22 @@ public record ScopeSelection(Combination combination) {
     /**
      * The devices the scope selects in an org, each once: named devices in the order named, then the others in the
      * order the org got them.
+     *
+     * <ul>
+     *   <li>{@code total}: every device of the firmware's product, narrowed by {@code versionNumbers} when given (the
+     *       Get OTA Job sample shows a total scope with versions); the other selectors do not apply to it
+     *       (inferred).</li>
+     *   <li>{@code partial}: each selector given sets conditions: {@code deviceKeys} one (the device is named),
+     *       {@code versionNumbers} one (the device runs one of them), {@code tags} one per tag key (the device's tag
+     *       has one of the values), {@code attributes} one per attribute id (its value is one of the values, numbers
+     *       compared by value), {@code assetTrees} one per tree (the device sits in the tree at or below one of the
+     *       {@code includedNotes} node ids, or anywhere in it when {@code includedNotes} is not a list of node ids).
+     *       With combination {@link Combination#ALL} (profile setting {@code scope.combination}) a device must meet
+     *       every condition, with {@link Combination#ANY} one of them. A partial scope with no selector selects every
+     *       device of the firmware's product.</li>
+     * </ul>
+     * Devices other than named ones come from the firmware's product. A named device the state does not list is
+     * made up (it succeeds, runs the first of {@code versionNumbers}, and has no tags, attributes or placement).
      *
      * @param devices  the org's devices by key, in the order added
      * @param orgId    the org, for made-up devices

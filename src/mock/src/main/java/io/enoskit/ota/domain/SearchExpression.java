@@ -15,36 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code expression} of the EnOS search APIs (Search OTA Job, Search OTA Task, Search Firmware File), parsed
- * once and then matched against any number of records. Immutable and thread-safe.
- *
- * <p>Syntax (EnOS API FAQ "How to use expression"; keywords in any case):
- * <pre>
- * expression := or                     a blank or null expression matches everything
- * or         := and ("or" and)*        "and" binds tighter than "or"
- * and        := term ("and" term)*
- * term       := "(" or ")" | condition  at most {@value #MAX_DEPTH} parentheses deep
- * condition  := field ("=" | "!=") value
- *             | field "in" "(" value ("," value)* ")"
- *             | i18nField ["." locale] "like" value
- * value      := 'text' | "text" | number | true | false
- * </pre>
- * A quote inside a text is written twice ({@code 'it''s'}); a backslash is an ordinary character. A number is
- * {@code -?digits[.digits]}. The fields and the operators each allows come from {@link SearchFields};
- * {@code exists(...)}, {@code not exists(...)} and {@code tags.k} conditions belong to the general language but
- * no OTA search supports them, so they are refused. An expression is at most {@value #MAX_LENGTH} characters.
- *
- * <p>Matching (see {@link #matches}):
- * <ul>
- *   <li>{@code =}, {@code in}: the record's value equals the value, or one of the values, exactly
- *       (case-sensitive text); {@code !=}: it does not. A record without the field (accessor gives null)
- *       matches no {@code =}/{@code in} and every {@code !=} (inferred; the pages do not say);</li>
- *   <li>a {@link Kind#BOOLEAN} field compares with {@code true}/{@code false}, quoted or not, in any case;
- *       a Number value compares numerically with a number ({@code 2 = 2.0});</li>
- *   <li>{@code like}: case-insensitive "contains", the text taken literally ({@code %} and {@code _} are not
- *       wildcards; inferred). {@code name like} looks at the default value and every locale's value;
- *       {@code name.en_US like} only at that locale's own entry (no fallback to the default value; inferred),
- *       {@code name.defaultValue like} only at the default value.</li>
- * </ul>
+ * once and then matched against any number of records. Immutable and thread-safe. The syntax (EnOS API FAQ "How to
+ * use expression") is given at {@link #parse}, the matching rules, some of them inferred, at {@link #matches}.
  *
  * @see SearchExpressionException for the error messages
  */
@@ -64,6 +36,22 @@ public final class SearchExpression {
 
     /**
      * Parses an expression for one search.
+     *
+     * <p>Syntax (EnOS API FAQ "How to use expression"; keywords in any case):
+     * <pre>
+     * expression := or                     a blank or null expression matches everything
+     * or         := and ("or" and)*        "and" binds tighter than "or"
+     * and        := term ("and" term)*
+     * term       := "(" or ")" | condition  at most {@value #MAX_DEPTH} parentheses deep
+     * condition  := field ("=" | "!=") value
+     *             | field "in" "(" value ("," value)* ")"
+     *             | i18nField ["." locale] "like" value
+     * value      := 'text' | "text" | number | true | false
+     * </pre>
+     * A quote inside a text is written twice ({@code 'it''s'}); a backslash is an ordinary character. A number is
+     * {@code -?digits[.digits]}. The fields and the operators each allows come from {@link SearchFields};
+     * {@code exists(...)}, {@code not exists(...)} and {@code tags.k} conditions belong to the general language but
+     * no OTA search supports them, so they are refused. An expression is at most {@value #MAX_LENGTH} characters.
      *
      * @param text    the request's {@code expression}; null or blank matches everything
      * @param allowed the fields and operators of the search
@@ -88,6 +76,19 @@ public final class SearchExpression {
 
     /**
      * Whether a record satisfies the expression.
+     *
+     * <p>Matching:
+     * <ul>
+     *   <li>{@code =}, {@code in}: the record's value equals the value, or one of the values, exactly
+     *       (case-sensitive text); {@code !=}: it does not. A record without the field (accessor gives null)
+     *       matches no {@code =}/{@code in} and every {@code !=} (inferred; the pages do not say);</li>
+     *   <li>a {@link Kind#BOOLEAN} field compares with {@code true}/{@code false}, quoted or not, in any case;
+     *       a Number value compares numerically with a number ({@code 2 = 2.0});</li>
+     *   <li>{@code like}: case-insensitive "contains", the text taken literally ({@code %} and {@code _} are not
+     *       wildcards; inferred). {@code name like} looks at the default value and every locale's value;
+     *       {@code name.en_US like} only at that locale's own entry (no fallback to the default value; inferred),
+     *       {@code name.defaultValue like} only at the default value.</li>
+     * </ul>
      *
      * @param fieldValues the record's value of a field, asked with the field's name as {@link SearchFields} gives
      *                    it, never with a locale suffix ({@code name}, not {@code name.en_US}); null when the

@@ -18,7 +18,7 @@ import java.util.Optional;
  * "business": "apim-token-service", "data": {"accessToken": String, "expire": seconds}}}; on failure {@code status}
  * is 1202 (a field empty), 1002 (appKey unknown), 1003 (encryption wrong), 1004 (timestamp not a number or stale),
  * 1203 (refresh of a token that is not live) and {@code data} is null.
- * Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}.
+ * Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}.
  */
 public final class ApimTokenTransformer implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "enos-apim-token";

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Serves "V2.1 Create OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=create&orgId&firmwareId}): the
  * spec check (99400) and the store's rules (24404, 24611, 24612, 24610) in the order of the behaviour profile's
  * {@code create.checkOrder} (the spec check first by default), then {@code data: {"jobId": String}}.
- * Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}; do not register it alone.
+ * Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}; do not register it alone.
  */
 public final class CreateOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-create-ota-job";

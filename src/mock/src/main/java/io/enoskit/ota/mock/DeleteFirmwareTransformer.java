@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Serves Delete Firmware ({@code POST /connect-service/v2.1/ota-firmwares?action=delete&orgId&firmwareId}, the spec
  * {@code ota-firmware-actions.yaml}): spec check (99400), then the store (24404, 24604), then {@code data: null};
  * the firmware's uploaded file goes with it. Stub mappings name it as {@value #NAME}. Built by
- * {@link OtaMockExtensions}.
+ * {@link MockWiring}.
  */
 public final class DeleteFirmwareTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-firmware-delete";

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * Feeds every API exchange the mock has answered to the {@link ExchangeLog} the console reads. WireMock calls it for
- * API requests only (never for the admin API), also with its request journal off. Built by {@link OtaMockExtensions};
+ * API requests only (never for the admin API), also with its request journal off. Built by {@link MockWiring};
  * do not register it alone.
  */
 final class ExchangeLogListener implements ServeEventListener {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * missing or stale, 1003 signature wrong. A caller authenticated as an app that may not act in the call's
  * {@code orgId} (the state file's {@code apps[].orgs}) gets the EnOS common code 99403 "Denied resource" in the
  * envelope, with the HTTP status of other API errors ({@code errors.httpStatus}, 200 by default, inferred). The token service itself is open. Built by
- * {@link OtaMockExtensions}.
+ * {@link MockWiring}.
  */
 public final class GatewayFilter implements StubRequestFilterV2 {
     public static final String NAME = "enos-gateway";

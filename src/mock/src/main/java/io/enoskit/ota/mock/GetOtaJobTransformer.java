@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Serves "Get OTA Job" ({@code GET /connect-service/v2.1/ota-jobs?action=get&orgId&jobId}): spec check
  * (99400), then the job of that org as JobInfo in {@code data}, or 24404 "Job not found".
- * Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}; do not register it alone.
+ * Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}; do not register it alone.
  */
 public final class GetOtaJobTransformer extends OperationTransformer {
     public static final String NAME = "enos-get-ota-job";

@@ -568,8 +568,8 @@ public final class MockOptions {
     }
 
     /** The extension factory these options stand for (one per server: it builds the server's state). */
-    OtaMockExtensions extensions() {
-        return new OtaMockExtensions(profile(), gatewayAuth, maxJobs,
+    MockWiring wiring() {
+        return new MockWiring(profile(), gatewayAuth, maxJobs,
                 new Simulation(taskPace, taskFailureShare, 0), stateFile, firmwareStoreBytes);
     }
 
@@ -578,7 +578,7 @@ public final class MockOptions {
      *
      * @throws MockOptionException when the mock would listen beyond loopback with an open admin API
      */
-    WireMockConfiguration toWireMockConfiguration(OtaMockExtensions factory) {
+    WireMockConfiguration toWireMockConfiguration(MockWiring wiring) {
         if (!loopbackOnly() && adminToken == null) {
             throw new MockOptionException("adminToken", "must be given when the mock listens beyond loopback (bind"
                     + " address " + bindAddress + "): the admin API can read and reset every job");
@@ -601,7 +601,7 @@ public final class MockOptions {
                 // reads it (about a tenth of the time per request went to formatting and masking it)
                 .stubRequestLoggingDisabled(!verbose)
                 .extensions(extensions.toArray(Extension[]::new))
-                .extensions(factory)
+                .extensions(wiring)
                 .httpServerFactory(new EnvelopeHttpServerFactory(this));
         if (adminToken != null) {
             config.adminAuthenticator(new TokenAuthenticator(adminToken));

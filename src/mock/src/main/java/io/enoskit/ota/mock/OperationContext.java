@@ -9,7 +9,7 @@ import io.enoskit.ota.profile.BehaviourProfile;
 /**
  * What every operation of one mock shares: its fault rules, its envelopes, its routing, and the behaviour profile's
  * decisions that apply to every operation (foreign organizations, a search's default page size). Built once per
- * server by {@link OtaMockExtensions}.
+ * server by {@link MockWiring}.
  *
  * @param faults    the fault and delay rules in force
  * @param responses the envelopes of the profile in force
@@ -35,7 +35,7 @@ record OperationContext(FaultPlan faults, EnvelopeResponses responses, Operation
      *
      * @throws ContractViolation 99400 on {@code expression} when it cannot be read
      */
-    SearchRequests search(ValidRequest call, SearchFields<?> fields) {
-        return SearchRequests.of(call, fields, profile.searchPageSize());
+    SearchBody searchBody(ValidRequest call, SearchFields<?> fields) {
+        return SearchBody.read(call, fields, profile.searchPageSize());
     }
 }

@@ -47,50 +47,11 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 
 /**
- * The mock's own admin routes, under WireMock's admin API at {@code /__admin/ota/}. They are not part of the
- * EnOS API: they set up and inspect the mock's state. Answers are plain JSON (not the EnOS envelope); errors are
- * {@code {"error": String}} with HTTP 400 (bad body), 404 (unknown job) or 409 (job of the wrong type).
- *
- * <table>
- *   <caption>Routes</caption>
- *   <tr><td>GET  /__admin/ota/state</td><td>counts of orgs, firmware and jobs; the default verification limit</td></tr>
- *   <tr><td>GET  /__admin/ota/profile</td><td>the behaviour profile in force, read-only: {@code {"layers": [name],
- *       "settings": {key: {"value", "source": {"kind", "section"|"reason"|"target","time","exchange"}, "layer"}}}}
- *       </td></tr>
- *   <tr><td>POST /__admin/ota/reset</td><td>back to the default state (all jobs dropped)</td></tr>
- *   <tr><td>GET  /__admin/ota/orgs/{orgId}/firmwares</td><td>{@code {"firmwares": [Firmware]}}</td></tr>
- *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/firmwares/{firmwareId}</td><td>add or replace a firmware; body
- *       {@code {"name", "version", "enableVerification", "isVerified", "maxAllowedForVerification"}}</td></tr>
- *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs</td><td>{@code {"jobs": [JobInfo]}}, oldest first</td></tr>
- *   <tr><td>POST /__admin/ota/orgs/{orgId}/jobs/{jobId}/complete-verification</td><td>the verification job
- *       succeeded: its firmware becomes verified, so upgrade jobs on it no longer get 24610</td></tr>
- *   <tr><td>GET  /__admin/ota/orgs/{orgId}/jobs/{jobId}/tasks</td><td>{@code {"tasks": [TaskInfo], "counts":
- *       {"init": n, ...}}}, the job's device tasks now (empty before its first start)</td></tr>
- *   <tr><td>GET  /__admin/ota/orgs/{orgId}/devices</td><td>{@code {"devices": [Device]}}</td></tr>
- *   <tr><td>PUT  /__admin/ota/orgs/{orgId}/devices/{deviceKey}</td><td>add or replace a device; body
- *       {@code {"productKey", "assetId", "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc", "tags": {key: value},
- *       "attributes": {id: scalar}, "assetTrees": {treeId: [nodeId, ...]}}}
- *       </td></tr>
- *   <tr><td>GET  /__admin/ota/clock</td><td>{@code {"now": ms, "advancedSeconds": s}}: the simulation clock</td></tr>
- *   <tr><td>POST /__admin/ota/clock</td><td>moves the clock on: body {@code {"advanceSeconds": s}} (0 to
- *       {@value #MAX_ADVANCE_SECONDS}); tasks, schedules and timeouts follow at once; {@code {"frozen": true}} stops
- *       real time from counting (only advances move the clock), {@code false} lets it count again</td></tr>
- *   <tr><td>GET  /__admin/ota/faults</td><td>{@code {"faults": [FaultRule]}}, the fault and delay rules in force</td></tr>
- *   <tr><td>POST /__admin/ota/faults</td><td>adds a rule, body a {@link FaultRule}</td></tr>
- *   <tr><td>DELETE /__admin/ota/faults</td><td>removes every rule</td></tr>
- *   <tr><td>GET  /__admin/ota/orgs</td><td>{@code {"orgs": [orgId]}}, the organizations the state knows</td></tr>
- *   <tr><td>GET  /__admin/ota/exchanges?after=n</td><td>{@code {"exchanges": [LoggedExchange], "capacity": n}}: the
- *       last API exchanges (request, envelope, the fields a 99400 names), those numbered above {@code after}
- *       ({@link ExchangeLog})</td></tr>
- *   <tr><td>DELETE /__admin/ota/exchanges</td><td>forgets them (a reset does too)</td></tr>
- *   <tr><td>GET  /__admin/ota/ui</td><td>the console, an HTML page (its files under {@code /ui/})</td></tr>
- *   <tr><td>GET  /__admin/ota/docs</td><td>the API docs page (Swagger UI under {@code /docs/swagger-ui/}); the
- *       documents it renders under {@code /docs/specs/{name}} ({@link ApiDocs}), their list at
- *       {@code /docs/specs}</td></tr>
- * </table>
- * The pages sit behind the admin API's protections like every route: the admin token when one is set, and
- * {@link CrossSiteAdminFilter} for what they change.
- * Built by {@link OtaMockExtensions}; do not register it alone.
+ * The mock's own admin routes under {@code /__admin/ota/}, to set up and inspect its state; not part of the EnOS
+ * API. Answers are plain JSON, not the EnOS envelope; errors are {@code {"error": String}} with HTTP 400 (bad body),
+ * 404 (unknown job or route) or 409 (job of the wrong type); each route's answer is documented at its handler. The
+ * console and docs pages sit behind the admin API's protections like every route: the admin token when set, and
+ * {@link CrossSiteAdminFilter} for what changes state. Built by {@link MockWiring}; do not register it alone.
  */
 public final class OtaAdminApiExtension implements AdminApiExtension {
     public static final String NAME = "enos-ota-admin";
@@ -163,6 +124,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         router.add(GET, "/ota/orgs", listOrganizations());
         router.add(GET, "/ota/exchanges", listExchanges());
         router.add(DELETE, "/ota/exchanges", clearExchanges());
+        // the console (an HTML page, its files under /ui/) and the API docs page (Swagger UI under /docs/swagger-ui/)
         router.add(GET, "/ota/ui", (admin, event, params) -> assets.kitFile("console.html"));
         router.add(GET, "/ota/ui/{file}", (admin, event, params) -> assets.kitFile(params.get("file")));
         router.add(GET, "/ota/docs", (admin, event, params) -> assets.kitFile("docs.html"));
@@ -185,19 +147,26 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 + "; the routes under /__admin/ota are: " + String.join(", ", ROUTES)));
     }
 
+    /** GET /state: the counts of orgs, firmware and jobs ({@code "counts"}) and the default verification limit. */
     private AdminTask state() {
         return (admin, event, params) -> answer(() -> Map.of(
                 "counts", store.counts(), "maxAllowedForVerification", store.defaultVerificationLimit()));
     }
 
+    /**
+     * GET /profile: the behaviour profile in force, read-only: {@code {"layers": [name], "settings": {key:
+     * {"value", "source": {"kind", "section"|"reason"|"target", "time", "exchange"}, "layer"}}}}.
+     */
     private AdminTask showProfile() {
         return (admin, event, params) -> answer(() -> ProfileView.of(profile.get()));
     }
 
+    /** GET /faults: {@code {"faults": [FaultRule]}}, the fault and delay rules in force. */
     private AdminTask listFaults() {
         return (admin, event, params) -> answer(() -> Map.of("faults", faults.rules()));
     }
 
+    /** POST /faults: adds a rule, the body a {@link FaultRule}; answers the rules in force. */
     private AdminTask addFault() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
@@ -207,6 +176,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** DELETE /faults: removes every rule. */
     private AdminTask clearFaults() {
         return (admin, event, params) -> answer(() -> {
             faults.clear();
@@ -267,11 +237,16 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         return Collection.class.isAssignableFrom(type) || type.isArray() ? "a list" : "an object";
     }
 
+    /** GET /orgs: {@code {"orgs": [orgId]}}, the organizations the state knows. */
     private AdminTask listOrganizations() {
         return (admin, event, params) -> answer(() -> Map.of("orgs", store.organizations()));
     }
 
-    /** The exchanges numbered above {@code ?after=} (a whole number, 0 when absent). */
+    /**
+     * GET /exchanges?after=n: {@code {"exchanges": [LoggedExchange], "capacity": n}}, the last API exchanges
+     * (request, envelope, the fields a 99400 names, {@link ExchangeLog}) numbered above {@code after} (a whole
+     * number, 0 when absent).
+     */
     private AdminTask listExchanges() {
         return (admin, event, params) -> answer(() -> {
             var after = event.getRequest().queryParameter("after");
@@ -286,6 +261,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** DELETE /exchanges: forgets the logged exchanges (a reset does too). */
     private AdminTask clearExchanges() {
         return (admin, event, params) -> answer(() -> {
             exchanges.clear();
@@ -293,12 +269,17 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /**
+     * GET /docs/specs: the spec documents the docs page renders ({@link ApiDocs}), {@code {"swaggerUi":
+     * version, "documents": [{"name", "url"}]}}.
+     */
     private AdminTask listDocuments() {
         return (admin, event, params) -> answer(() -> Map.of("swaggerUi", String.valueOf(assets.swaggerUiVersion()),
                 "documents", docs.get().names().stream().map(name -> Map.of("name", name,
                         "url", "/__admin/ota/docs/specs/" + name)).toList()));
     }
 
+    /** GET /docs/specs/{document}: one document as JSON; 404 with the names there are. */
     private AdminTask showDocument() {
         return (admin, event, params) -> docs.get().document(params.get("document"),
                         event.getRequest().getHeader("Host"))
@@ -308,6 +289,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                         + params.get("document") + "; the documents are " + String.join(", ", docs.get().names()))));
     }
 
+    /** POST /reset: back to the default state (all jobs dropped); answers as {@link #state()}. */
     private AdminTask reset() {
         return (admin, event, params) -> answer(() -> {
             resetState.run();
@@ -315,10 +297,15 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** GET /orgs/{orgId}/firmwares: {@code {"firmwares": [Firmware]}}. */
     private AdminTask listFirmwares() {
         return (admin, event, params) -> answer(() -> Map.of("firmwares", store.firmwares(param(params, "orgId"))));
     }
 
+    /**
+     * PUT /orgs/{orgId}/firmwares/{firmwareId}: adds or replaces a firmware; body {@code {"name", "version",
+     * "enableVerification", "isVerified", "maxAllowedForVerification"}}.
+     */
     private AdminTask putFirmware() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
@@ -330,11 +317,16 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** GET /orgs/{orgId}/jobs: {@code {"jobs": [JobInfo]}}, oldest first. */
     private AdminTask listJobs() {
         return (admin, event, params) -> answer(() -> Map.of("jobs", store.jobs(param(params, "orgId")).stream()
                 .map(Job::info).toList()));
     }
 
+    /**
+     * GET /orgs/{orgId}/jobs/{jobId}/tasks: {@code {"tasks": [TaskInfo], "counts": {"init": n, ...}}}, the
+     * job's device tasks now (empty before its first start).
+     */
     private AdminTask listTasks() {
         return (admin, event, params) -> answer(() -> {
             String orgId = param(params, "orgId");
@@ -343,10 +335,16 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** GET /orgs/{orgId}/devices: {@code {"devices": [Device]}}. */
     private AdminTask listDevices() {
         return (admin, event, params) -> answer(() -> Map.of("devices", store.devices(param(params, "orgId"))));
     }
 
+    /**
+     * PUT /orgs/{orgId}/devices/{deviceKey}: adds or replaces a device; body {@code {"productKey", "assetId",
+     * "firmwareVersion", "outcomes": ["succeed"|"fail"|"stall"], "failureDesc", "tags": {key: value},
+     * "attributes": {id: scalar}, "assetTrees": {treeId: [nodeId, ...]}}}.
+     */
     private AdminTask putDevice() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
@@ -358,6 +356,7 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /** GET /clock: {@code {"now": ms, "advancedSeconds": s, "frozen": bool}}, the simulation clock. */
     private AdminTask readClock() {
         return (admin, event, params) -> answer(this::clockState);
     }
@@ -367,7 +366,12 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
                 "frozen", clock.frozen());
     }
 
-    /** Moves the simulation clock on and brings every job up to it before answering. */
+    /**
+     * POST /clock: moves the simulation clock on, body {@code {"advanceSeconds": s}} (0 to
+     * {@value #MAX_ADVANCE_SECONDS}), and brings every task, schedule and timeout up to it before answering;
+     * {@code {"frozen": true}} stops real time from counting (only advances move the clock), {@code false} lets it
+     * count again. Answers as {@link #readClock()}.
+     */
     private AdminTask advanceClock() {
         return (admin, event, params) -> answer(() -> {
             ObjectNode body = (ObjectNode) readObject(adminBody(event.getRequest()));
@@ -390,6 +394,10 @@ public final class OtaAdminApiExtension implements AdminApiExtension {
         });
     }
 
+    /**
+     * POST /orgs/{orgId}/jobs/{jobId}/complete-verification: the verification job succeeded, so its firmware
+     * becomes verified and upgrade jobs on it no longer get 24610.
+     */
     private AdminTask completeVerification() {
         return (admin, event, params) -> answer(
                 () -> Map.of("firmware", store.completeVerification(param(params, "orgId"), param(params, "jobId"))));

@@ -34,8 +34,8 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
         if ("get".equals(call.query("action"))) {
             return info(store.getFirmware(orgId, call.query("firmwareId")));
         }
-        SearchRequests search = context().search(call, SearchFields.FIRMWARE);
-        Page<Firmware> page = store.searchFirmware(orgId, search.expression(), search.pageNo(), search.pageSize());
+        SearchBody body = context().searchBody(call, SearchFields.FIRMWARE);
+        Page<Firmware> page = store.searchFirmware(orgId, body.expression(), body.pageNo(), body.pageSize());
         return EnvelopeResponses.paged(page, page.items().stream().map(this::info).toList());
     }
 

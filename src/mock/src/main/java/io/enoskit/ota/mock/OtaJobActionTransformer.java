@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Serves Start, Stop and Delete OTA Job ({@code POST /connect-service/v2.1/ota-jobs?action=start|stop|delete
  * &orgId&jobId}, the spec {@code ota-job-actions.yaml}): spec check (99400), then the store (24404, 24615, 24616,
- * 24618), then {@code data: null}. Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}.
+ * 24618), then {@code data: null}. Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}.
  */
 public final class OtaJobActionTransformer extends OperationTransformer {
     public static final String NAME = "enos-ota-job-action";

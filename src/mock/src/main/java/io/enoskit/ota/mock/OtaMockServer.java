@@ -38,16 +38,16 @@ public final class OtaMockServer implements AutoCloseable {
     private final MockOptions options;
     private final OtaStore store;
     private final FaultPlan faults;
-    private final OtaMockExtensions extensions;
+    private final MockWiring wiring;
     private final StatePersistence persistence;
 
-    private OtaMockServer(WireMockServer server, MockOptions options, OtaMockExtensions extensions,
+    private OtaMockServer(WireMockServer server, MockOptions options, MockWiring wiring,
                           StatePersistence persistence) {
         this.server = server;
         this.options = options;
-        this.store = extensions.store();
-        this.faults = extensions.faults();
-        this.extensions = extensions;
+        this.store = wiring.store();
+        this.faults = wiring.faults();
+        this.wiring = wiring;
         this.persistence = persistence;
     }
 
@@ -57,22 +57,22 @@ public final class OtaMockServer implements AutoCloseable {
      * @throws IllegalArgumentException when the root dir, its default state or the state file cannot be used
      */
     public static OtaMockServer start(MockOptions options) {
-        OtaMockExtensions extensions = options.extensions();
-        WireMockServer server = wireMockServer(options, extensions);
-        extensions.warmUp();
-        extensions.clock().startFrozen(options.frozenClock());
+        MockWiring wiring = options.wiring();
+        WireMockServer server = wireMockServer(options, wiring);
+        wiring.warmUp();
+        wiring.clock().startFrozen(options.frozenClock());
         StatePersistence persistence = options.stateFile() == null ? null
-                : StatePersistence.open(options.stateFile(), extensions.store());
+                : StatePersistence.open(options.stateFile(), wiring.store());
         server.start();
-        List<String> problems = StubRootCheck.problems(server, extensions.names(options));
+        List<String> problems = StubRootCheck.problems(server, wiring.names(options));
         if (!problems.isEmpty()) {
             server.stop();
             throw new IllegalArgumentException("the root dir " + (options.rootDirOnClasspath() ? "inside the jar"
                     : options.rootDir()) + " cannot serve the API: " + String.join("; ", problems));
         }
-        options.faultRules().forEach(extensions.faults()::add);
-        extensions.startScheduler(persistence == null ? () -> { } : persistence::saveIfChanged);
-        return new OtaMockServer(server, options, extensions, persistence);
+        options.faultRules().forEach(wiring.faults()::add);
+        wiring.startScheduler(persistence == null ? () -> { } : persistence::saveIfChanged);
+        return new OtaMockServer(server, options, wiring, persistence);
     }
 
     /**
@@ -81,9 +81,9 @@ public final class OtaMockServer implements AutoCloseable {
      * json-schema-validator 1.x, which the kit leaves out for the 2.x its spec validator needs (root pom): a mapping
      * that uses it is a usage error naming the alternatives, not a stack trace.
      */
-    private static WireMockServer wireMockServer(MockOptions options, OtaMockExtensions extensions) {
+    private static WireMockServer wireMockServer(MockOptions options, MockWiring wiring) {
         try {
-            return new WireMockServer(options.toWireMockConfiguration(extensions));
+            return new WireMockServer(options.toWireMockConfiguration(wiring));
         } catch (MappingFileException unreadable) {
             Matcher file = MAPPING_FILE.matcher(unreadable.getMessage());
             throw new IllegalArgumentException(file.matches()
@@ -147,7 +147,7 @@ public final class OtaMockServer implements AutoCloseable {
     /** The OTA state only (firmware and jobs) back to the default state; stub mappings and journal stay. */
     public void resetState() {
         store.reset();
-        extensions.uploads().removeUnusedFiles();
+        wiring.uploads().removeUnusedFiles();
     }
 
     /** The organization's firmware, in the order added (empty for an unknown org). */
@@ -213,7 +213,7 @@ public final class OtaMockServer implements AutoCloseable {
      * @return the clock's time now, milliseconds since the epoch
      */
     public long advanceClock(Duration by) {
-        long now = extensions.clock().advance(by);
+        long now = wiring.clock().advance(by);
         store.advance();
         return now;
     }
@@ -246,12 +246,12 @@ public final class OtaMockServer implements AutoCloseable {
      * the state file when there is one.
      */
     public Optional<Path> firmwareFile(String orgId, String firmwareId) {
-        return extensions.uploads().file(orgId, firmwareId);
+        return wiring.uploads().file(orgId, firmwareId);
     }
 
     /** The folder the uploaded firmware files are kept in. */
     public Path firmwareFolder() {
-        return extensions.uploads().folder();
+        return wiring.uploads().folder();
     }
 
     /** True until the server stops. */
@@ -267,7 +267,7 @@ public final class OtaMockServer implements AutoCloseable {
     /** Stops the server and its scheduler; the state file, if any, is saved first, else what it stored is lost. */
     @Override
     public void close() {
-        SimulationScheduler scheduler = extensions.scheduler();
+        SimulationScheduler scheduler = wiring.scheduler();
         if (scheduler != null) {
             if (persistence != null) {
                 scheduler.runLast(persistence::saveIfChanged);
@@ -275,6 +275,6 @@ public final class OtaMockServer implements AutoCloseable {
             scheduler.close();
         }
         server.stop();
-        extensions.uploads().close();
+        wiring.uploads().close();
     }
 }

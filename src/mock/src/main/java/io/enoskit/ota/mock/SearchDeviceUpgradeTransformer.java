@@ -25,9 +25,9 @@ public final class SearchDeviceUpgradeTransformer extends OperationTransformer {
 
     @Override
     Object serve(ValidRequest call) {
-        SearchRequests search = context().search(call, SearchFields.DEVICE_UPGRADE);
-        Page<DeviceFirmware> page = store.searchDeviceUpgrades(call.query("orgId"), search.expression(),
-                search.pageNo(), search.pageSize());
+        SearchBody body = context().searchBody(call, SearchFields.DEVICE_UPGRADE);
+        Page<DeviceFirmware> page = store.searchDeviceUpgrades(call.query("orgId"), body.expression(),
+                body.pageNo(), body.pageSize());
         return EnvelopeResponses.paged(page, page.items());
     }
 }

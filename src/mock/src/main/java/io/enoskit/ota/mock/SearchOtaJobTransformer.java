@@ -24,9 +24,9 @@ public final class SearchOtaJobTransformer extends OperationTransformer {
 
     @Override
     Object serve(ValidRequest call) {
-        SearchRequests search = context().search(call, SearchFields.JOBS);
-        Page<Job> page = store.searchJobs(call.query("orgId"), search.expression(), search.pageNo(),
-                search.pageSize());
+        SearchBody body = context().searchBody(call, SearchFields.JOBS);
+        Page<Job> page = store.searchJobs(call.query("orgId"), body.expression(), body.pageNo(),
+                body.pageSize());
         return EnvelopeResponses.paged(page, page.items().stream().map(Job::info).toList());
     }
 }

@@ -25,9 +25,9 @@ public final class SearchOtaTaskTransformer extends OperationTransformer {
 
     @Override
     Object serve(ValidRequest call) {
-        SearchRequests search = context().search(call, SearchFields.TASKS);
-        Page<TaskInfo> page = store.searchTasks(call.query("orgId"), search.expression(), search.pageNo(),
-                search.pageSize());
+        SearchBody body = context().searchBody(call, SearchFields.TASKS);
+        Page<TaskInfo> page = store.searchTasks(call.query("orgId"), body.expression(), body.pageNo(),
+                body.pageSize());
         return EnvelopeResponses.paged(page, page.items());
     }
 }

@@ -6,7 +6,7 @@ import io.enoskit.ota.domain.OtaStore;
 /**
  * The one reset of the mock's start state: the OTA state, the files of uploaded firmware it no longer names, the fault
  * rules and the console's request log. WireMock's own reset ({@code POST /__admin/reset}, {@code resetAll()}) and
- * {@code POST /__admin/ota/reset} both run it. Built by {@link OtaMockExtensions}.
+ * {@code POST /__admin/ota/reset} both run it. Built by {@link MockWiring}.
  */
 final class StateResetListener implements StubLifecycleListener {
     static final String NAME = "enos-ota-state-reset";

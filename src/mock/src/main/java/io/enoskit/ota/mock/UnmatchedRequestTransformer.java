@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * takes some, or 99404 (HTTP 404) when no operation has that path and method. A request that names an operation
  * the profile accepts but reached no operation's stub mapping (a root dir whose mappings name one method) is 99404
  * too, saying so.
- * Stub mappings name it as {@value #NAME}. Built by {@link OtaMockExtensions}; do not register it alone.
+ * Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}; do not register it alone.
  */
 public final class UnmatchedRequestTransformer extends OperationTransformer {
     public static final String NAME = "enos-unmatched-request";

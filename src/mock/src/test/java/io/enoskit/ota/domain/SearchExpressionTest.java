@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -152,7 +154,7 @@ class SearchExpressionTest {
 
         @Test
         void theAccessorIsAskedForTheFieldNameOnly() {
-            java.util.List<String> asked = new java.util.ArrayList<>();
+            List<String> asked = new ArrayList<>();
             SearchExpression.parse("name.en_US like 'x' or firmwareName.defaultValue like 'y' or status = 'a'", JOBS)
                     .matches(field -> {
                         asked.add(field);

@@ -8,8 +8,11 @@ import io.enoskit.ota.profile.BehaviourProfile;
 import io.enoskit.ota.profile.ProfileException;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,8 +47,8 @@ class OtaMockExtensionProfileTest {
                 Files.writeString(file, "profile: from-a-file\nsettings:\n  create.jobStatus:\n    value: started\n"
                         + "    source: inferred\n    reason: a test\n");
                 return file.toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -53,7 +56,7 @@ class OtaMockExtensionProfileTest {
         void theLayersStackInOrder() {
             assertThat(mock.server().wireMock().isRunning()).isTrue();
             RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/ota/profile").then()
-                    .body("layers", equalTo(java.util.List.of("default", "enos-2.3", "from-a-file")))
+                    .body("layers", equalTo(List.of("default", "enos-2.3", "from-a-file")))
                     .body("settings.'create.jobStatus'.value", equalTo("started"));
         }
     }

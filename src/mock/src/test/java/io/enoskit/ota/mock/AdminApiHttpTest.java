@@ -10,7 +10,16 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.enoskit.ota.contract.Json;
 import io.restassured.http.ContentType;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +33,7 @@ class AdminApiHttpTest {
     @Test
     void theDefaultStateHoldsTheTwoSampleFirmwares() {
         admin().get("/orgs/yourOrgId/firmwares").then().statusCode(200)
-                .body("firmwares.firmwareId", org.hamcrest.Matchers.contains("yourFirmwareId", "unverifiedFirmwareId"))
+                .body("firmwares.firmwareId", Matchers.contains("yourFirmwareId", "unverifiedFirmwareId"))
                 .body("firmwares[1].enableVerification", equalTo(true))
                 .body("firmwares[1].isVerified", equalTo(false))
                 .body("firmwares[0].maxAllowedForVerification", equalTo(5));
@@ -56,7 +65,7 @@ class AdminApiHttpTest {
 
         RunningMock.api().body(Bodies.upgrade()).post(create).then().body("code", equalTo(0));
         admin().get("/orgs/yourOrgId/jobs").then().body("jobs", hasSize(2))
-                .body("jobs.type", org.hamcrest.Matchers.contains("verify", "upgrade"));
+                .body("jobs.type", Matchers.contains("verify", "upgrade"));
     }
 
     @Test
@@ -136,13 +145,13 @@ class AdminApiHttpTest {
     void firmwareErrorsNameTheFieldWithoutJavaNames() {
         admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":[]}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("field 'version' has the wrong type"))
-                .body("error", org.hamcrest.Matchers.not(containsString("java.")));
+                .body("error", Matchers.not(containsString("java.")));
         admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"maxAllowedForVerification\":2.5}")
                 .put("/orgs/o/firmwares/f").then().statusCode(400)
                 .body("error", containsString("maxAllowedForVerification"));
         admin().contentType(ContentType.JSON).body("{\"name\":\"n\",\"version\":\"1\",\"bogus\":1}").put("/orgs/o/firmwares/f").then()
                 .statusCode(400).body("error", containsString("unknown field 'bogus'"))
-                .body("error", org.hamcrest.Matchers.not(containsString("io.enoskit")));
+                .body("error", Matchers.not(containsString("io.enoskit")));
     }
 
     @Test
@@ -195,30 +204,30 @@ class AdminApiHttpTest {
      * client's next request on it got no answer.
      */
     @Test
-    void twoAdminRequestsWithBodiesOnOneKeepAliveConnectionBothGetAnswers() throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RunningMock.get().port())) {
+    void twoAdminRequestsWithBodiesOnOneKeepAliveConnectionBothGetAnswers() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RunningMock.get().port())) {
             socket.setSoTimeout(10_000);
-            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
-            for (String device : java.util.List.of("keepAlive1", "keepAlive2")) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (String device : List.of("keepAlive1", "keepAlive2")) {
                 byte[] body = "{\"productKey\":\"p\",\"firmwareVersion\":\"1.0\",\"outcomes\":[\"succeed\"]}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        .getBytes(StandardCharsets.UTF_8);
                 String head = "PUT /__admin/ota/orgs/keepAliveOrg/devices/" + device + " HTTP/1.1\r\n"
                         + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                         + "\r\n\r\n";
-                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
                 socket.getOutputStream().write(body);
                 socket.getOutputStream().flush();
                 String answer = readAnswer(in);
-                org.hamcrest.MatcherAssert.assertThat("the answer to PUT " + device, answer,
-                        org.hamcrest.Matchers.startsWith("HTTP/1.1 200"));
-                org.hamcrest.MatcherAssert.assertThat(answer, containsString("\"deviceKey\":\"" + device + "\""));
+                MatcherAssert.assertThat("the answer to PUT " + device, answer,
+                        Matchers.startsWith("HTTP/1.1 200"));
+                MatcherAssert.assertThat(answer, containsString("\"deviceKey\":\"" + device + "\""));
             }
         }
         admin().get("/orgs/keepAliveOrg/devices").then().statusCode(200).body("devices", hasSize(2));
     }
 
     /** One HTTP/1.1 answer, head and body (Content-Length or chunked); "" when the server closed instead. */
-    private static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+    private static String readAnswer(InputStream in) throws IOException {
         String head = readLine(in);
         if (head == null) {
             return "";
@@ -228,7 +237,7 @@ class AdminApiHttpTest {
         boolean chunked = false;
         for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
             answer.append(line).append("\r\n");
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(lower.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -239,17 +248,17 @@ class AdminApiHttpTest {
         if (chunked) {
             for (int size = Integer.parseInt(readLine(in).trim(), 16); size > 0;
                  size = Integer.parseInt(readLine(in).trim(), 16)) {
-                answer.append(new String(in.readNBytes(size), java.nio.charset.StandardCharsets.UTF_8));
+                answer.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
                 readLine(in);
             }
             readLine(in);
         } else if (length > 0) {
-            answer.append(new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8));
+            answer.append(new String(in.readNBytes(length), StandardCharsets.UTF_8));
         }
         return answer.toString();
     }
 
-    private static String readLine(java.io.InputStream in) throws java.io.IOException {
+    private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) != -1 && c != '\n') {

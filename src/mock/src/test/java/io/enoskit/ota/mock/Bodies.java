@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Request bodies for the HTTP tests: the vendor page's sample verbatim, and models serialised by Jackson. */
@@ -44,7 +45,7 @@ final class Bodies {
     }
 
     static VerificationJobRequest verificationModel(int deviceKeys) {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 1; i <= deviceKeys; i++) {
             keys.add("deviceKey" + i);
         }

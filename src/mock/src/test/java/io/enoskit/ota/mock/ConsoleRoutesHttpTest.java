@@ -13,9 +13,11 @@ import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.OpenApiContract;
 import io.enoskit.ota.contract.Operation;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +51,7 @@ class ConsoleRoutesHttpTest {
         admin().post("/reset").then().statusCode(200);
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static RequestSpecification admin() {
         return given().baseUri(mock.baseUrl() + "/__admin/ota");
     }
 
@@ -203,7 +205,7 @@ class ConsoleRoutesHttpTest {
 
     /** The codes the operation's spec documents (x-enos-error-codes), for every action it serves. */
     private static Set<Integer> documentedCodes(String operationId) {
-        return java.util.Arrays.stream(Operation.values()).filter(operation -> operationId.equals(
+        return Arrays.stream(Operation.values()).filter(operation -> operationId.equals(
                         OpenApiContract.load(operation.document()).operation(operation.path(), operation.method())
                                 .map(io.swagger.v3.oas.models.Operation::getOperationId).orElse(null)))
                 .flatMap(operation -> operation.errorCodes().stream()).map(code -> code.code())

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.model.UpgradeScope;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -121,8 +123,8 @@ class CreateOtaJobHttpTest {
 
     @Test
     void verificationWithTotalScopeIs24611() {
-        String body = io.enoskit.ota.contract.Json.write(Bodies.verificationModel(1).upgradeScope(
-                new io.enoskit.ota.model.UpgradeScope().type(io.enoskit.ota.model.UpgradeScope.TypeEnum.TOTAL)));
+        String body = Json.write(Bodies.verificationModel(1).upgradeScope(
+                new UpgradeScope().type(UpgradeScope.TypeEnum.TOTAL)));
 
         create("yourFirmwareId", body)
                 .body("code", equalTo(24611))
@@ -142,7 +144,7 @@ class CreateOtaJobHttpTest {
     }
 
     private static ValidatableResponse start(String jobId) {
-        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(SpecFilters.ACTIONS)
+        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(FailOnSpecBreach.ACTIONS)
                 .queryParam("action", "start").queryParam("orgId", "yourOrgId").queryParam("jobId", jobId)
                 .post(JOBS).then().statusCode(200);
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.SocketException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +92,7 @@ class FaultsHttpTest {
     void aResetConnectionGivesTheClientNoAnswer() {
         mock.faults().add(FaultRule.on("create-job").fail(FaultRule.Fault.CONNECTION_RESET).nextCalls(1));
 
-        assertThatThrownBy(FaultsHttpTest::create).isInstanceOf(java.net.SocketException.class);
+        assertThatThrownBy(FaultsHttpTest::create).isInstanceOf(SocketException.class);
         create().then().body("code", equalTo(0));
     }
 

@@ -11,9 +11,11 @@ import io.enoskit.ota.contract.ApimSignature;
 import io.enoskit.ota.contract.Json;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,7 @@ class GatewayAuthHttpTest {
                 .body("status", equalTo(0)).body("msg", equalTo("SUCCESS"))
                 .body("business", equalTo("apim-token-service"))
                 .body("data.accessToken", notNullValue())
-                .body("data.expire", org.hamcrest.Matchers.lessThanOrEqualTo(7200));
+                .body("data.expire", Matchers.lessThanOrEqualTo(7200));
 
         assertThat(accessToken()).isEqualTo(accessToken());
     }
@@ -96,7 +98,7 @@ class GatewayAuthHttpTest {
     void tokenRequestsAreCheckedWithTheDocumentedCodes() {
         long now = System.currentTimeMillis();
         token("get", "00000000-0000-0000-0000-000000000000", APP_SECRET, now, null)
-                .body("status", equalTo(1002)).body("data", org.hamcrest.Matchers.nullValue());
+                .body("status", equalTo(1002)).body("data", Matchers.nullValue());
         token("get", APP_KEY, "wrong-secret", now, null).body("status", equalTo(1003));
         token("get", APP_KEY, APP_SECRET, now - 10 * 60 * 1000, null).body("status", equalTo(1004));
         RestAssured.given().baseUri(mock.baseUrl()).contentType("application/json").body("{\"appKey\":\"k\"}")
@@ -126,7 +128,7 @@ class GatewayAuthHttpTest {
         long timestamp = System.currentTimeMillis();
         Map<String, String> query = Map.of("action", "create", "orgId", "yourOrgId", "firmwareId", "yourFirmwareId");
         byte[] signed = "{\"type\":\"verify\",\"upgradeScope\":{\"type\":\"partial\"},\"name\":{\"defaultValue\":\"a\u00e9\"}}"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] sent = signed.clone();
         sent[sent.length - 4] = (byte) 0xe8;
 
@@ -214,6 +216,6 @@ class GatewayAuthHttpTest {
                 .queryParams(Map.of("action", "create", "orgId", "yourOrgId", "firmwareI", "dyourFirmwareId"))
                 .header("apim-accesstoken", token).header("apim-timestamp", String.valueOf(timestamp))
                 .header("apim-signature", signature).body(body).post(CREATE).then()
-                .body("code", equalTo(99400)).body("msg", org.hamcrest.Matchers.containsString("firmwareI"));
+                .body("code", equalTo(99400)).body("msg", Matchers.containsString("firmwareI"));
     }
 }

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +90,7 @@ class HardeningHttpTest {
     @Test
     void aDeflatedBodyIsRead() throws IOException {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-        try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+        try (var out = new DeflaterOutputStream(deflated)) {
             out.write(Bodies.upgrade().getBytes(StandardCharsets.UTF_8));
         }
         RawHttp.Answer answer = post("Content-Encoding: deflate\r\n", deflated.toByteArray());
@@ -222,7 +224,7 @@ class HardeningHttpTest {
                 + " takes JSON bodies only; send Content-Type: application/json (found: text/plain; charset=ISO-8859-1)");
         assertThat(form.statusCode()).isEqualTo(403);
         RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/ota/clock").then()
-                .body("advancedSeconds", org.hamcrest.Matchers.equalTo(0));
+                .body("advancedSeconds", Matchers.equalTo(0));
     }
 
     @Test
@@ -232,7 +234,7 @@ class HardeningHttpTest {
             RestAssured.given().baseUri(own.baseUrl()).header("Origin", "http://127.0.0.1:" + own.port())
                     .header("Sec-Fetch-Site", "same-origin").contentType("application/json")
                     .body("{\"advanceSeconds\":60}").post("/__admin/ota/clock").then().statusCode(200)
-                    .body("advancedSeconds", org.hamcrest.Matchers.equalTo(60));
+                    .body("advancedSeconds", Matchers.equalTo(60));
         }
     }
 
@@ -242,7 +244,7 @@ class HardeningHttpTest {
                 .adminToken("s3cret-admin"))) {
             RestAssured.given().baseUri(guarded.baseUrl()).header("Authorization", "Token s3cret-admin")
                     .contentType("text/plain").body("{\"advanceSeconds\":60}").post("/__admin/ota/clock").then()
-                    .statusCode(200).body("advancedSeconds", org.hamcrest.Matchers.equalTo(60));
+                    .statusCode(200).body("advancedSeconds", Matchers.equalTo(60));
             RestAssured.given().baseUri(guarded.baseUrl()).header("Authorization", "Token wrong")
                     .contentType("text/plain").body("{}").post("/__admin/ota/clock").then().statusCode(403);
         }
@@ -274,8 +276,8 @@ class HardeningHttpTest {
         assertThat(mock.jobs("yourOrgId")).extracting(job -> job.getJobId())
                 .doesNotContain(ids.get(0), ids.get(1), ids.get(3)).contains(ids.get(2), ids.get(4)).hasSize(3);
         RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/ota/state").then()
-                .body("counts.maxJobs", org.hamcrest.Matchers.equalTo(3))
-                .body("counts.evictedJobs", org.hamcrest.Matchers.equalTo(3));
+                .body("counts.maxJobs", Matchers.equalTo(3))
+                .body("counts.evictedJobs", Matchers.equalTo(3));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +35,7 @@ class LifecycleHttpTest {
     static final OtaMockExtension MOCK = OtaMockExtension.newInstance().build();
 
     private static ValidatableResponse call(Operation op, Map<String, String> query, Object body) {
-        Filter spec = SpecFilters.strict(op);
+        Filter spec = FailOnSpecBreach.strict(op);
         var request = RestAssured.given().baseUri(MOCK.baseUrl()).filter(spec).queryParam("action", op.action())
                 .queryParam("orgId", ORG);
         query.forEach(request::queryParam);
@@ -71,7 +72,7 @@ class LifecycleHttpTest {
     void theConsoleWalkCreateStartWatchFailRetrySucceed() {
         String jobId = create("yourFirmwareId", upgrade("deviceKey1", "deviceKey2", "deviceKey3"));
         call(Operation.START_JOB, Map.of("jobId", jobId), null).body("code", equalTo(0));
-        tasksOf(jobId).body("data.status", everyItem(org.hamcrest.Matchers.in(List.of("init", "published"))))
+        tasksOf(jobId).body("data.status", everyItem(Matchers.in(List.of("init", "published"))))
                 .body("data.progress", everyItem(equalTo(0))).body("pagination.totalSize", equalTo(3));
 
         advance(3 * PACE);
@@ -127,7 +128,7 @@ class LifecycleHttpTest {
     @Test
     void taskActionsNeedTheirDeviceKeys() {
         String jobId = create("yourFirmwareId", upgrade("deviceKey1"));
-        RestAssured.given().baseUri(MOCK.baseUrl()).filter(SpecFilters.responseOnly(Operation.CANCEL_TASKS))
+        RestAssured.given().baseUri(MOCK.baseUrl()).filter(FailOnSpecBreach.responseOnly(Operation.CANCEL_TASKS))
                 .contentType(ContentType.JSON).body(Map.of("deviceKeys", List.of()))
                 .post(Operation.JOBS + "?action=cancelTask&orgId=" + ORG + "&jobId=" + jobId).then()
                 .body("code", equalTo(99400)).body("msg", containsString("deviceKeys"));
@@ -171,13 +172,13 @@ class LifecycleHttpTest {
 
     @Test
     void anExpressionThatCannotBeReadIs99400NamingWhereAndAPageSizeOver200Too() {
-        RestAssured.given().baseUri(MOCK.baseUrl()).filter(SpecFilters.strict(Operation.SEARCH_JOBS))
+        RestAssured.given().baseUri(MOCK.baseUrl()).filter(FailOnSpecBreach.strict(Operation.SEARCH_JOBS))
                 .contentType(ContentType.JSON).body(Map.of("expression", "stauts = 'started'"))
                 .post(Operation.JOBS + "?action=search&orgId=" + ORG).then()
                 .body("code", equalTo(99400))
                 .body("msg", equalTo("Invalid Argument expression: unknown field 'stauts' at position 1 (fields:"
                         + " firmwareId, productKey, firmwareVersion, type, status, name, firmwareName)"));
-        RestAssured.given().baseUri(MOCK.baseUrl()).filter(SpecFilters.responseOnly(Operation.SEARCH_TASKS))
+        RestAssured.given().baseUri(MOCK.baseUrl()).filter(FailOnSpecBreach.responseOnly(Operation.SEARCH_TASKS))
                 .contentType(ContentType.JSON).body(Map.of("pagination", Map.of("pageNo", 1, "pageSize", 201)))
                 .post(Operation.JOBS + "?action=searchTask&orgId=" + ORG).then()
                 .body("code", equalTo(99400)).body("msg", containsString("pagination.pageSize"));

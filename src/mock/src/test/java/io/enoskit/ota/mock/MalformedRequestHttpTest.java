@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class MalformedRequestHttpTest {
 
     @Test
     void anUnknownPathIs404With99404() {
-        io.restassured.RestAssured.given().baseUri(RunningMock.get().baseUrl())
+        RestAssured.given().baseUri(RunningMock.get().baseUrl())
                 .get("/connect-service/v2.1/devices?action=get").then()
                 .statusCode(404).contentType(ContentType.JSON)
                 .body("code", equalTo(99404)).body("msg", containsString("No such operation"))
@@ -127,7 +128,7 @@ class MalformedRequestHttpTest {
 
     @Test
     void anUnknownMethodIs404With99404() {
-        io.restassured.RestAssured.given().baseUri(RunningMock.get().baseUrl())
+        RestAssured.given().baseUri(RunningMock.get().baseUrl())
                 .delete(JOBS + "?action=create").then()
                 .statusCode(404).body("code", equalTo(99404));
     }

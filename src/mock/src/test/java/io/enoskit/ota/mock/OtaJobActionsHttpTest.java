@@ -21,7 +21,7 @@ class OtaJobActionsHttpTest {
     }
 
     private static ValidatableResponse act(String action, String orgId, String jobId) {
-        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(SpecFilters.ACTIONS)
+        return RestAssured.given().baseUri(RunningMock.get().baseUrl()).filter(FailOnSpecBreach.ACTIONS)
                 .queryParam("action", action).queryParam("orgId", orgId).queryParam("jobId", jobId)
                 .post(JOBS).then().statusCode(200);
     }

@@ -8,6 +8,7 @@ import io.enoskit.ota.profile.SettingValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ProfileReferenceReadmeTest {
                     assertThat(rows.put(key, cells)).as("%s is listed once", key).isNull();
                 });
 
-        assertThat(rows.keySet()).containsExactlyInAnyOrder(java.util.Arrays.stream(Setting.values())
+        assertThat(rows.keySet()).containsExactlyInAnyOrder(Arrays.stream(Setting.values())
                 .map(Setting::key).toArray(String[]::new));
         for (Setting setting : Setting.values()) {
             SettingValue value = BehaviourProfile.defaults().value(setting);

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.enoskit.ota.profile.BehaviourProfile;
+import io.enoskit.ota.profile.Setting;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class ProfileRouteHttpTest {
                     .body("settings.'request.unknownFields'.layer", equalTo("--lenient"))
                     .body("settings.'create.jobStatus'.source.kind", equalTo("inferred"))
                     .body("settings.'create.jobStatus'.layer", equalTo("default"))
-                    .body("settings.size()", equalTo(io.enoskit.ota.profile.Setting.values().length));
+                    .body("settings.size()", equalTo(Setting.values().length));
             RestAssured.given().baseUri(mock.baseUrl()).contentType(ContentType.JSON).body("{}")
                     .post("/__admin/ota/profile").then().statusCode(404)
                     .body("error", startsWith("no admin route POST /__admin/ota/profile; the routes under"

@@ -13,12 +13,16 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +124,7 @@ class ProfileSettingsHttpTest {
             JsonNode job = json(api(mock).get(RunningMock.JOBS + "?action=get&orgId=" + ORG + "&jobId=" + jobId));
             assertThat(nullFields(job.path("data"))).contains("upgradePolicy", "maximumConcurrency", "retryPolicy");
             JsonNode tasks = json(api(mock).body("{}").post(RunningMock.JOBS + "?action=searchTask&orgId=" + ORG));
-            assertThat(tasks.path("data").get(0).properties()).extracting(java.util.Map.Entry::getKey)
+            assertThat(tasks.path("data").get(0).properties()).extracting(Map.Entry::getKey)
                     .containsExactlyInAnyOrder("taskId", "orgId", "assetId", "productKey", "deviceKey", "jobId",
                             "fromVersion", "toVersion", "progress", "desc", "status", "updateTime");
             JsonNode firmware = json(api(mock).get("/connect-service/v2.1/ota-firmwares?action=get&orgId=" + ORG
@@ -165,7 +169,7 @@ class ProfileSettingsHttpTest {
                     "Exceeded max verification deviceKeys, max[3]"));
             RestAssured.given().baseUri(mock.baseUrl()).get("/__admin/ota/profile").then()
                     .body("settings.'verification.defaultLimit'.value", equalTo(3))
-                    .body("settings.'verification.defaultLimit'.layer", org.hamcrest.Matchers.startsWith(
+                    .body("settings.'verification.defaultLimit'.layer", Matchers.startsWith(
                             "ota-state.json under "));
         }
         BehaviourProfile two = BehaviourProfile.defaults().with(ProfileLayer.parse(
@@ -301,7 +305,7 @@ class ProfileSettingsHttpTest {
                     .then().body("code", equalTo(99403)).body("msg", equalTo("No access to orgId someoneElse"));
             RestAssured.given().baseUri(mock.baseUrl()).get("/connect-service/v2.1/nothing-here")
                     .then().statusCode(404).body("code", equalTo(99404))
-                    .body("msg", org.hamcrest.Matchers.startsWith("Unknown: "));
+                    .body("msg", Matchers.startsWith("Unknown: "));
             mock.faults().add(FaultRule.on("get-job").fail(FaultRule.Fault.HTTP_500).nextCalls(1));
             api(mock).get(RunningMock.JOBS + "?action=get&orgId=" + ORG + "&jobId=x")
                     .then().statusCode(500).body("code", equalTo(99500)).body("msg", equalTo("Server trouble"));
@@ -310,15 +314,15 @@ class ProfileSettingsHttpTest {
 
     /** The fields of an object written as {@code null}. */
     private static List<String> nullFields(JsonNode object) {
-        return object.properties().stream().filter(field -> field.getValue().isNull()).map(java.util.Map.Entry::getKey)
+        return object.properties().stream().filter(field -> field.getValue().isNull()).map(Map.Entry::getKey)
                 .toList();
     }
 
     private static JsonNode json(Response response) {
         try {
             return Json.mapper().readTree(response.asString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,7 +32,7 @@ final class RawHttp {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(all);
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 // a reset after the answer is fine; an empty answer is reported as -1
             }
             String text = all.toString(StandardCharsets.UTF_8);

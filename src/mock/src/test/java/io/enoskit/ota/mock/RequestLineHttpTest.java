@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class RequestLineHttpTest {
             assertThat(answer.status()).as(version).isEqualTo(400);
             assertThat(answer.body()).as(version).contains("\"code\":99400")
                     .contains("Invalid Argument request: the HTTP version '" + version + "' is not '"
-                            + version.toUpperCase(java.util.Locale.ROOT) + "': it is case-sensitive (RFC 9112 section"
+                            + version.toUpperCase(Locale.ROOT) + "': it is case-sensitive (RFC 9112 section"
                             + " 2.3)")
                     .doesNotContain("<html").doesNotContain("at org.");
         }

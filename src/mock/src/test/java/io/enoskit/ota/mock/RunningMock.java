@@ -35,12 +35,12 @@ final class RunningMock {
     }
 
     static RequestSpecification api(OtaMockServer server) {
-        return given().baseUri(server.baseUrl()).filter(SpecFilters.STRICT).contentType(ContentType.JSON);
+        return given().baseUri(server.baseUrl()).filter(FailOnSpecBreach.STRICT).contentType(ContentType.JSON);
     }
 
     /** A request the spec does not describe; only the response is checked against the spec. */
     static RequestSpecification offSpec() {
-        return given().baseUri(get().baseUrl()).filter(SpecFilters.RESPONSE_ONLY);
+        return given().baseUri(get().baseUrl()).filter(FailOnSpecBreach.RESPONSE_ONLY);
     }
 
     /** The admin API of the shared mock (not part of the spec). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.domain.Device;
 import io.enoskit.ota.model.TaskInfo;
 import io.enoskit.ota.profile.BehaviourProfile;
@@ -50,7 +51,7 @@ class ScopeSelectorsHttpTest {
 
     private static RequestSpecification api(OtaMockServer mock) {
         return RestAssured.given().baseUri(mock.baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecFilters.strict(io.enoskit.ota.contract.Operation.CREATE_JOB));
+                .filter(FailOnSpecBreach.strict(Operation.CREATE_JOB));
     }
 
     private static Map<String, Object> upgrade(Map<String, Object> scope) {

@@ -25,7 +25,7 @@ class SearchDeviceUpgradeHttpTest {
 
     private static ValidatableResponse search(OtaMockServer mock, Map<String, Object> body) {
         return RestAssured.given().baseUri(mock.baseUrl()).contentType(ContentType.JSON)
-                .filter(SpecFilters.strict(Operation.SEARCH_DEVICE_UPGRADE)).body(body).post(SEARCH)
+                .filter(FailOnSpecBreach.strict(Operation.SEARCH_DEVICE_UPGRADE)).body(body).post(SEARCH)
                 .then().statusCode(200);
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class StateFileHttpTest {
             RestAssured.given().baseUri(again.baseUrl()).contentType(ContentType.JSON)
                     .body(Map.of("deviceKeys", List.of("deviceKey3")))
                     .post("/connect-service/v2.1/ota-jobs?action=retryTask&orgId=yourOrgId&jobId=" + jobId)
-                    .then().body("code", org.hamcrest.Matchers.equalTo(0));
+                    .then().body("code", Matchers.equalTo(0));
         }
     }
 

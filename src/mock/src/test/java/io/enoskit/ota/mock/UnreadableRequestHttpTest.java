@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.enoskit.ota.contract.Json;
+import io.enoskit.ota.model.StringI18n;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +157,7 @@ class UnreadableRequestHttpTest {
     @Test
     void everyDeclaredCodingIsDecodedLastAppliedFirst() throws Exception {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-        try (var out = new java.util.zip.DeflaterOutputStream(deflated)) {
+        try (var out = new DeflaterOutputStream(deflated)) {
             out.write(gzip(VERIFY));
         }
         RawHttp.Answer twice = send("POST", CREATE,
@@ -167,14 +172,14 @@ class UnreadableRequestHttpTest {
 
     @Test
     void aMultipartContentTypeWithoutABoundaryIs99400NamingTheBoundaryOnEveryRoute() throws Exception {
-        java.util.List<String[]> routes = java.util.List.of(new String[] {"POST", CREATE},
+        List<String[]> routes = List.of(new String[] {"POST", CREATE},
                 new String[] {"GET", JOBS + "?action=get&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
                 new String[] {"POST", JOBS + "?action=start&orgId=yourOrgId&jobId=5ee1a91029b990001b9c188e"},
                 new String[] {"POST", JOBS + "?action=search&orgId=yourOrgId"},
                 new String[] {"GET", "/connect-service/v2.1/ota-firmwares?action=get&orgId=yourOrgId"
                         + "&firmwareId=yourFirmwareId"});
         for (String[] route : routes) {
-            for (String type : java.util.List.of("multipart/form-data", "multipart/mixed",
+            for (String type : List.of("multipart/form-data", "multipart/mixed",
                     "multipart/form-data; boundary=")) {
                 RawHttp.Answer answer = send(route[0], route[1], "Content-Type: " + type + "\r\n", VERIFY);
 
@@ -212,7 +217,7 @@ class UnreadableRequestHttpTest {
                 + " parameter; a multipart body needs one (multipart/form-data; boundary=...)\"}");
     }
 
-    private static byte[] gzip(byte[] body) throws java.io.IOException {
+    private static byte[] gzip(byte[] body) throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write(body);
@@ -256,8 +261,8 @@ class UnreadableRequestHttpTest {
     @Test
     void aBodyOverTheLimitIs413With99400AndIsNotStored() {
         String name = "x".repeat((int) MockOptions.DEFAULT_MAX_BODY_BYTES);
-        String body = io.enoskit.ota.contract.Json.write(Bodies.verificationModel(1)
-                .name(new io.enoskit.ota.model.StringI18n().defaultValue(name)));
+        String body = Json.write(Bodies.verificationModel(1)
+                .name(new StringI18n().defaultValue(name)));
 
         offSpec().contentType(ContentType.JSON).body(body).post(CREATE).then().statusCode(413)
                 .body("code", equalTo(99400)).body("msg", containsString("more than the 1048576 the mock accepts (--max-body-bytes)"));

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +158,7 @@ class ProxyForwardsUnchangedTest {
         Map<String, List<String>> lower = new TreeMap<>();
         headers.forEach((name, values) -> {
             if (name != null) {
-                lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new java.util.ArrayList<>())
+                lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
                         .addAll(values);
             }
         });

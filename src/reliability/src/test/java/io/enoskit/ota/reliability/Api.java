@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Set;
 
 /** The API's facts the generators and checks use: paths, the default state, the business rules, JSON. */
@@ -73,7 +74,7 @@ final class Api {
                 return Expect.INVALID;
             }
             // the mock counts distinct keys (spec: inferred; a key named twice is one device)
-            java.util.Set<String> distinct = new java.util.HashSet<>();
+            Set<String> distinct = new HashSet<>();
             scope.path("deviceKeys").forEach(key -> distinct.add(key.toString()));
             if (distinct.size() > VERIFICATION_LIMIT) {
                 return Expect.INVALID;

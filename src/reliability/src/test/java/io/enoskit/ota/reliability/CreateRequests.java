@@ -5,6 +5,7 @@ import static io.enoskit.ota.reliability.HostileRequest.Expect.INVALID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.enoskit.ota.reliability.BodyMutations.Mutation;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
@@ -13,9 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -121,7 +125,7 @@ final class CreateRequests {
     // 2. bodies broken as text
 
     /** A named way to break the text of a valid body. */
-    record TextChange(String note, Expect expect, java.util.function.UnaryOperator<byte[]> apply) {
+    record TextChange(String note, Expect expect, UnaryOperator<byte[]> apply) {
         @Override
         public String toString() {
             return note;
@@ -154,7 +158,7 @@ final class CreateRequests {
 
     static Arbitrary<TextChange> truncations() {
         return Arbitraries.integers().between(0, 400).map(n -> new TextChange("truncated after " + n + " bytes",
-                INVALID, b -> java.util.Arrays.copyOf(b, Math.min(n, b.length - 1))));
+                INVALID, b -> Arrays.copyOf(b, Math.min(n, b.length - 1))));
     }
 
     static Arbitrary<TextChange> trailingContent() {
@@ -245,7 +249,7 @@ final class CreateRequests {
         Arbitrary<String> where = Arbitraries.of("unknownField", "name", "deviceKeys item", "upgradeTimeout");
         return Combinators.combine(depth, where, Arbitraries.of(true, false)).as((d, w, arrays) -> new TextChange(
                 (arrays ? "arrays" : "objects") + " nested " + d + " deep as " + w, INVALID, b -> {
-            JsonNode nest = SpecModel.NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
+            JsonNode nest = SpecModel.NODES.rawValueNode(new RawValue(
                     nested(d, arrays)));
             ObjectNode body = (ObjectNode) parse(b);
             switch (w) {
@@ -274,7 +278,7 @@ final class CreateRequests {
     // 3. headers: Content-Type, Content-Encoding (those the mock reads), Accept and others
 
     record HeaderChange(String note, Expect expect, List<String> headers,
-                        java.util.function.UnaryOperator<byte[]> body) {
+                        UnaryOperator<byte[]> body) {
         @Override
         public String toString() {
             return note;
@@ -374,7 +378,7 @@ final class CreateRequests {
     static byte[] deflate(byte[] data) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out)) {
+            try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
                 z.write(data);
             }
             return out.toByteArray();
@@ -482,7 +486,7 @@ final class CreateRequests {
         Arbitrary<byte[]> truncated = Combinators.combine(exampleNames(), Arbitraries.integers().between(0, 60))
                 .as((n, cut) -> {
                     byte[] gz = gzip(mutated(n, List.of(), Api.FIRMWARE).bytes());
-                    return java.util.Arrays.copyOf(gz, Math.min(cut, gz.length - 1));
+                    return Arrays.copyOf(gz, Math.min(cut, gz.length - 1));
                 });
         Arbitrary<byte[]> corrupted = Combinators.combine(exampleNames(), Arbitraries.integers().between(10, 200))
                 .as((n, at) -> {

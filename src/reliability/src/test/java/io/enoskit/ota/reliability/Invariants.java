@@ -1,5 +1,6 @@
 package io.enoskit.ota.reliability;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
@@ -7,8 +8,10 @@ import io.enoskit.ota.reliability.RawHttp.Answer;
 import io.enoskit.ota.reliability.RawHttp.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -81,7 +84,7 @@ final class Invariants {
         if (saysJson && !request.isHead()) {
             try {
                 json = Api.parse(new String(answer.body(), StandardCharsets.UTF_8));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            } catch (JsonProcessingException notJson) {
                 fail("(c) Content-Type says JSON but the body is not JSON (" + notJson.getOriginalMessage() + ")",
                         request, answer);
             }
@@ -139,8 +142,8 @@ final class Invariants {
             fail("(d) code 0 on create without data.jobId", request, created);
         }
         HostileRequest get = HostileRequest.of("read-back", Route.GET, Expect.ANY, "GET",
-                Api.JOBS + "?action=get&orgId=" + encode(org) + "&jobId=" + encode(jobId), java.util.List.of(),
-                null, java.util.List.of("Get OTA Job of the job just created"));
+                Api.JOBS + "?action=get&orgId=" + encode(org) + "&jobId=" + encode(jobId), List.of(),
+                null, List.of("Get OTA Job of the job just created"));
         Answer answer;
         try {
             answer = RawHttp.exchange(port, get.bytes(port), false, false, DEADLINE);
@@ -156,7 +159,7 @@ final class Invariants {
     }
 
     static String encode(String value) {
-        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     static long code(Answer answer) {

@@ -14,6 +14,9 @@ import io.enoskit.ota.mock.MockOptions;
 import io.enoskit.ota.mock.OtaMockServer;
 import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -146,14 +149,14 @@ class InvariantsSelfTest {
      * open without a word (closing it after 3 s), and checks the answer with a deadline of 1 s.
      */
     private static void againstAServerThatAnswers(byte[] answer, HostileRequest request) throws Exception {
-        try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+        try (ServerSocket server = new ServerSocket(0)) {
             Thread t = new Thread(() -> {
-                try (java.net.Socket s = server.accept()) {
+                try (Socket s = server.accept()) {
                     s.getInputStream().read(new byte[1000]);
                     s.getOutputStream().write(answer);
                     s.getOutputStream().flush();
                     Thread.sleep(3000);
-                } catch (java.io.IOException | InterruptedException e) {
+                } catch (IOException | InterruptedException e) {
                     // done
                 }
             });
@@ -174,11 +177,11 @@ class InvariantsSelfTest {
 
     @Test
     void aCloseWithoutAnswerToAWellFramedRequestFailsB() throws Exception {
-        try (java.net.ServerSocket closer = new java.net.ServerSocket(0)) {
+        try (ServerSocket closer = new ServerSocket(0)) {
             Thread t = new Thread(() -> {
-                try (java.net.Socket s = closer.accept()) {
+                try (Socket s = closer.accept()) {
                     s.getInputStream().read(new byte[100]);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // done
                 }
             });

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +111,7 @@ final class KitProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; true when it did within the time. */
-    boolean waitForExit(java.time.Duration within) throws InterruptedException {
+    boolean waitForExit(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 

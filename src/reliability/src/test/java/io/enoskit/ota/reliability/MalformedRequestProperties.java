@@ -9,13 +9,20 @@ import io.enoskit.ota.reliability.HostileRequest.Expect;
 import io.enoskit.ota.reliability.HostileRequest.Route;
 import io.enoskit.ota.reliability.RawHttp.Answer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,8 +54,8 @@ class MalformedRequestProperties {
     private static final Tally TALLY = new Tally();
     private static final List<String> JOBS = new CopyOnWriteArrayList<>();
     private static long started;
-    private static final java.util.concurrent.atomic.AtomicInteger DEEP_ORGS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger DEEP_ORGS =
+            new AtomicInteger();
 
     @BeforeContainer
     static void startMock() {
@@ -96,7 +103,7 @@ class MalformedRequestProperties {
             read++;
         }
         // Search OTA Job, every page, and each job it lists read back (with its tasks from the admin route)
-        java.util.Set<String> searched = new java.util.LinkedHashSet<>();
+        Set<String> searched = new LinkedHashSet<>();
         long totalSize = -1;
         for (int page = 1; page <= 1000; page++) {
             Client.Reply search = client.send("POST", Api.JOBS + "?action=search&orgId=" + org,
@@ -394,8 +401,8 @@ class MalformedRequestProperties {
     // simulation's admin routes
 
     private static final List<String> TASK_JOBS = new CopyOnWriteArrayList<>();
-    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE_ORGS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SEQUENCE_ORGS =
+            new AtomicInteger();
 
     /**
      * A started verification job of yourOrgId with the devices {@link OperationRequests#TASK_JOB_DEVICES} (a few,
@@ -526,9 +533,9 @@ class MalformedRequestProperties {
         client.send("PUT", Api.ADMIN + "/orgs/" + org + "/devices/stalling", "{\"productKey\":\"p\","
                 + "\"firmwareVersion\":\"1.0\",\"outcomes\":[\"stall\"]}");
         List<String> jobs = new ArrayList<>();
-        java.util.Map<String, List<String>> devices = new java.util.HashMap<>();
-        java.util.Set<String> started = new java.util.HashSet<>();
-        java.util.Set<String> deleted = new java.util.HashSet<>();
+        Map<String, List<String>> devices = new HashMap<>();
+        Set<String> started = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
         for (LifecycleRequests.Step step : steps) {
             String job = jobs.isEmpty() ? OperationRequests.MADE_UP_JOB : jobs.get(step.job() % jobs.size());
             boolean known = !jobs.isEmpty() && !deleted.contains(job);
@@ -543,14 +550,14 @@ class MalformedRequestProperties {
                                     + "\"upgrade\",\"upgradePolicy\":\"snapshot\",\"enableUpgradeRequest\":true,"
                                     + "\"maximumConcurrency\":" + step.concurrency() + ",\"upgradeScope\":{\"type\":"
                                     + "\"partial\",\"deviceKeys\":" + Api.write(Api.JSON.valueToTree(keys)) + "}}")
-                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(step.toString()));
+                                    .getBytes(StandardCharsets.UTF_8), List.of(step.toString()));
                 }
                 case "start", "stop", "delete" -> HostileRequest.of("sequences/" + step.kind(), Route.ACTION,
                         jobExpect, "POST", Api.JOBS + "?action=" + step.kind() + onJob, List.of(), null,
                         List.of(step.toString()));
                 case "clock" -> HostileRequest.of("sequences/clock", Route.ADMIN, Expect.ANY, "POST",
                         Api.ADMIN + "/clock", List.of("Content-Type: application/json"),
-                        ("{\"advanceSeconds\":" + step.seconds() + "}").getBytes(java.nio.charset.StandardCharsets
+                        ("{\"advanceSeconds\":" + step.seconds() + "}").getBytes(StandardCharsets
                                 .UTF_8), List.of(step.toString()));
                 case "search-tasks", "search-jobs" -> {
                     String expression = step.kind().equals("search-jobs") ? (step.n() % 2 == 0 ? "status = 'started'"
@@ -565,7 +572,7 @@ class MalformedRequestProperties {
                                     + "&orgId=" + org, List.of("Content-Type: application/json"),
                             ("{\"expression\":\"" + expression.replace("\"", "\\\"") + "\",\"pagination\":{"
                                     + "\"pageNo\":" + (1 + step.n() % 3) + ",\"pageSize\":" + (1 + step.n() * 3)
-                                    + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    + "}}").getBytes(StandardCharsets.UTF_8),
                             List.of(step + ": " + expression));
                 }
                 case "cancel", "retry" -> {
@@ -575,7 +582,7 @@ class MalformedRequestProperties {
                             Api.JOBS + "?action=" + step.kind() + "Task" + onJob,
                             List.of("Content-Type: application/json"), ("{\"deviceKeys\":"
                                     + Api.write(Api.JSON.valueToTree(some)) + "}").getBytes(
-                                    java.nio.charset.StandardCharsets.UTF_8), List.of(step + " " + some));
+                                    StandardCharsets.UTF_8), List.of(step + " " + some));
                 }
                 default -> HostileRequest.of("sequences/admin-tasks", Route.ADMIN, jobExpect, "GET",
                         Api.ADMIN + "/orgs/" + org + "/jobs/" + job + "/tasks", List.of(), null,
@@ -708,7 +715,7 @@ class MalformedRequestProperties {
                 + "}}}";
         HostileRequest request = HostileRequest.of("deep-attributes", Route.CREATE, Expect.ANY, "POST",
                 Api.create(org, "deepFw"), List.of("Content-Type: application/json"),
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(describeNesting(nested)
+                body.getBytes(StandardCharsets.UTF_8), List.of(describeNesting(nested)
                         + " in upgradeScope.attributes.a"));
         Answer answer = Invariants.sendAndCheck(port, request, TALLY, Invariants.DEADLINE, false);
         JsonNode json = Invariants.json(answer);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class MemoryUnderCreateStreamTest {
                     .header("Content-Type", "application/json").POST(BodyPublishers.ofString(Api.VERIFY_BODY)).build();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicBoolean paused = new AtomicBoolean();
-            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger inFlight = new AtomicInteger();
             LongAdder sent = new LongAdder();
             Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
             AtomicLong slowest = new AtomicLong();
@@ -85,7 +87,7 @@ class MemoryUnderCreateStreamTest {
                                 long code = Api.parse(r.body()).path("code").asLong(-1);
                                 outcome = "HTTP " + r.statusCode() + " code " + code;
                             }
-                        } catch (java.net.http.HttpTimeoutException timeout) {
+                        } catch (HttpTimeoutException timeout) {
                             outcome = "no answer within 10 s";
                         } catch (Exception e) {
                             outcome = e.getClass().getSimpleName();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -303,7 +304,7 @@ final class OperationRequests {
                 new Expression("not " + c, INVALID, "'not'"),
                 new Expression("exists(" + c.split(" ")[0] + ")", INVALID, "exists(...)"),
                 new Expression("tags.a = 'b'", INVALID, "a tags condition"),
-                new Expression(c.split(" ")[0].toUpperCase(java.util.Locale.ROOT) + c.substring(c.indexOf(' ')),
+                new Expression(c.split(" ")[0].toUpperCase(Locale.ROOT) + c.substring(c.indexOf(' ')),
                         INVALID, "the field in capitals"),
                 new Expression(FOREIGN.get(search), INVALID, "a field of another search"),
                 new Expression("nosuchfield = 'x'", INVALID, "an unknown field"),

@@ -11,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -108,9 +113,9 @@ final class OtherRequests {
      * One change to a query; {@code touches} names the mandatory parameter it changes (null for any other change),
      * so that composing two changes cannot undo the one that made the request invalid.
      */
-    record QueryChange(String note, Expect expect, java.util.function.Function<Operation, String> touches,
-                       java.util.function.Function<Operation, List<String[]>> apply) {
-        QueryChange(String note, Expect expect, java.util.function.Function<Operation, List<String[]>> apply) {
+    record QueryChange(String note, Expect expect, Function<Operation, String> touches,
+                       Function<Operation, List<String[]>> apply) {
+        QueryChange(String note, Expect expect, Function<Operation, List<String[]>> apply) {
             this(note, expect, op -> null, apply);
         }
 
@@ -128,7 +133,7 @@ final class OtherRequests {
 
     /** A change to one mandatory parameter, found by name; null (not applied) when the query no longer has it. */
     private static QueryChange onMandatory(String note, Expect expect, int index,
-                                           java.util.function.BiConsumer<List<String[]>, Integer> change) {
+                                           BiConsumer<List<String[]>, Integer> change) {
         return new QueryChange(note, expect,
                 op -> op.mandatory().isEmpty() ? null : op.mandatory().get(index % op.mandatory().size()), op -> {
             if (op.mandatory().isEmpty()) {
@@ -169,7 +174,7 @@ final class OtherRequests {
                     case 8 -> onMandatory("invalid UTF-8 %c3%28 in mandatory parameter #" + i, INVALID, i,
                             (q, j) -> q.get(j)[1] = q.get(j)[1] + "%c3%28");
                     case 9 -> onMandatory("mandatory parameter #" + i + " named in capitals", INVALID, i,
-                            (q, j) -> q.get(j)[0] = q.get(j)[0].toUpperCase(java.util.Locale.ROOT));
+                            (q, j) -> q.get(j)[0] = q.get(j)[0].toUpperCase(Locale.ROOT));
                     // The vendor pages set no length nor alphabet for ids: a long id or one with a NUL names an
                     // org, firmware or job that does not exist. A create then gets 24404, but a search of that
                     // org rightly answers an empty page with code 0: either answer may come (invariants a-c hold).
@@ -181,7 +186,7 @@ final class OtherRequests {
         Arbitrary<QueryChange> harmless = Arbitraries.of(
                 new QueryChange("parameters in reverse order", ANY, op -> {
                     List<String[]> q = copy(op.query());
-                    java.util.Collections.reverse(q);
+                    Collections.reverse(q);
                     return q;
                 }),
                 added("an unknown parameter", "foo", "bar"),
@@ -268,7 +273,7 @@ final class OtherRequests {
     // ---------------------------------------------------------------------------------------------------------
     // paths
 
-    record PathChange(String note, Expect expect, java.util.function.UnaryOperator<String> apply) {
+    record PathChange(String note, Expect expect, UnaryOperator<String> apply) {
         @Override
         public String toString() {
             return note;
@@ -285,7 +290,7 @@ final class OtherRequests {
                 new PathChange("an encoded slash at the end", ANY, p -> p + "%2F"),
                 new PathChange("absolute form", ANY, p -> "http://127.0.0.1:$PORT" + p),
                 new PathChange("absolute form naming another host", ANY, p -> "http://other.example" + p),
-                new PathChange("in capitals", INVALID, p -> p.toUpperCase(java.util.Locale.ROOT)),
+                new PathChange("in capitals", INVALID, p -> p.toUpperCase(Locale.ROOT)),
                 new PathChange("version v2.0", INVALID, p -> p.replace("v2.1", "v2.0")),
                 new PathChange("version v2.2", INVALID, p -> p.replace("v2.1", "v2.2")),
                 new PathChange("resource ota-job", INVALID, p -> p.replace("ota-jobs", "ota-job")),
@@ -327,7 +332,7 @@ final class OtherRequests {
     /** A known method spelled in another case ("get", "post"): HTTP methods are case-sensitive (RFC 9110 9.1). */
     private static boolean knownInAnotherCase(String method) {
         return METHODS.stream().anyMatch(m -> !m.equals(method) && m.equalsIgnoreCase(method)
-                && m.equals(m.toUpperCase(java.util.Locale.ROOT)));
+                && m.equals(m.toUpperCase(Locale.ROOT)));
     }
 
     record Route2(String name, Route route, String method, String target, boolean sendsBody) {
@@ -383,7 +388,7 @@ final class OtherRequests {
      * {@link #methods} is.
      */
     static Expect alsoServes(Route2 route, String method) {
-        String m = method.toUpperCase(java.util.Locale.ROOT);
+        String m = method.toUpperCase(Locale.ROOT);
         return switch (route.name()) {
             case "admin-clock" -> m.equals("GET") || m.equals("HEAD") ? ANY : null;
             case "admin-faults" -> m.equals("DELETE") ? ANY : m.equals("POST") ? INVALID : null;
@@ -519,7 +524,7 @@ final class OtherRequests {
                 case "dots" -> "..%2F..%2F" + real;
                 case "unicode" -> "%E2%82%AC" + real;
                 case "nul" -> real + "%00";
-                case "hex-upper" -> real.toUpperCase(java.util.Locale.ROOT);
+                case "hex-upper" -> real.toUpperCase(Locale.ROOT);
                 default -> "%20" + real + "%20";
             };
             Expect expect = idKind.equals("real") && org.equals(Api.ORG) && !real.startsWith("feedface") ? ANY : INVALID;

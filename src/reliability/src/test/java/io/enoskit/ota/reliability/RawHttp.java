@@ -1,5 +1,6 @@
 package io.enoskit.ota.reliability;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +120,7 @@ final class RawHttp {
 
         Reader(Socket socket, long end) throws IOException {
             this.socket = socket;
-            this.in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+            this.in = new BufferedInputStream(socket.getInputStream(), 65536);
             this.end = end;
         }
 

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +106,7 @@ final class SpecModel {
     }
 
     /** The documents read, by file name, in the order of {@link OpenApiContract#DOCUMENTS}. */
-    java.util.Set<String> documents() {
+    Set<String> documents() {
         return documents.keySet();
     }
 
@@ -132,7 +134,7 @@ final class SpecModel {
     /** An operation's object in its document (path and method). */
     JsonNode operation(Operation op) {
         JsonNode node = document(op).path("paths").path(op.path())
-                .path(op.method().toLowerCase(java.util.Locale.ROOT));
+                .path(op.method().toLowerCase(Locale.ROOT));
         if (node.isMissingNode()) {
             throw new IllegalStateException(op + " is not in " + op.document() + " at " + op.method() + " "
                     + op.path());

@@ -14,23 +14,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks every exchange of a scenario against the spec document of its operation ({@link Operation}). It never
- * fails a step by itself: the answer's breaches are handed to the world, where a step about the documented shape
- * asserts them and any other step's breaches become observations, so that a spec error on an undocumented detail
- * can never mask the documented rule the scenario is about. A request of the kit's own that breaks the spec is a
- * bug of the kit and fails at once, unless the scenario sends it wrong on purpose ({@code deliberatelyInvalid}).
+ * The rest-assured filter that checks each exchange of a scenario against its operation's spec document. It never
+ * fails a step itself: the answer's breaches go to the world, so that a spec error on an undocumented detail never
+ * masks the rule the scenario is about. Only a request of the kit's own that breaks the spec fails at once.
  */
-final class SpecCheckFilter implements Filter {
-    private final SpecChecks checks;
+final class ExchangeCheckFilter implements Filter {
+    private final RunValidators validators;
     private final ConformanceWorld world;
     private final boolean deliberatelyInvalid;
 
-    SpecCheckFilter(SpecChecks checks, ConformanceWorld world, boolean deliberatelyInvalid) {
-        this.checks = checks;
+    ExchangeCheckFilter(RunValidators validators, ConformanceWorld world, boolean deliberatelyInvalid) {
+        this.validators = validators;
         this.world = world;
         this.deliberatelyInvalid = deliberatelyInvalid;
     }
 
+    /**
+     * Sends the request, then hands the answer's breaches (ERROR) and open points (WARN) to the world, where a step
+     * about the documented shape asserts them and any other step's become observations.
+     *
+     * @throws AssertionError when the kit's own request breaks the spec (a bug of the kit), unless the scenario
+     *                        sends it wrong on purpose ({@code deliberatelyInvalid})
+     */
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext context) {
@@ -41,7 +46,7 @@ final class SpecCheckFilter implements Filter {
         if (operation.isEmpty()) {
             return response;
         }
-        ValidationReport report = checks.validator(operation.get().document(), !deliberatelyInvalid)
+        ValidationReport report = validators.validator(operation.get().document(), !deliberatelyInvalid)
                 .validate(SpecExchangeFilter.request(request), SpecExchangeFilter.response(response));
         List<String> requestErrors = messages(report, Level.ERROR, true);
         if (!requestErrors.isEmpty()) {

@@ -18,18 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contract checks of the spec documents, built once per JVM and shared by every mock in it (a check is
- * immutable and thread-safe): a test suite that starts a mock per test class or per test parses each document
- * once. A check is built on first use; {@link #warmUpInBackground(boolean)} builds them all and sends each
- * operation's request examples through them on a background thread, so that the validator's lazily compiled
- * schemas and the JIT are ready before most requests arrive, without delaying the start.
+ * The per-JVM cache of {@link ContractCheck}s, one per spec document, mode and EnOS release, shared by every mock
+ * in the JVM (a check is immutable and thread-safe): a suite that starts a mock per test parses each document once.
  */
-final class ContractChecks {
-    private static final Logger LOG = LoggerFactory.getLogger(ContractChecks.class);
+final class ContractCheckCache {
+    private static final Logger LOG = LoggerFactory.getLogger(ContractCheckCache.class);
     private static final Map<String, ContractCheck> CHECKS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> WARM = new ConcurrentHashMap<>();
 
-    private ContractChecks() {
+    private ContractCheckCache() {
     }
 
     /** The check of a document of the kit ({@link OpenApiContract#DOCUMENTS}), built on the first call. */
@@ -56,7 +53,11 @@ final class ContractChecks {
         return () -> get(document, lenient, release);
     }
 
-    /** Builds and warms every document's check on a daemon thread, once per JVM and mode. */
+    /**
+     * Builds and warms every document's check on a daemon thread, once per JVM and mode: each operation's request
+     * examples go through it, so that the validator's lazily compiled schemas and the JIT are ready before most
+     * requests arrive, without delaying the start.
+     */
     static void warmUpInBackground(boolean lenient) {
         if (WARM.putIfAbsent(String.valueOf(lenient), Boolean.TRUE) != null) {
             return;

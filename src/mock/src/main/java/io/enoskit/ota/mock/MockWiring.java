@@ -22,10 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Builds the mock's object graph once per server: the default state (from the root dir's
- * {@code ota-state.json}), the store, the contract check (spec parsed once), and the extensions that share them.
+ * Wires the mock once per server: the default state (from the root dir's {@code ota-state.json}), the store, the
+ * contract check (spec parsed once), and the WireMock extensions that share them, handed to WireMock as its
+ * extension factory (not to be confused with the JUnit 5 {@code OtaMockExtension}, which starts a whole server).
  */
-public final class OtaMockExtensions implements ExtensionFactory {
+public final class MockWiring implements ExtensionFactory {
     private final BehaviourProfile profile;
     /** The profile with the state file's limit applied, once the state is read. */
     private volatile BehaviourProfile inForce;
@@ -53,7 +54,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
      * @param stateFile   the state file, beside which uploaded firmware files are kept; null: a temporary folder
      * @param firmwareStoreBytes the most bytes uploaded firmware files take
      */
-    OtaMockExtensions(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation,
+    MockWiring(BehaviourProfile profile, GatewayAuth gatewayAuth, int maxJobs, Simulation simulation,
                       Path stateFile, long firmwareStoreBytes) {
         this.stateFile = stateFile;
         this.firmwareStoreBytes = firmwareStoreBytes;
@@ -102,12 +103,12 @@ public final class OtaMockExtensions implements ExtensionFactory {
     }
 
     private Supplier<ContractCheck> check(String document) {
-        return ContractChecks.of(document, lenient, profile.enosVersion());
+        return ContractCheckCache.of(document, lenient, profile.enosVersion());
     }
 
     /** Builds and warms the contract checks in the background (once per JVM). */
     void warmUp() {
-        ContractChecks.warmUpInBackground(lenient);
+        ContractCheckCache.warmUpInBackground(lenient);
     }
 
     /** Starts the scheduler that moves device tasks on (once the server runs). */

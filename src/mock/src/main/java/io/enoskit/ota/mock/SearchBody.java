@@ -20,16 +20,18 @@ import java.util.List;
  * @param pageNo     the page, from 1
  * @param pageSize   records per page, 1 to {@value Page#MAX_PAGE_SIZE}
  */
-record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
+record SearchBody(SearchExpression expression, int pageNo, int pageSize) {
 
     /**
+     * Reads the search body of a call that passed the spec check (no body: every record, page 1 of the default size).
+     *
      * @param fields the search's fields of the newest release; the request's release ({@link ValidRequest#release()})
      *               decides which of them it may name
      * @param defaultPageSize records per page when the body sends no {@code pagination.pageSize}
      * @throws ContractViolation 99400 on {@code expression} when it cannot be read, naming what and where (and, for
      *                           a field of a later release than the mock serves, the field and both releases)
      */
-    static SearchRequests of(ValidRequest call, SearchFields<?> fields, int defaultPageSize) {
+    static SearchBody read(ValidRequest call, SearchFields<?> fields, int defaultPageSize) {
         SearchRequest body = call.optionalBody(SearchRequest.class).orElseGet(SearchRequest::new);
         SearchExpression expression;
         try {
@@ -41,6 +43,6 @@ record SearchRequests(SearchExpression expression, int pageNo, int pageSize) {
         int pageNo = pagination == null || pagination.getPageNo() == null ? 1 : pagination.getPageNo();
         int pageSize = pagination == null || pagination.getPageSize() == null ? defaultPageSize
                 : pagination.getPageSize();
-        return new SearchRequests(expression, pageNo, pageSize);
+        return new SearchBody(expression, pageNo, pageSize);
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * rest-assured filters that check each exchange of a test against the spec; a breach fails the test with the
- * validator's report. The spec's security (the gateway's access token) is the gateway's to check, not these
- * filters': the tests call the mock without gateway authentication unless they test it.
+ * rest-assured filters that fail a test on a spec breach of its exchanges, with the validator's report. The spec's
+ * security (the gateway's access token) is the gateway's to check, not these filters': the tests call the mock
+ * without gateway authentication unless they test it.
  */
-final class SpecFilters {
+final class FailOnSpecBreach {
     private static final OpenApiContract SPEC = OpenApiContract.load();
 
     /** Request and response must both fit the spec. */
@@ -33,7 +33,7 @@ final class SpecFilters {
 
     /** Request and response of the operation must both fit its spec document (one filter per document, shared). */
     static SpecExchangeFilter strict(Operation operation) {
-        return BY_DOCUMENT.computeIfAbsent(operation.document(), SpecFilters::strict);
+        return BY_DOCUMENT.computeIfAbsent(operation.document(), FailOnSpecBreach::strict);
     }
 
     /** The answer must fit the operation's document; the request is sent wrong on purpose. */
@@ -46,7 +46,7 @@ final class SpecFilters {
         return new SpecExchangeFilter(OpenApiContract.load(document).validator(levels(false)));
     }
 
-    private SpecFilters() {
+    private FailOnSpecBreach() {
     }
 
     private static LevelResolver levels(boolean responseOnly) {

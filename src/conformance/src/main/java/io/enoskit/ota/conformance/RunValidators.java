@@ -8,12 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The openapi-request-validator instances of a run, one per spec document and mode, built on first use, with the
- * levels of {@link AnswerLevels} (what the pages leave open is a WARN, reported as an observation; an ERROR is a
- * breach of a documented shape). In the mode for requests sent wrong on purpose, the request side is ignored and
- * only the answer is checked.
+ * The openapi-request-validator instances of one conformance run, one per spec document and mode, built on first
+ * use with the levels of {@link AnswerLevels}: a WARN is what the pages leave open (an observation), an ERROR a
+ * breach of a documented shape.
  */
-final class SpecChecks {
+final class RunValidators {
     private final Map<String, OpenApiInteractionValidator> validators = new HashMap<>();
 
     private final EnosVersion release;
@@ -23,10 +22,14 @@ final class SpecChecks {
      *                EnosVersion)}), so a field of a later release in an answer is a field the schema does not
      *                define, reported as an observation (WARN), never a failure
      */
-    SpecChecks(EnosVersion release) {
+    RunValidators(EnosVersion release) {
         this.release = release;
     }
 
+    /**
+     * The validator of a document; with {@code checkRequest} false (requests sent wrong on purpose) the request side
+     * is ignored and only the answer is checked.
+     */
     synchronized OpenApiInteractionValidator validator(String document, boolean checkRequest) {
         return validators.computeIfAbsent(document + (checkRequest ? "" : "#response-only"),
                 key -> OpenApiContract.load(document, release).validator(AnswerLevels.of(checkRequest)));
