@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  * the report dir: {@code report.html}, {@code junit.xml}, {@code summary.txt}, {@code scenarios.tsv}.
  * <p>
  * Cucumber runs through its command-line entry point ({@code Main.run}) on the calling thread, one scenario at a
- * time; Cucumber's own settings ({@code cucumber.properties}, {@code CUCUMBER_*} variables, {@code cucumber.*}
- * system properties) apply as to any Cucumber run, and the options given here win over them.
+ * time. Cucumber's own settings ({@code cucumber.properties}, {@code CUCUMBER_*} variables, {@code cucumber.*}
+ * system properties) apply as to any Cucumber run: a plugin named there adds a report; the glue, the features, the
+ * object factory and a {@code --tags} given here replace theirs.
  */
 public final class ConformanceRunner {
     public static final int PASSED = 0;
