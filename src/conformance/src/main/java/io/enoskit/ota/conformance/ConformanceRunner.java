@@ -1,15 +1,12 @@
 package io.enoskit.ota.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cucumber.core.backend.ObjectFactory;
-import io.cucumber.core.options.CommandlineOptionsParser;
-import io.cucumber.core.options.RuntimeOptions;
-import io.cucumber.core.runtime.Runtime;
+import io.cucumber.core.cli.Main;
 import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import io.enoskit.ota.profile.ProfileLayer;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +32,11 @@ import java.util.function.Supplier;
  * </ul>
  * Before any scenario it checks, with one call, that the target answers and takes the credentials. Reports go to
  * the report dir: {@code report.html}, {@code junit.xml}, {@code summary.txt}, {@code scenarios.tsv}.
+ * <p>
+ * Cucumber runs through its command-line entry point ({@code Main.run}) on the calling thread, one scenario at a
+ * time. Cucumber's own settings ({@code cucumber.properties}, {@code CUCUMBER_*} variables, {@code cucumber.*}
+ * system properties) apply as to any Cucumber run: a plugin named there adds a report; the glue, the features, the
+ * object factory and a {@code --tags} given here replace theirs.
  */
 public final class ConformanceRunner {
     public static final int PASSED = 0;
@@ -111,11 +113,13 @@ public final class ConformanceRunner {
     }
 
     public Outcome run() {
-        RuntimeOptions options;
-        try {
-            options = options();
-        } catch (TagExpressionException | IllegalArgumentException wrong) {
-            return new Outcome(USAGE, "--tags \"" + tags + "\" is not a tag expression: " + wrong.getMessage(), null);
+        if (tags != null && !tags.isBlank()) {
+            try {
+                TagExpressionParser.parse(tags);
+            } catch (TagExpressionException wrong) {
+                return new Outcome(USAGE, "--tags \"" + tags + "\" is not a tag expression: " + wrong.getMessage(),
+                        null);
+            }
         }
         ConformanceRun run = new ConformanceRun(target, inProcessMockUrl);
         Outcome stopped = preflight(run);
@@ -126,15 +130,10 @@ public final class ConformanceRunner {
             new Probes(run).runAll();
         }
         ConformanceSummary summary = new ConformanceSummary(reportDir.resolve("summary.txt"), run, () -> out);
-        ObjectFactory factory = new ConformanceObjectFactory(run);
-        Runtime runtime = Runtime.builder()
-                .withRuntimeOptions(options)
-                .withClassLoader(ConformanceRunner.class::getClassLoader)
-                .withObjectFactorySupplier(() -> factory)
-                .withAdditionalPlugins(run, summary,
-                        new HtmlReport(reportDir.resolve("report.html"), target, summary))
-                .build();
-        runtime.run();
+        HtmlReport report = new HtmlReport(reportDir.resolve("report.html"), target, summary);
+        try (RunScope ignored = RunScope.open(run, List.of(run, summary, report))) {
+            Main.run(arguments(), ConformanceRunner.class.getClassLoader());
+        }
         ProfileLayer observed = run.observer().layer(OBSERVED_PROFILE, run.baseUrl());
         Outcome outcome = judge(summary.result(), observed);
         if (profileFile != null && outcome.exitCode() != USAGE) {
@@ -160,16 +159,21 @@ public final class ConformanceRunner {
         return new Outcome(result.exitCode(), result.verdict(), result, observed);
     }
 
-    private RuntimeOptions options() {
+    /**
+     * Cucumber's command line for the run: the glue with this run's object factory, the run's plugins ({@link
+     * RunPlugins}) and the JUnit XML report, the tag expression, the packaged features.
+     */
+    private String[] arguments() {
         List<String> args = new ArrayList<>(List.of("--glue", GLUE,
+                "--object-factory", ConformanceObjectFactory.class.getName(),
+                "--plugin", RunPlugins.class.getName(),
                 "--plugin", "junit:" + reportDir.resolve("junit.xml"),
                 "--monochrome", "--no-summary"));
         if (tags != null && !tags.isBlank()) {
             args.addAll(List.of("--tags", tags));
         }
         args.add(FEATURES);
-        return new CommandlineOptionsParser(OutputStream.nullOutputStream()).parse(args.toArray(String[]::new))
-                .build();
+        return args.toArray(String[]::new);
     }
 
     /**

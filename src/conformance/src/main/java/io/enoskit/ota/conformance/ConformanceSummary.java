@@ -12,7 +12,6 @@ import io.cucumber.plugin.event.TestSourceParsed;
 import io.cucumber.plugin.event.WriteEvent;
 import io.enoskit.ota.contract.DocumentedRule;
 import io.enoskit.ota.contract.OpenApiContract;
-import io.enoskit.ota.profile.EnosVersion;
 import io.enoskit.ota.profile.ObservedSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +44,7 @@ import java.util.function.Supplier;
  *       behaviour with their scenario, the skip reasons (each once), the jobs the run removed or left on a real
  *       target.</li>
  * </ul>
+ * It collects the scenario outcomes; {@link ConformanceIndex} works the counts out, this class renders them.
  * The {@link HtmlReport} opens with the same, as its verdict.
  * A scenario's rule is the Gherkin {@code Rule:} it sits in, whose title starts with the rule's id.
  * Use: {@code --plugin ConformanceSummary:target/cucumber/summary.txt}. It prints the
@@ -60,24 +59,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private final Supplier<PrintWriter> out;
     private final Map<URI, Collection<Node>> sources = new LinkedHashMap<>();
     private final Map<UUID, List<String>> observations = new LinkedHashMap<>();
-    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final List<DocumentedRule> catalogue = OpenApiContract.allRules();
     private Instant started = Instant.now();
     private Result result;
-
-    /** The outcome of one scenario. */
-    record Outcome(Status status, String rule, String feature, String scenario, String reason,
-                   List<String> observations, boolean kitError) {
-        /** The target broke the scenario's rule (an assertion failed). */
-        boolean failed() {
-            return status == Status.FAILED && !kitError;
-        }
-
-        /** The kit could not check: a step is missing or threw something other than an assertion (a bug). */
-        boolean errored() {
-            return kitError || status == Status.UNDEFINED || status == Status.AMBIGUOUS || status == Status.PENDING;
-        }
-    }
 
     /**
      * A titled list of the summary (failures, observations, skip reasons, ...); the text summary and the HTML report's
@@ -190,7 +175,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         String reason = error == null ? "" : firstLine(error instanceof Skip || error instanceof TargetSilent
                 || error instanceof AssertionError ? String.valueOf(error.getMessage()) : error.toString());
         boolean kitError = event.getResult().getStatus() == Status.FAILED && !(error instanceof AssertionError);
-        outcomes.add(new Outcome(event.getResult().getStatus(), rule, feature, testCase.getName(), reason,
+        outcomes.add(new ScenarioOutcome(event.getResult().getStatus(), rule, feature, testCase.getName(), reason,
                 observations.getOrDefault(testCase.getId(), List.of()), kitError));
     }
 
@@ -208,32 +193,31 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     private synchronized void runFinished() {
         TargetConfig target = run == null ? TargetConfig.inProcessMock() : run.target();
+        ConformanceIndex index = new ConformanceIndex(outcomes, catalogue, target.enosVersion());
         String heading = "EnOS OTA Job API conformance: " + target.describe().get("target");
         String ranAt = "run at " + TIME.format(started) + "; " + settings(target);
-        List<String> failedRules = new ArrayList<>();
-        List<String> passedRules = new ArrayList<>();
-        String index = index(failedRules, passedRules, target.enosVersion());
-        List<String> kitErrors = outcomes.stream().filter(Outcome::errored)
+        String indexLine = indexLine(index);
+        List<String> kitErrors = index.kitErrors().stream()
                 .map(o -> o.scenario() + ": " + (o.reason().isEmpty() ? o.status().name() : o.reason())).toList();
         List<String> cannotJudge = run == null ? List.of() : run.cannotJudge();
-        List<Section> sections = sections(kitErrors, cannotJudge, target.enosVersion());
-        List<String> lines = new ArrayList<>(List.of(heading, ranAt, index, ""));
-        lines.addAll(featureTable());
+        List<Section> sections = sections(index, kitErrors, cannotJudge);
+        List<String> lines = new ArrayList<>(List.of(heading, ranAt, indexLine, ""));
+        lines.addAll(featureTable(index));
         for (Section section : sections) {
             lines.add("");
             lines.add(section.title() + ":");
             section.items().forEach(item -> lines.add("  - " + item));
         }
         String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
-        result = new Result(outcomes.size(), List.copyOf(failedRules), List.copyOf(passedRules), kitErrors,
-                cannotJudge, heading, ranAt, index, sections, text);
+        result = new Result(index.scenarios(), index.failedRules(), index.passedRules(), kitErrors, cannotJudge,
+                heading, ranAt, indexLine, sections, text);
         if (out != null) {
             PrintWriter printer = out.get();
             printer.print(System.lineSeparator() + text);
             printer.flush();
         }
         if (file != null) {
-            write(text);
+            write(text, index);
         }
     }
 
@@ -241,25 +225,19 @@ public final class ConformanceSummary implements ConcurrentEventListener {
      * The sections of the verdict, in the order a reader needs them: what failed, what kept the run from judging,
      * what the target does that the pages leave open, what was not checked and why, what the run left behind.
      */
-    private List<Section> sections(List<String> kitErrors, List<String> cannotJudge, EnosVersion release) {
+    private List<Section> sections(ConformanceIndex index, List<String> kitErrors, List<String> cannotJudge) {
         List<Section> sections = new ArrayList<>();
-        section(sections, "Failures (documented rules broken)", outcomes.stream().filter(Outcome::failed)
+        section(sections, "Failures (documented rules broken)", index.failures().stream()
                 .map(o -> (o.rule().isEmpty() ? "" : o.rule() + ": ") + o.scenario() + " (" + o.feature() + "): "
                         + o.reason()).toList());
         section(sections, "Errors of the kit (not judgements of the target; please report them)", kitErrors);
         section(sections, "Could not judge (no answer)", cannotJudge);
-        Map<String, List<String>> observed = new LinkedHashMap<>();
-        for (Outcome outcome : outcomes) {
-            new LinkedHashSet<>(outcome.observations()).forEach(note -> observed.computeIfAbsent(note,
-                    n -> new ArrayList<>()).add((outcome.rule().isEmpty() ? "" : outcome.rule() + " ")
-                    + outcome.scenario()));
-        }
-        section(sections, "Observations (undocumented behaviour; not failures)", observed.entrySet().stream()
-                .map(e -> e.getKey() + "  [" + e.getValue().get(0) + (e.getValue().size() > 1
+        section(sections, "Observations (undocumented behaviour; not failures)", index.observations().entrySet()
+                .stream().map(e -> e.getKey() + "  [" + e.getValue().get(0) + (e.getValue().size() > 1
                         ? " and " + (e.getValue().size() - 1) + " more scenarios" : "") + "]").toList());
-        section(sections, "Not applicable to EnOS " + release + " (rules of later releases; not run, not failed)",
-                catalogue.stream().filter(rule -> !release.has(rule.since()))
-                        .map(rule -> rule.id() + " (from EnOS " + rule.since() + "): " + rule.rule()).toList());
+        section(sections, "Not applicable to EnOS " + index.release()
+                        + " (rules of later releases; not run, not failed)", index.notApplicableRules().stream()
+                .map(rule -> rule.id() + " (from EnOS " + rule.since() + "): " + rule.rule()).toList());
         if (run != null) {
             List<String> settings = new ArrayList<>(run.observer().settings().stream()
                     .map(ObservedSetting::describe).toList());
@@ -269,12 +247,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                         + " conform --write-profile writes them as a profile for the mock)", settings, true));
             }
         }
-        Map<String, Integer> skips = new LinkedHashMap<>();
-        // the rules of a later release have their own section above
-        outcomes.stream().filter(o -> o.status() == Status.SKIPPED && !o.reason().isEmpty()
-                        && !o.reason().startsWith(Hooks.NOT_APPLICABLE))
-                .forEach(o -> skips.merge(o.reason(), 1, Integer::sum));
-        section(sections, "Skipped, and why", skips.entrySet().stream()
+        section(sections, "Skipped, and why", index.skipReasons().entrySet().stream()
                 .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " scenarios)" : "")).toList());
         if (run != null) {
             if (!run.removedJobs().isEmpty()) {
@@ -295,63 +268,38 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         return String.join(", ", parts);
     }
 
-    /**
-     * The conformance index line, filling the failed and passed rule ids. The rules of a later release than the one
-     * checked are left out of it, and counted as not applicable.
-     */
-    private String index(List<String> failedRules, List<String> passedRules, EnosVersion release) {
-        int exercised = 0;
-        int skipped = 0;
-        int notSelected = 0;
-        List<DocumentedRule> applicable = catalogue.stream().filter(rule -> release.has(rule.since())).toList();
-        int notApplicable = catalogue.size() - applicable.size();
-        for (DocumentedRule rule : applicable) {
-            List<Outcome> ofRule = outcomes.stream().filter(o -> o.rule().equals(rule.id())).toList();
-            if (ofRule.isEmpty()) {
-                notSelected++;
-            } else if (ofRule.stream().anyMatch(o -> o.failed() || o.errored())) {
-                exercised++;
-                failedRules.add(rule.id());
-            } else if (ofRule.stream().anyMatch(o -> o.status() == Status.PASSED)) {
-                exercised++;
-                passedRules.add(rule.id());
-            } else {
-                skipped++;
-            }
-        }
-        outcomes.stream().filter(o -> (o.failed() || o.errored()) && o.rule().isEmpty()).map(Outcome::scenario)
-                .forEach(failedRules::add);
-        int total = applicable.size();
-        return String.format("rules exercised %d/%d (%d%%), passed %d, failed %d, skipped %d%s%s", exercised, total,
-                total == 0 ? 0 : Math.round(100.0 * exercised / total), passedRules.size(),
-                failedRules.size(), skipped, notSelected == 0 ? "" : ", not selected " + notSelected,
-                notApplicable == 0 ? "" : ", not applicable to EnOS " + release + " " + notApplicable);
+    /** The conformance index in one line, e.g. "rules exercised 33/35 (94%), passed 33, failed 0, skipped 2". */
+    private static String indexLine(ConformanceIndex index) {
+        int total = index.applicableRules();
+        int notSelected = index.notSelectedRules().size();
+        int notApplicable = index.notApplicableRules().size();
+        return String.format("rules exercised %d/%d (%d%%), passed %d, failed %d, skipped %d%s%s",
+                index.exercisedRules(), total, total == 0 ? 0 : Math.round(100.0 * index.exercisedRules() / total),
+                index.passedRules().size(), index.failedRules().size(), index.skippedRules().size(),
+                notSelected == 0 ? "" : ", not selected " + notSelected,
+                notApplicable == 0 ? "" : ", not applicable to EnOS " + index.release() + " " + notApplicable);
     }
 
-    private List<String> featureTable() {
-        Map<String, int[]> byFeature = new LinkedHashMap<>();
-        int[] total = new int[3];
-        for (Outcome outcome : outcomes) {
-            int column = outcome.failed() || outcome.errored() ? 1 : outcome.status() == Status.PASSED ? 0 : 2;
-            byFeature.computeIfAbsent(outcome.feature(), f -> new int[3])[column]++;
-            total[column]++;
-        }
+    private static List<String> featureTable(ConformanceIndex index) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-45s %6s %6s %7s", "feature", "passed", "failed", "skipped"));
-        byFeature.forEach((feature, counts) -> lines.add(String.format("%-45s %6d %6d %7d", abbreviate(feature),
-                counts[0], counts[1], counts[2])));
-        lines.add(String.format("%-45s %6d %6d %7d", "all scenarios", total[0], total[1], total[2]));
+        index.features().forEach((feature, counts) -> lines.add(row(abbreviate(feature), counts)));
+        lines.add(row("all scenarios", index.total()));
         return lines;
     }
 
-    private void write(String text) {
+    private static String row(String label, ConformanceIndex.Counts counts) {
+        return String.format("%-45s %6d %6d %7d", label, counts.passed(), counts.failed(), counts.skipped());
+    }
+
+    private void write(String text, ConformanceIndex index) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             List<String> rows = new ArrayList<>();
             rows.add("status\trule\tfeature\tscenario\treason");
-            outcomes.forEach(o -> rows.add(String.join("\t", o.status().name(), o.rule(), o.feature(),
+            index.outcomes().forEach(o -> rows.add(String.join("\t", o.status().name(), o.rule(), o.feature(),
                     o.scenario(), o.reason().replace('\t', ' '))));
             Files.write(dir.resolve("scenarios.tsv"), rows, StandardCharsets.UTF_8);
         } catch (IOException e) {
