@@ -7,8 +7,10 @@ import com.google.common.base.Suppliers;
 import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.domain.DefaultState;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.JobIdGenerator;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.domain.SimulationClock;
 import io.enoskit.ota.profile.BehaviourProfile;
@@ -98,7 +100,7 @@ public final class OtaMockExtensions implements ExtensionFactory {
     private Map<Operation, OperationHandler> handlers(OperationContext context) {
         OtaJobActions jobActions = new OtaJobActions(store);
         OtaTaskActions taskActions = new OtaTaskActions(store);
-        FirmwareFileQueries firmwareFiles = new FirmwareFileQueries(store, context);
+        GetFirmwareFileHandler getFirmware = new GetFirmwareFileHandler(store, context);
         Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
             handlers.put(operation, switch (operation) {
@@ -107,15 +109,18 @@ public final class OtaMockExtensions implements ExtensionFactory {
                 case START_JOB -> (OperationHandler.Checked) jobActions::start;
                 case STOP_JOB -> (OperationHandler.Checked) jobActions::stop;
                 case DELETE_JOB -> (OperationHandler.Checked) jobActions::delete;
-                case SEARCH_JOBS -> new SearchOtaJobHandler(store, context);
-                case SEARCH_TASKS -> new SearchOtaTaskHandler(store, context);
+                case SEARCH_JOBS -> new SearchHandler<>(SearchFields.JOBS, store::searchJobs, Job::info, context);
+                case SEARCH_TASKS -> new SearchHandler<>(SearchFields.TASKS, store::searchTasks, task -> task,
+                        context);
                 case CANCEL_TASKS -> (OperationHandler.Checked) taskActions::cancel;
                 case RETRY_TASKS -> (OperationHandler.Checked) taskActions::retry;
-                case GET_FIRMWARE -> (OperationHandler.Checked) firmwareFiles::get;
-                case SEARCH_FIRMWARE -> (OperationHandler.Checked) firmwareFiles::search;
+                case GET_FIRMWARE -> getFirmware;
+                case SEARCH_FIRMWARE -> new SearchHandler<>(SearchFields.FIRMWARE, store::searchFirmware,
+                        getFirmware::info, context);
                 case CREATE_FIRMWARE -> new CreateFirmwareFileHandler(uploads, context);
                 case DELETE_FIRMWARE -> new DeleteFirmwareHandler(store, uploads);
-                case SEARCH_DEVICE_UPGRADE -> new SearchDeviceUpgradeHandler(store, context);
+                case SEARCH_DEVICE_UPGRADE -> new SearchHandler<>(SearchFields.DEVICE_UPGRADE,
+                        store::searchDeviceUpgrades, device -> device, context);
             });
         }
         return handlers;

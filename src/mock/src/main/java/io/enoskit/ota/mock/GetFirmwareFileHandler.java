@@ -5,42 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaStore;
-import io.enoskit.ota.domain.Page;
-import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.model.FirmwareInfo;
 import io.enoskit.ota.model.StringI18nInfo;
 
 /**
- * "Get Firmware File" and "Search Firmware File", from the spec {@code ota-firmwares.yaml}, one
- * {@link OperationHandler.Checked} each; they share the firmware's FirmwareInfo. The firmware is the state file's,
- * the admin API's and the uploaded ones; a verification job that succeeds makes it verified.
+ * Serves "Get Firmware File" ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}, the spec
+ * {@code ota-firmwares.yaml}): spec check (99400), then the firmware as FirmwareInfo, or 24404 "Firmware not found".
+ * Search Firmware File answers each firmware through {@link #info}. The firmware is the state file's, the admin
+ * API's and the uploaded ones; a verification job that succeeds makes it verified.
  */
-final class FirmwareFileQueries {
+final class GetFirmwareFileHandler implements OperationHandler.Checked {
     private final OtaStore store;
     private final OperationContext context;
 
-    FirmwareFileQueries(OtaStore store, OperationContext context) {
+    GetFirmwareFileHandler(OtaStore store, OperationContext context) {
         this.store = store;
         this.context = context;
     }
 
-    /**
-     * Get Firmware File ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}): the firmware
-     * as FirmwareInfo, or 24404 "Firmware not found".
-     */
-    Object get(ValidRequest call) {
+    @Override
+    public Object serve(ValidRequest call) {
         return info(store.getFirmware(call.query("orgId"), call.query("firmwareId")));
-    }
-
-    /**
-     * Search Firmware File ({@code POST /connect-service/v2.1/ota-firmwares?action=search&orgId}): a page of the
-     * org's matching firmware, newest first, with {@code pagination} beside {@code data}.
-     */
-    Object search(ValidRequest call) {
-        SearchRequests search = context.search(call, SearchFields.FIRMWARE);
-        Page<Firmware> page = store.searchFirmware(call.query("orgId"), search.expression(), search.pageNo(),
-                search.pageSize());
-        return EnvelopeResponses.paged(page, page.items().stream().map(this::info).toList());
     }
 
     /**
@@ -51,7 +36,7 @@ final class FirmwareFileQueries {
      * {@code maxAllowedForVerification} is the limit that applies: the firmware's own, else the profile's
      * {@code verification.defaultLimit}.
      */
-    private JsonNode info(Firmware firmware) {
+    JsonNode info(Firmware firmware) {
         Firmware.FirmwareUpload upload = firmware.upload();
         FirmwareInfo info = new FirmwareInfo()
                 .orgId(firmware.orgId())
