@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +42,7 @@ final class ContractCheckCache {
                 key -> new ContractCheck(OpenApiContract.load(document, release), lenient));
     }
 
-    /** A supplier of {@link #get}, for the transformers. */
-    static Supplier<ContractCheck> of(String document, boolean lenient) {
-        return of(document, lenient, EnosVersion.newest());
-    }
-
-    /** A supplier of {@link #get(String, boolean, EnosVersion)}, for the transformers of a mock serving a release. */
-    static Supplier<ContractCheck> of(String document, boolean lenient, EnosVersion release) {
-        return () -> get(document, lenient, release);
-    }
-
-    /**
-     * Builds and warms every document's check on a daemon thread, once per JVM and mode: each operation's request
-     * examples go through it, so that the validator's lazily compiled schemas and the JIT are ready before most
-     * requests arrive, without delaying the start.
-     */
+    /** Builds and warms every document's check on a daemon thread, once per JVM and mode. */
     static void warmUpInBackground(boolean lenient) {
         if (WARM.putIfAbsent(String.valueOf(lenient), Boolean.TRUE) != null) {
             return;

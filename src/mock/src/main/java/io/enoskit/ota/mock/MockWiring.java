@@ -5,18 +5,22 @@ import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
 import com.google.common.base.Suppliers;
 import io.enoskit.ota.contract.ContractCheck;
-import io.enoskit.ota.contract.OpenApiContract;
+import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.domain.DefaultState;
+import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.JobIdGenerator;
 import io.enoskit.ota.domain.OtaStore;
+import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.domain.Simulation;
 import io.enoskit.ota.domain.SimulationClock;
 import io.enoskit.ota.profile.BehaviourProfile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -75,7 +79,6 @@ public final class MockWiring implements ExtensionFactory {
         EnvelopeResponses responses = new EnvelopeResponses(inForce);
         OperationContext context = new OperationContext(faults, responses, new OperationRoutes(inForce), inForce,
                 store);
-        Supplier<ContractCheck> contract = check(OpenApiContract.SPEC_RESOURCE);
         GatewayTokens tokens = new GatewayTokens(state.apps(), Clock.systemUTC());
         List<Extension> extensions = new ArrayList<>();
         extensions.add(new GatewayFilter(tokens, gatewayAuth, !services.getOptions().requestJournalDisabled(),
@@ -85,25 +88,48 @@ public final class MockWiring implements ExtensionFactory {
         extensions.add(new ExchangeLogListener(exchanges));
         extensions.add(new ApimTokenTransformer(tokens));
         extensions.addAll(List.of(
-                new CreateOtaJobTransformer(contract, store, context),
-                new GetOtaJobTransformer(contract, store, context),
-                new OtaJobActionTransformer(check(OpenApiContract.ACTIONS_RESOURCE), store, context),
-                new SearchOtaJobTransformer(check(OpenApiContract.JOB_SEARCH_RESOURCE), store, context),
-                new SearchOtaTaskTransformer(check(OpenApiContract.TASK_SEARCH_RESOURCE), store, context),
-                new OtaTaskActionTransformer(check(OpenApiContract.TASK_ACTIONS_RESOURCE), store, context),
-                new OtaFirmwareTransformer(check(OpenApiContract.FIRMWARES_RESOURCE), store, context),
-                new CreateFirmwareFileTransformer(check(OpenApiContract.FIRMWARE_CREATE_RESOURCE), uploads, context),
-                new DeleteFirmwareTransformer(check(OpenApiContract.FIRMWARE_ACTIONS_RESOURCE), store, uploads,
-                        context),
-                new SearchDeviceUpgradeTransformer(check(OpenApiContract.DEVICE_UPGRADE_RESOURCE), store, context),
-                new UnmatchedRequestTransformer(contract, context),
+                new OtaOperationTransformer(handlers(context), this::check, context),
                 new OtaAdminApiExtension(store, faults, clock, () -> inForce, exchanges, docs, reset::resetState)));
         extensions.forEach(extension -> created.add(extension.getName()));
         return extensions;
     }
 
-    private Supplier<ContractCheck> check(String document) {
-        return ContractCheckCache.of(document, lenient, profile.enosVersion());
+    /**
+     * The handler of each operation: the one map from an operation to the code that serves it. The switch has no
+     * default, so an operation added to {@link Operation} does not compile until it has a handler here.
+     */
+    private Map<Operation, OperationHandler> handlers(OperationContext context) {
+        OtaJobActions jobActions = new OtaJobActions(store);
+        OtaTaskActions taskActions = new OtaTaskActions(store);
+        GetFirmwareFileHandler getFirmware = new GetFirmwareFileHandler(store, context);
+        Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
+        for (Operation operation : Operation.values()) {
+            handlers.put(operation, switch (operation) {
+                case CREATE_JOB -> new CreateOtaJobHandler(store);
+                case GET_JOB -> new GetOtaJobHandler(store);
+                case START_JOB -> (OperationHandler.Checked) jobActions::start;
+                case STOP_JOB -> (OperationHandler.Checked) jobActions::stop;
+                case DELETE_JOB -> (OperationHandler.Checked) jobActions::delete;
+                case SEARCH_JOBS -> new SearchHandler<>(SearchFields.JOBS, store::searchJobs, Job::info, context);
+                case SEARCH_TASKS -> new SearchHandler<>(SearchFields.TASKS, store::searchTasks, task -> task,
+                        context);
+                case CANCEL_TASKS -> (OperationHandler.Checked) taskActions::cancel;
+                case RETRY_TASKS -> (OperationHandler.Checked) taskActions::retry;
+                case GET_FIRMWARE -> getFirmware;
+                case SEARCH_FIRMWARE -> new SearchHandler<>(SearchFields.FIRMWARE, store::searchFirmware,
+                        getFirmware::info, context);
+                case CREATE_FIRMWARE -> new CreateFirmwareFileHandler(uploads, context);
+                case DELETE_FIRMWARE -> new DeleteFirmwareHandler(store, uploads);
+                case SEARCH_DEVICE_UPGRADE -> new SearchHandler<>(SearchFields.DEVICE_UPGRADE,
+                        store::searchDeviceUpgrades, device -> device, context);
+            });
+        }
+        return handlers;
+    }
+
+    /** The spec check of a document, as the profile's leniency and EnOS release have it. */
+    private ContractCheck check(String document) {
+        return ContractCheckCache.get(document, lenient, profile.enosVersion());
     }
 
     /** Builds and warms the contract checks in the background (once per JVM). */

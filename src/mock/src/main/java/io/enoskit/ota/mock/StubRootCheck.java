@@ -8,32 +8,19 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.enoskit.ota.contract.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The start-up check of a root dir's stub mappings: a broken root would otherwise start silently and answer with
- * empty 200s or 404s. It fails when a mapping names a transformer no extension provides, or when an operation of the
- * API reaches no stub mapping but the catch-all, naming the file and the operation.
+ * empty 200s or 404s. It fails when a mapping names a transformer no extension provides or an operation the API does
+ * not have, or when an operation of {@link Operation} reaches no stub mapping naming it, naming the mapping and the
+ * operation.
  */
 final class StubRootCheck {
-    /** The transformer each operation is served by in the kit's own stub mappings. */
-    private static final Map<Operation, String> SERVED_BY = Map.ofEntries(
-            Map.entry(Operation.CREATE_JOB, CreateOtaJobTransformer.NAME),
-            Map.entry(Operation.GET_JOB, GetOtaJobTransformer.NAME),
-            Map.entry(Operation.START_JOB, OtaJobActionTransformer.NAME),
-            Map.entry(Operation.STOP_JOB, OtaJobActionTransformer.NAME),
-            Map.entry(Operation.DELETE_JOB, OtaJobActionTransformer.NAME),
-            Map.entry(Operation.SEARCH_JOBS, SearchOtaJobTransformer.NAME),
-            Map.entry(Operation.SEARCH_TASKS, SearchOtaTaskTransformer.NAME),
-            Map.entry(Operation.CANCEL_TASKS, OtaTaskActionTransformer.NAME),
-            Map.entry(Operation.RETRY_TASKS, OtaTaskActionTransformer.NAME),
-            Map.entry(Operation.GET_FIRMWARE, OtaFirmwareTransformer.NAME),
-            Map.entry(Operation.SEARCH_FIRMWARE, OtaFirmwareTransformer.NAME),
-            Map.entry(Operation.SEARCH_DEVICE_UPGRADE, SearchDeviceUpgradeTransformer.NAME));
     /** Transformers WireMock itself provides. */
     private static final Set<String> WIREMOCK_TRANSFORMERS = Set.of("response-template");
     private static final int DEFAULT_PRIORITY = 5;
@@ -49,31 +36,50 @@ final class StubRootCheck {
         List<String> problems = new ArrayList<>();
         List<StubMapping> mappings = server.getStubMappings();
         for (StubMapping mapping : mappings) {
-            for (String transformer : mapping.getResponse().getTransformers() == null ? List.<String>of()
-                    : mapping.getResponse().getTransformers()) {
+            for (String transformer : transformers(mapping)) {
                 if (!known.contains(transformer) && !WIREMOCK_TRANSFORMERS.contains(transformer)) {
                     problems.add("the stub mapping " + describe(mapping) + " names the transformer '" + transformer
                             + "', which no extension provides (the mock's are " + known.stream().sorted().toList()
-                            + ")");
+                            + "; an operation's mapping names '" + OtaOperationTransformer.NAME + "' and the"
+                            + " operation, " + parameter(Operation.GET_JOB) + ")");
                 }
+            }
+            Optional<String> named = OtaOperationTransformer.named(mapping.getResponse().getTransformerParameters());
+            if (transformers(mapping).contains(OtaOperationTransformer.NAME) && named.isPresent()
+                    && Operation.byId(named.get()).isEmpty()) {
+                problems.add("the stub mapping " + describe(mapping) + " names the operation '" + named.get()
+                        + "' in its transformerParameters, which is none of the API's: " + Arrays.stream(
+                                Operation.values()).map(Operation::id).toList());
             }
         }
         List<StubMapping> byPriority = mappings.stream()
                 .sorted(Comparator.comparing(m -> m.getPriority() == null ? DEFAULT_PRIORITY : m.getPriority()))
                 .toList();
-        for (Map.Entry<Operation, String> served : SERVED_BY.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
-            Operation operation = served.getKey();
+        for (Operation operation : Operation.values()) {
             Optional<StubMapping> first = byPriority.stream()
                     .filter(mapping -> mapping.getRequest().match(probe(operation)).isExactMatch()).findFirst();
-            boolean reached = first.isPresent() && !transformers(first.get()).contains(UnmatchedRequestTransformer.NAME);
-            if (!reached) {
+            if (first.isEmpty() || !serves(first.get(), operation)) {
                 problems.add("no stub mapping serves " + operation.method() + " " + operation.path() + "?action="
                         + operation.action() + " (it needs a mapping whose response names the transformer '"
-                        + served.getValue() + "', as the kit's stubs/mappings do)");
+                        + OtaOperationTransformer.NAME + "' with " + parameter(operation)
+                        + ", as the kit's stubs/mappings do" + first.map(reached -> "; the request reaches "
+                        + describe(reached) + " first").orElse("") + ")");
             }
         }
         return problems;
+    }
+
+    /** Whether the mapping's response serves the operation through {@link OtaOperationTransformer}. */
+    private static boolean serves(StubMapping mapping, Operation operation) {
+        return transformers(mapping).contains(OtaOperationTransformer.NAME)
+                && OtaOperationTransformer.served(mapping.getResponse().getTransformerParameters())
+                .equals(Optional.of(operation));
+    }
+
+    /** The {@code transformerParameters} a mapping of the operation gives, as JSON. */
+    private static String parameter(Operation operation) {
+        return "\"transformerParameters\": {\"" + OtaOperationTransformer.OPERATION + "\": \"" + operation.id()
+                + "\"}";
     }
 
     private static Request probe(Operation operation) {
@@ -90,7 +96,8 @@ final class StubRootCheck {
         return mapping.getResponse().getTransformers() == null ? List.of() : mapping.getResponse().getTransformers();
     }
 
-    private static String describe(StubMapping mapping) {
+    /** A stub mapping as messages name it: its name in quotes, else its id. */
+    static String describe(StubMapping mapping) {
         return mapping.getName() != null ? "'" + mapping.getName() + "'" : mapping.getId().toString();
     }
 }

@@ -1,11 +1,14 @@
 package io.enoskit.ota.mock;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,22 +20,30 @@ class StartupChecksTest {
     @TempDir
     Path root;
 
-    /** A copy of the kit's embedded root. */
     private Path copyOfTheKitsRoot() throws IOException {
-        Files.createDirectories(root.resolve("mappings"));
-        for (String name : new String[] {"create-ota-job.json", "get-ota-job.json", "ota-job-actions.json",
-            "search-ota-job.json", "search-ota-task.json", "ota-task-actions.json", "get-firmware-file.json",
-            "search-firmware-file.json", "search-device-upgrade.json", "apim-token-service.json", "unmatched-request.json"}) {
-            copy("mappings/" + name);
-        }
-        copy("ota-state.json");
-        return root;
+        return copyOfTheKitsRoot(root);
     }
 
-    private void copy(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/" + MockOptions.EMBEDDED_ROOT + "/" + name)) {
-            Files.write(root.resolve(name), in.readAllBytes());
+    /** A copy of the kit's embedded root in {@code root}: every stub mapping of it, and its state. */
+    static Path copyOfTheKitsRoot(Path root) throws IOException {
+        Files.createDirectories(root.resolve("mappings"));
+        Path mappings;
+        try {
+            mappings = Path.of(StartupChecksTest.class.getResource("/" + MockOptions.EMBEDDED_ROOT + "/mappings")
+                    .toURI());
+        } catch (URISyntaxException unexpected) {
+            throw new IOException(unexpected);
         }
+        try (Stream<Path> files = Files.list(mappings)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, root.resolve("mappings").resolve(file.getFileName().toString()));
+            }
+        }
+        try (InputStream in = StartupChecksTest.class.getResourceAsStream("/" + MockOptions.EMBEDDED_ROOT
+                + "/ota-state.json")) {
+            Files.write(root.resolve("ota-state.json"), in.readAllBytes());
+        }
+        return root;
     }
 
     private void start() {
@@ -49,12 +60,58 @@ class StartupChecksTest {
     @Test
     void aMappingNamingAnUnknownTransformerStopsTheStart() throws IOException {
         copyOfTheKitsRoot();
-        Files.writeString(root.resolve("mappings/get-ota-job.json"), Files.readString(
-                root.resolve("mappings/get-ota-job.json")).replace("enos-get-ota-job", "enos-get-ota-jobz"));
+        Path get = root.resolve("mappings/get-ota-job.json");
+        String oldName = Files.readString(get).replace("\"enos-ota\"", "\"enos-get-ota-job\"");
+        assertThat(oldName).contains("[\"enos-get-ota-job\"]");
+        Files.writeString(get, oldName);
 
         assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'Get OTA Job' names the transformer 'enos-get-ota-jobz', which no extension"
-                        + " provides");
+                .hasMessageContaining("'Get OTA Job' names the transformer 'enos-get-ota-job', which no extension"
+                        + " provides")
+                .hasMessageContaining("an operation's mapping names 'enos-ota' and the operation,"
+                        + " \"transformerParameters\": {\"operation\": \"get-job\"}");
+    }
+
+    @Test
+    void aRootWithoutTheDeleteFirmwareMappingStopsTheStartNamingIt() throws IOException {
+        copyOfTheKitsRoot();
+        Files.delete(root.resolve("mappings/delete-firmware.json"));
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot serve the API: no stub mapping serves POST"
+                        + " /connect-service/v2.1/ota-firmwares?action=delete (it needs a mapping whose response names"
+                        + " the transformer 'enos-ota' with \"transformerParameters\": {\"operation\":"
+                        + " \"delete-firmware\"}, as the kit's stubs/mappings do; the request reaches 'Any other"
+                        + " request: an EnOS envelope saying what is wrong (99400 or 99404)' first)");
+    }
+
+    @Test
+    void aMappingNamingNoOperationStopsTheStartNamingTheOperations() throws IOException {
+        copyOfTheKitsRoot();
+        Path start = root.resolve("mappings/start-ota-job.json");
+        String named = Files.readString(start).replace("\"start-job\"", "\"START\"");
+        assertThat(named).contains("\"operation\": \"START\"");
+        Files.writeString(start, named);
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the stub mapping 'Start OTA Job' names the operation 'START' in its"
+                        + " transformerParameters, which is none of the API's: [create-job, get-job, start-job,")
+                .hasMessageContaining("no stub mapping serves POST /connect-service/v2.1/ota-jobs?action=start");
+    }
+
+    @Test
+    void aMappingThatTakesTheRequestsOfAnotherOperationFirstStopsTheStart() throws IOException {
+        copyOfTheKitsRoot();
+        Path start = root.resolve("mappings/start-ota-job.json");
+        String wider = Files.readString(start).replace("\"equalTo\": \"start\"", "\"matches\": \"start|stop\"")
+                .replace("\"priority\": 5", "\"priority\": 4");
+        assertThat(wider).contains("start|stop").contains("\"priority\": 4");
+        Files.writeString(start, wider);
+
+        assertThatThrownBy(this::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no stub mapping serves POST /connect-service/v2.1/ota-jobs?action=stop")
+                .hasMessageContaining("the request reaches 'Start OTA Job' first")
+                .message().doesNotContain("?action=start ");
     }
 
     @Test

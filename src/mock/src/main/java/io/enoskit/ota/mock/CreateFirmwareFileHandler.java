@@ -2,9 +2,6 @@ package io.enoskit.ota.mock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.http.Request;
-import io.enoskit.ota.contract.ContractCheck;
-import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.contract.Violation;
@@ -13,32 +10,30 @@ import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.model.FirmwareCreateResult;
 import io.enoskit.ota.model.FirmwareMetadata;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Serves Create Firmware File ({@code POST /connect-service/v2.1/ota-firmwares?action=create&orgId[&productKey]},
  * multipart/form-data, the spec {@code ota-firmware-create.yaml}). The data path: the query and Content-Type against
  * the spec; the body split into parts ({@link MultipartForm}, at most {@value #MAX_PARTS}); the {@code metadata} part
  * against FirmwareMetadata; the {@code file} part present with a filename; then {@link FirmwareUploads} (rules, file,
- * store); {@code data: {firmwareId}}. Every refusal is a 99400 naming the part or field and stores nothing. Stub
- * mappings name it as {@value #NAME}.
+ * store); {@code data: {firmwareId}}. Every refusal is a 99400 naming the part or field and stores nothing.
  */
-public final class CreateFirmwareFileTransformer extends OperationTransformer {
-    public static final String NAME = "enos-ota-firmware-create";
+final class CreateFirmwareFileHandler implements OperationHandler {
     /** The most parts a body may have (the page names two; a mock's limit, inferred). */
     static final int MAX_PARTS = 16;
     private final FirmwareUploads uploads;
+    private final OperationContext context;
 
-    CreateFirmwareFileTransformer(Supplier<ContractCheck> contract, FirmwareUploads uploads,
-                                  OperationContext context) {
-        super(NAME, contract, context);
+    CreateFirmwareFileHandler(FirmwareUploads uploads, OperationContext context) {
         this.uploads = uploads;
+        this.context = context;
     }
 
     @Override
-    Object respond(Request received, HttpRequest documented) {
-        ValidRequest call = check(documented);
-        MultipartForm form = MultipartForm.read(documented.contentType(), received.getBody(), MAX_PARTS);
+    public Object respond(OperationCall upload) {
+        ValidRequest call = upload.check();
+        MultipartForm form = MultipartForm.read(upload.documented().contentType(), upload.received().getBody(),
+                MAX_PARTS);
         MultipartForm.Part metadataPart = form.parts().get("metadata");
         if (metadataPart == null) {
             throw FirmwareUploads.missing("metadata", "is mandatory but the body has no part of that name; send the"
@@ -55,11 +50,11 @@ public final class CreateFirmwareFileTransformer extends OperationTransformer {
         }
         List<String> unknown = form.parts().keySet().stream()
                 .filter(name -> !name.equals("metadata") && !name.equals("file")).toList();
-        if (!unknown.isEmpty() && context().profile().refusesUnknownFields()) {
+        if (!unknown.isEmpty() && context.profile().refusesUnknownFields()) {
             throw new ContractViolation(unknown.stream().map(name -> new Violation(name, "is not a part of Create"
                     + " Firmware File (metadata, file)")).toList(), false);
         }
-        JsonNode metadata = contractCheck().checkJsonPart("metadata", "FirmwareMetadata", metadataPart.text());
+        JsonNode metadata = upload.contract().checkJsonPart("metadata", "FirmwareMetadata", metadataPart.text());
         FirmwareMetadata decoded;
         try {
             decoded = Json.mapper().treeToValue(metadata, FirmwareMetadata.class);
@@ -69,10 +64,5 @@ public final class CreateFirmwareFileTransformer extends OperationTransformer {
         Firmware firmware = uploads.create(call.query("orgId"), call.query("productKey"), decoded, file.fileName(),
                 file.content());
         return new FirmwareCreateResult().firmwareId(firmware.firmwareId());
-    }
-
-    @Override
-    Object serve(ValidRequest call) {
-        throw new IllegalStateException("Create Firmware File is served from the received body");
     }
 }

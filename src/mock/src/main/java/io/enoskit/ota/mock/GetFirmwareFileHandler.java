@@ -2,41 +2,30 @@ package io.enoskit.ota.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ValidRequest;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.OtaStore;
-import io.enoskit.ota.domain.Page;
-import io.enoskit.ota.domain.SearchFields;
 import io.enoskit.ota.model.FirmwareInfo;
 import io.enoskit.ota.model.StringI18nInfo;
-import java.util.function.Supplier;
 
 /**
- * Serves "Get Firmware File" ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}: the
- * firmware as FirmwareInfo, or 24404 "Firmware not found") and "Search Firmware File" ({@code POST ...?action=search
- * &orgId}: a page of the org's matching firmware, newest first), from the spec {@code ota-firmwares.yaml}. The
- * firmware is the state file's and the admin API's; a verification job that succeeds makes it verified.
- * Stub mappings name it as {@value #NAME}.
+ * Serves "Get Firmware File" ({@code GET /connect-service/v2.1/ota-firmwares?action=get&orgId&firmwareId}, the spec
+ * {@code ota-firmwares.yaml}): spec check (99400), then the firmware as FirmwareInfo, or 24404 "Firmware not found".
+ * Search Firmware File answers each firmware through {@link #info}. The firmware is the state file's, the admin
+ * API's and the uploaded ones; a verification job that succeeds makes it verified.
  */
-public final class OtaFirmwareTransformer extends OperationTransformer {
-    public static final String NAME = "enos-ota-firmware";
+final class GetFirmwareFileHandler implements OperationHandler.Checked {
     private final OtaStore store;
+    private final OperationContext context;
 
-    OtaFirmwareTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
-        super(NAME, contract, context);
+    GetFirmwareFileHandler(OtaStore store, OperationContext context) {
         this.store = store;
+        this.context = context;
     }
 
     @Override
-    Object serve(ValidRequest call) {
-        String orgId = call.query("orgId");
-        if ("get".equals(call.query("action"))) {
-            return info(store.getFirmware(orgId, call.query("firmwareId")));
-        }
-        SearchBody body = context().searchBody(call, SearchFields.FIRMWARE);
-        Page<Firmware> page = store.searchFirmware(orgId, body.expression(), body.pageNo(), body.pageSize());
-        return EnvelopeResponses.paged(page, page.items().stream().map(this::info).toList());
+    public Object serve(ValidRequest call) {
+        return info(store.getFirmware(call.query("orgId"), call.query("firmwareId")));
     }
 
     /**
@@ -47,7 +36,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
      * {@code maxAllowedForVerification} is the limit that applies: the firmware's own, else the profile's
      * {@code verification.defaultLimit}.
      */
-    private JsonNode info(Firmware firmware) {
+    JsonNode info(Firmware firmware) {
         Firmware.FirmwareUpload upload = firmware.upload();
         FirmwareInfo info = new FirmwareInfo()
                 .orgId(firmware.orgId())
@@ -67,7 +56,7 @@ public final class OtaFirmwareTransformer extends OperationTransformer {
                     .firmwareTags(upload.firmwareTags());
         }
         // the generated type of fileSize (String or number in the spec) holds no value: it is set on the tree
-        ObjectNode answered = (ObjectNode) context().responses().tree(info);
+        ObjectNode answered = (ObjectNode) context.responses().tree(info);
         if (upload != null) {
             answered.put("fileSize", upload.fileSize());
         }

@@ -1,6 +1,5 @@
 package io.enoskit.ota.mock;
 
-import io.enoskit.ota.contract.ContractCheck;
 import io.enoskit.ota.contract.ContractViolation;
 import io.enoskit.ota.contract.HttpRequest;
 import io.enoskit.ota.contract.ValidRequest;
@@ -9,40 +8,32 @@ import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.model.CreateOtaJobRequest;
 import io.enoskit.ota.model.JobCreateResult;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Serves "V2.1 Create OTA Job" ({@code POST /connect-service/v2.1/ota-jobs?action=create&orgId&firmwareId}): the
  * spec check (99400) and the store's rules (24404, 24611, 24612, 24610) in the order of the behaviour profile's
  * {@code create.checkOrder} (the spec check first by default), then {@code data: {"jobId": String}}.
- * Stub mappings name it as {@value #NAME}. Built by {@link MockWiring}; do not register it alone.
  */
-public final class CreateOtaJobTransformer extends OperationTransformer {
-    public static final String NAME = "enos-create-ota-job";
+final class CreateOtaJobHandler implements OperationHandler {
     private final OtaStore store;
 
-    CreateOtaJobTransformer(Supplier<ContractCheck> contract, OtaStore store, OperationContext context) {
-        super(NAME, contract, context);
+    CreateOtaJobHandler(OtaStore store) {
         this.store = store;
     }
 
     /** The spec check's verdict is kept for the {@code request} step, so the store may look the firmware up first. */
     @Override
-    Object respond(HttpRequest documented) {
+    public Object respond(OperationCall call) {
         CreateRequest request;
         try {
-            ValidRequest call = check(documented);
-            request = CreateRequest.valid(call.body(CreateOtaJobRequest.class));
+            ValidRequest valid = call.check();
+            request = CreateRequest.valid(valid.body(CreateOtaJobRequest.class));
         } catch (ContractViolation refused) {
             request = CreateRequest.refused(refused);
         }
+        HttpRequest documented = call.documented();
         String jobId = store.createJob(first(documented, "orgId"), first(documented, "firmwareId"), request);
         return new JobCreateResult().jobId(jobId);
-    }
-
-    @Override
-    Object serve(ValidRequest call) {
-        throw new IllegalStateException("create is served by respond, which orders its checks");
     }
 
     private static String first(HttpRequest request, String parameter) {
