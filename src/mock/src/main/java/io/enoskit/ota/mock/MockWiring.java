@@ -49,6 +49,7 @@ public final class MockWiring implements ExtensionFactory {
     /** Built on the docs page's first visit: parsing the spec documents again costs start-up time otherwise. */
     private final Supplier<ApiDocs> docs = Suppliers.memoize(ApiDocs::new);
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Map<String, ContractCheck> checks = new ConcurrentHashMap<>();
 
     /**
      * @param profile     the behaviour profile given (the state file may still set its verification limit)
@@ -131,9 +132,13 @@ public final class MockWiring implements ExtensionFactory {
         return handlers;
     }
 
-    /** The spec check of a document, as the profile's leniency and EnOS release have it. */
+    /**
+     * The spec check of a document, as the profile's leniency and EnOS release have it; looked up in the JVM's cache
+     * once per document, not on every request.
+     */
     private ContractCheck check(String document) {
-        return ContractCheckCache.get(document, lenient, profile.enosVersion());
+        return checks.computeIfAbsent(document, named -> ContractCheckCache.get(named, lenient,
+                profile.enosVersion()));
     }
 
     /** Builds and warms the contract checks in the background (once per JVM). */

@@ -8,8 +8,11 @@ import io.enoskit.ota.contract.Operation;
 import io.enoskit.ota.contract.Violation;
 import io.enoskit.ota.profile.BehaviourProfile;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,30 +23,33 @@ import java.util.stream.Collectors;
  * every method ({@code "method": "ANY"}) and leave the choice to this class, so a profile alone decides.
  */
 final class OperationRoutes {
-    private final BehaviourProfile profile;
+    /** The methods the profile takes for each operation, read from it once (every request asks). */
+    private final Map<Operation, Set<String>> methods = new EnumMap<>(Operation.class);
 
     OperationRoutes(BehaviourProfile profile) {
-        this.profile = profile;
+        for (Operation operation : Operation.values()) {
+            methods.put(operation, profile.methods(operation.action(), Operation.FIRMWARES.equals(operation.path())));
+        }
     }
 
     /** The operation a request names, when its method is one the profile accepts for it. */
     Optional<Operation> operation(Request request) {
-        String url = request.getUrl();
-        return operation(request.getMethod().getName(), Urls.getPath(url), action(url).orElse(""));
+        return operation(request.getMethod().getName(), Urls.getPath(request.getUrl()), action(request).orElse(""));
     }
 
     /** The operation on {@code path} with {@code action}, when the profile accepts {@code method} for it. */
     Optional<Operation> operation(String method, String path, String action) {
-        return Arrays.stream(Operation.values())
-                .filter(operation -> operation.path().equals(path) && operation.action().equals(action))
-                .filter(operation -> accepts(operation, method))
-                .findFirst();
+        for (Operation operation : Operation.values()) {
+            if (operation.path().equals(path) && operation.action().equals(action) && accepts(operation, method)) {
+                return Optional.of(operation);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the profile lets {@code method} reach the operation. */
     boolean accepts(Operation operation, String method) {
-        return profile.methods(operation.action(), Operation.FIRMWARES.equals(operation.path()))
-                .contains(method);
+        return methods.get(operation).contains(method);
     }
 
     /**
@@ -63,7 +69,7 @@ final class OperationRoutes {
         if (actions.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> action = action(url);
+        Optional<String> action = action(request);
         String listed = actions.stream().collect(Collectors.joining(", ", "[", "]"));
         String rule = action.isEmpty()
                 ? "is mandatory but missing (the actions of " + method + " " + path + " are " + listed + ")"
@@ -76,17 +82,17 @@ final class OperationRoutes {
      * (a POST get on a profile with {@code methods.get: [GET]}); empty when the action names none on that path.
      */
     Optional<Operation> byOtherMethod(Request request) {
-        String url = request.getUrl();
-        String path = Urls.getPath(url);
-        Optional<String> action = action(url);
+        String path = Urls.getPath(request.getUrl());
+        Optional<String> action = action(request);
         return Arrays.stream(Operation.values())
                 .filter(operation -> operation.path().equals(path) && action.isPresent()
                         && operation.action().equals(action.get()))
                 .findFirst();
     }
 
-    private static Optional<String> action(String url) {
-        QueryParameter action = Urls.splitQueryFromUrl(url).get("action");
+    /** The request's {@code action}, from the query WireMock parsed once for the request. */
+    private static Optional<String> action(Request request) {
+        QueryParameter action = request.queryParameter("action");
         return action == null || !action.isPresent() ? Optional.empty() : Optional.of(action.firstValue());
     }
 }

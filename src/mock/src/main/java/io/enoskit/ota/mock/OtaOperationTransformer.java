@@ -47,6 +47,7 @@ final class OtaOperationTransformer implements ResponseDefinitionTransformerV2 {
     private final Map<Operation, OperationHandler> handlers;
     private final Function<String, ContractCheck> checks;
     private final OperationContext context;
+    private final EnosRelease release;
 
     /**
      * @param handlers the handler of each operation, every operation of {@link Operation} present
@@ -63,6 +64,7 @@ final class OtaOperationTransformer implements ResponseDefinitionTransformerV2 {
         this.handlers = new EnumMap<>(handlers);
         this.checks = checks;
         this.context = context;
+        this.release = EnosRelease.of(context.profile().enosVersion());
     }
 
     /**
@@ -122,8 +124,7 @@ final class OtaOperationTransformer implements ResponseDefinitionTransformerV2 {
         }
         Object data = handlers.get(operation)
                 .respond(new OperationCall(request, documented, checks.apply(operation.document())));
-        EnosRelease release = EnosRelease.of(context.profile().enosVersion());
-        return release.lacksAny() ? answered(release, operation, data) : data;
+        return release.lacksAny() ? answered(operation, data) : data;
     }
 
     /**
@@ -131,7 +132,7 @@ final class OtaOperationTransformer implements ResponseDefinitionTransformerV2 {
      * release left out, {@link EnosRelease#answer}); each record is first made the tree this mock writes, so the
      * nulls of {@code answers.unsetFields: null} survive.
      */
-    private Object answered(EnosRelease release, Operation operation, Object data) {
+    private Object answered(Operation operation, Object data) {
         if (!(data instanceof PagedEnvelope paged)) {
             return data == null ? null : release.answer(operation, context.responses().tree(data));
         }

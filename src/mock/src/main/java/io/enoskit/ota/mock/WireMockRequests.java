@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.common.net.MediaType;
 import io.enoskit.ota.contract.ContractViolation;
 import io.enoskit.ota.contract.HttpRequest;
@@ -27,7 +28,11 @@ final class WireMockRequests {
         String url = request.getUrl();
         String path = Urls.getPath(url);
         Map<String, List<String>> query = new LinkedHashMap<>();
-        for (Map.Entry<String, QueryParameter> parameter : Urls.splitQueryFromUrl(url).entrySet()) {
+        // WireMock parsed the query when it logged the request; parsing it again costs an exception per value
+        // (its decoder tries each value as a date-time first)
+        Map<String, QueryParameter> parsed = request instanceof LoggedRequest logged ? logged.getQueryParams()
+                : Urls.splitQueryFromUrl(url);
+        for (Map.Entry<String, QueryParameter> parameter : parsed.entrySet()) {
             query.put(parameter.getKey(), parameter.getValue().values());
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
