@@ -60,6 +60,12 @@ final class DecodedRequest extends HttpServletRequestWrapper {
             public int read(byte[] buffer, int offset, int length) {
                 return bytes.read(buffer, offset, length);
             }
+
+            /** In one copy of the exact size: WireMock reads each body so, and the default grows 16 KiB buffers. */
+            @Override
+            public byte[] readAllBytes() {
+                return bytes.readAllBytes();
+            }
         };
     }
 

@@ -2,6 +2,8 @@ package io.enoskit.ota.mock;
 
 import io.enoskit.ota.contract.Json;
 import io.enoskit.ota.domain.OtaError;
+import io.enoskit.ota.mock.BodyDecoding.BodyLimit;
+import io.enoskit.ota.mock.BodyDecoding.Decoded;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -15,27 +17,14 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
-import org.apache.commons.codec.DecoderException;
-import org.apache.commons.codec.net.URLCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +41,8 @@ final class RequestBodyFilter implements Filter {
     /** The filter that read the body and dispatched the request on (one per context: API and admin API). */
     private static final String READER = RequestBodyFilter.class.getName() + ".reader";
     private static final int CHUNK = 16 * 1024;
+    /** The largest body read at once when it has all arrived with the request (larger ones are read as they come). */
+    private static final int ARRIVED_MAX = 64 * 1024;
 
     private final long maxBodyBytes;
     private final long maxUploadBytes;
@@ -107,14 +98,13 @@ final class RequestBodyFilter implements Filter {
                     + " by it");
             return;
         }
-        String notUtf8 = admin ? null : queryNotUtf8(request.getQueryString());
+        String notUtf8 = admin ? null : QueryEncoding.notUtf8(request.getQueryString());
         if (notUtf8 != null) {
             answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
             return;
         }
-        List<String> codings = codings(request);
-        String unsupported = codings.stream().filter(coding -> !coding.equals("gzip") && !coding.equals("deflate"))
-                .findFirst().orElse(null);
+        List<String> codings = BodyDecoding.codings(request);
+        String unsupported = BodyDecoding.unsupported(codings);
         if (unsupported != null) {
             answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + unsupported + "' is not"
                     + " supported; send the body as identity, gzip or deflate");
@@ -136,75 +126,35 @@ final class RequestBodyFilter implements Filter {
             chain.doFilter(new DecodedRequest(request, new byte[0]), response);
             return;
         }
+        if (declared > 0 && declared <= ARRIVED_MAX && request.getInputStream().available() >= declared) {
+            // The whole body is in the server's buffer already (the usual small JSON body): reading it here cannot
+            // block, and spares the request the asynchronous read and the second dispatch through the chain.
+            byte[] raw = request.getInputStream().readNBytes((int) declared);
+            Decoded decoded = raw.length < declared
+                    ? Decoded.refused(400, "body: ended after " + raw.length + " of its " + declared + " bytes")
+                    : accepted(request, raw, codings, limit);
+            if (decoded.refusal() != null) {
+                answer(response, decoded.refusal().status(), OtaError.INVALID_ARGUMENT, decoded.refusal().message());
+                return;
+            }
+            chain.doFilter(new DecodedRequest(request, decoded.body()), response);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(bodyTimeoutMillis);
-        BodyReader reader = new BodyReader(request, response, async, codings, limit);
+        BodyReader reader = new BodyReader(request, response, async, codings, limit, declared);
         async.addListener(reader);
         request.getInputStream().setReadListener(reader);
     }
 
-    /**
-     * Why the query cannot be read as UTF-8 text, or null when it can: a parameter whose percent-escapes decode to
-     * bytes that are no UTF-8 ({@code orgId=yourOrgId%c3%28}). WireMock's decoder would put U+FFFD in their place,
-     * so the request would go on with a value the client never sent (an org no one has, searched as empty); it
-     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are left to the decoder, which
-     * rejects them.
-     */
-    static String queryNotUtf8(String query) {
-        if (query == null || query.indexOf('%') < 0) {
-            return null;
+    /** The body decoded, then checked to be a multipart body the mock can split when it says it is one. */
+    private static Decoded accepted(HttpServletRequest request, byte[] raw, List<String> codings, BodyLimit limit) {
+        Decoded decoded = BodyDecoding.decode(raw, codings, limit);
+        if (decoded.refusal() != null) {
+            return decoded;
         }
-        for (String pair : query.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!decodesToUtf8(name) || (eq >= 0 && !decodesToUtf8(pair.substring(eq + 1)))) {
-                String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
-                return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
-                        + "' is not valid UTF-8 once percent-decoded";
-            }
-        }
-        return null;
-    }
-
-    private static boolean decodesToUtf8(String part) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(percentDecoded(part)));
-            return true;
-        } catch (CharacterCodingException notUtf8) {
-            return false;
-        }
-    }
-
-    /** The bytes a query part stands for (commons-codec's URL decoding); a broken escape leaves it as sent. */
-    private static byte[] percentDecoded(String part) {
-        byte[] sent = part.getBytes(StandardCharsets.UTF_8);
-        try {
-            return URLCodec.decodeUrl(sent);
-        } catch (DecoderException brokenEscape) {
-            return sent;
-        }
-    }
-
-    /**
-     * The content codings declared, in the order they were applied, lower case, {@code x-gzip} read as {@code gzip};
-     * without {@code identity}, so a body sent as is has none. Every Content-Encoding header counts, each a list.
-     */
-    private static List<String> codings(HttpServletRequest request) {
-        List<String> codings = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaders("Content-Encoding"))) {
-            for (String coding : header.split(",")) {
-                String name = coding.strip().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !name.equals("identity")) {
-                    codings.add(name.equals("x-gzip") ? "gzip" : name);
-                }
-            }
-        }
-        return codings;
-    }
-
-    /** The most bytes a body may have, and the mock option that sets it (named in the 413's message). */
-    private record BodyLimit(long bytes, String option) {
+        String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), decoded.body());
+        return notMultipart == null ? decoded : Decoded.refused(200, notMultipart);
     }
 
     /**
@@ -226,18 +176,22 @@ final class RequestBodyFilter implements Filter {
         private final HttpServletResponse response;
         private final AsyncContext async;
         private final List<String> codings;
-        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        private final byte[] buffer = new byte[CHUNK];
+        private final ByteArrayOutputStream received;
+        private final byte[] buffer;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final BodyLimit limit;
 
+        /** @param declared the Content-Length, or -1 for a chunked body (the buffers are sized by it) */
         BodyReader(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-                   List<String> codings, BodyLimit limit) {
+                   List<String> codings, BodyLimit limit, long declared) {
             this.request = request;
             this.response = response;
             this.async = async;
             this.codings = codings;
             this.limit = limit;
+            int expected = declared < 0 ? CHUNK : (int) Math.min(CHUNK, declared);
+            this.received = new ByteArrayOutputStream(expected);
+            this.buffer = new byte[expected];
         }
 
         @Override
@@ -263,67 +217,18 @@ final class RequestBodyFilter implements Filter {
                 return;
             }
             try {
-                byte[] body = decode(received.toByteArray());
-                if (body == null) {
-                    return;
-                }
-                String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), body);
-                if (notMultipart != null) {
-                    finish(200, OtaError.INVALID_ARGUMENT, notMultipart);
+                Decoded decoded = accepted(request, received.toByteArray(), codings, limit);
+                if (decoded.refusal() != null) {
+                    finish(decoded.refusal().status(), OtaError.INVALID_ARGUMENT, decoded.refusal().message());
                     return;
                 }
                 if (finished.compareAndSet(false, true)) {
-                    request.setAttribute(DECODED, body);
+                    request.setAttribute(DECODED, decoded.body());
                     request.setAttribute(READER, RequestBodyFilter.this);
                     async.dispatch();
                 }
             } catch (OutOfMemoryError exhausted) {
                 outOfMemory(exhausted);
-            }
-        }
-
-        /**
-         * The body with each declared coding undone, the last applied first, or null when it could not be (and was
-         * answered). Exactly the codings declared are undone: a body that is gzip data after that is refused, since
-         * WireMock would inflate it once more on seeing the magic bytes.
-         */
-        private byte[] decode(byte[] raw) {
-            byte[] body = raw;
-            for (int i = codings.size() - 1; i >= 0 && body != null; i--) {
-                body = undo(codings.get(i), body);
-            }
-            if (body != null && body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b) {
-                finish(200, OtaError.INVALID_ARGUMENT, codings.isEmpty()
-                        ? "body: starts with the gzip magic bytes but Content-Encoding does not say gzip; send"
-                        + " Content-Encoding: gzip, or the plain body"
-                        : "body: is still gzip data once decoded as its Content-Encoding '"
-                        + String.join(", ", codings) + "' says; the mock undoes exactly the codings declared, so"
-                        + " name every layer (Content-Encoding: gzip, gzip) or send JSON inside");
-                return null;
-            }
-            return body;
-        }
-
-        /** One coding undone, or null when the bytes are not what it says (and the request was answered). */
-        private byte[] undo(String coding, byte[] encoded) {
-            try (InputStream inflating = coding.equals("gzip")
-                    ? new GZIPInputStream(new ByteArrayInputStream(encoded))
-                    : new InflaterInputStream(new ByteArrayInputStream(encoded))) {
-                byte[] inflated = inflating.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.bytes() + 1));
-                if (inflated.length > limit.bytes()) {
-                    finish(413, OtaError.INVALID_ARGUMENT, "body: inflates to more than the " + limit.bytes()
-                            + " bytes the mock accepts (" + limit.option() + ")");
-                    return null;
-                }
-                return inflated;
-            } catch (ZipException | EOFException notEncoded) {
-                finish(200, OtaError.INVALID_ARGUMENT, "body: is not valid " + coding + " data, as its"
-                        + " Content-Encoding says (" + notEncoded.getMessage() + ")");
-                return null;
-            } catch (IOException unreadable) {
-                finish(200, OtaError.INVALID_ARGUMENT, "body: cannot be decoded as " + coding + " ("
-                        + unreadable.getMessage() + ")");
-                return null;
             }
         }
 

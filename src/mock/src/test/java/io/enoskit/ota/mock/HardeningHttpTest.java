@@ -141,6 +141,31 @@ class HardeningHttpTest {
         assertThat(answer.body()).contains("\"code\":99400").contains("stalled");
     }
 
+    /**
+     * A body that has not all arrived with its headers is read as it comes (a body that has is read at once): both
+     * end in the same answer.
+     */
+    @Test
+    void aBodyArrivingInPartsAfterItsHeadersIsReadWhole() throws Exception {
+        byte[] body = Bodies.upgrade().getBytes(StandardCharsets.UTF_8);
+        byte[] whole = request("POST", CREATE, "Content-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n", body);
+        int headers = whole.length - body.length;
+        try (Socket socket = new Socket("127.0.0.1", mock.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(whole, 0, headers + 10);
+            out.flush();
+            // paced on purpose: the rest must arrive after the mock has seen the headers and a part of the body
+            Thread.sleep(200);
+            out.write(whole, headers + 10, body.length - 10);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"code\":0").contains("\"jobId\"");
+        }
+        assertThat(mock.jobs("yourOrgId")).hasSize(1);
+    }
+
     @Test
     void slowUploadsDoNotDelayOtherClients() throws Exception {
         List<Socket> slow = new ArrayList<>();
