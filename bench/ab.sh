@@ -19,6 +19,7 @@ URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareI
 export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
 OUT="$ROOT/target/bench"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # a JDK 21 or newer: JAVA_HOME, else the java on the PATH
 
 declare -A PORT PID
 PORT[A]=$((BASE + 21)); PORT[B]=$((BASE + 22))
@@ -29,12 +30,13 @@ start() { # variant spec
   read -r jar opts <<<"$2"
   [ -f "$jar" ] || { echo "$1: no jar $jar" >&2; exit 1; }
   # shellcheck disable=SC2086  # the options are words
-  java $opts -jar "$jar" mock --port "${PORT[$1]}" --bind-address "$HOST" >"$OUT/ab-$1.log" 2>&1 &
+  "$JAVA" $opts -jar "$jar" mock --port "${PORT[$1]}" --bind-address "$HOST" >"$OUT/ab-$1.log" 2>&1 &
   PID[$1]=$!
 }
 ready() { # variant
   local i
   for ((i = 0; i < 600; i++)); do
+    kill -0 "${PID[$1]}" 2>/dev/null || break
     curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary "@$BENCH_BODY" \
       "http://$HOST:${PORT[$1]}$URL_PATH" && return 0
     sleep 0.1
@@ -52,7 +54,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) 
 start A "$A"; start B "$B"; ready A; ready B
 echo "A = $A"
 echo "B = $B"
-echo "java: $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $("$JAVA" -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%M:%SZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| conns | A req/s | B req/s | B/A req/s | A p99 ms | B p99 ms | B/A p99 | errors+non-ok A, B |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---|"
