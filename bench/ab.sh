@@ -51,6 +51,11 @@ load() { # variant connections seconds → BENCH line
 kv() { local f; for f in $1; do [ "${f%%=*}" = "$2" ] && { echo "${f#*=}"; return; }; done; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+for v in A B; do
+  if (exec 3<>"/dev/tcp/$HOST/${PORT[$v]}") 2>/dev/null; then
+    echo "port ${PORT[$v]} is in use (another A/B running?); set BENCH_PORT_BASE" >&2; exit 1
+  fi
+done
 start A "$A"; start B "$B"; ready A; ready B
 echo "A = $A"
 echo "B = $B"
