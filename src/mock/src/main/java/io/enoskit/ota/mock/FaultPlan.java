@@ -22,6 +22,9 @@ public final class FaultPlan {
     private final List<Entry> rules = new ArrayList<>();
 
     /** A rule and the calls it may still affect (null: no limit). */
+    /** True when there is no rule: read without the lock by every call, written under it. */
+    private volatile boolean none = true;
+
     private static final class Entry {
         final FaultRule rule;
         Integer left;
@@ -46,12 +49,14 @@ public final class FaultPlan {
             throw new IllegalArgumentException("a fault rule needs a fault, a delay, or both");
         }
         rules.add(new Entry(rule));
+        none = false;
         return this;
     }
 
     /** Removes every rule. */
     public synchronized void clear() {
         rules.clear();
+        none = true;
     }
 
     /** The rules in force, in order, with the calls they may still affect in {@code calls}. */
@@ -65,8 +70,15 @@ public final class FaultPlan {
         return listed;
     }
 
-    /** What happens to a call of the operation; empty when no rule covers it or none draws it. */
-    synchronized Optional<Decision> decide(Operation operation) {
+    /**
+     * What happens to a call of the operation; empty when no rule covers it or none draws it. Without rules (the
+     * usual case) the calls do not queue for the plan's lock.
+     */
+    Optional<Decision> decide(Operation operation) {
+        return none ? Optional.empty() : decideLocked(operation);
+    }
+
+    private synchronized Optional<Decision> decideLocked(Operation operation) {
         for (Entry entry : rules) {
             FaultRule rule = entry.rule;
             if (!rule.covers(operation) || (rule.share() < 1 && ThreadLocalRandom.current().nextDouble() >= rule.share())) {
@@ -74,6 +86,7 @@ public final class FaultPlan {
             }
             if (entry.left != null && --entry.left == 0) {
                 rules.remove(entry);
+                none = rules.isEmpty();
             }
             int delay = rule.delayMaxMs() == null ? rule.delayMs()
                     : ThreadLocalRandom.current().nextInt(rule.delayMs(), rule.delayMaxMs() + 1);
