@@ -4,7 +4,8 @@
 #   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
 #                          tests); its figures prove the harness, they are not the benchmark's
 # Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
-# (java -jar src/cli/target/enos-ota-kit.jar mock); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml;
+# (java -jar src/cli/target/enos-ota-kit.jar mock; cold also ours-cds and ours-aot, the same jar with the build's
+# class-data sharing archive and, on JDK 25+, its ahead-of-time cache); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml;
 # proxied (warm only) = the jar's validating proxy (proxy --target ours) in front of the warm ours, so what the
 # proxy adds is measured against ours in the same run.
 # Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
@@ -21,7 +22,7 @@
 # package), Prism (npm, into bench/.tools), WireMock standalone (Maven), and builds the jar if it is missing or
 # older than the sources. A baseline that cannot be installed is left out (said in the report); a server that
 # is installed but does not answer, or a failing step, makes the script fail (status 1) after the report.
-# Ports: BENCH_PORT_BASE (default 18180) + 1..3 (warm) and + 11..13 (cold); they must be free.
+# Ports: BENCH_PORT_BASE (default 18180) + 1..6 (warm) and + 11..16 (cold); they must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -106,12 +107,15 @@ SERVERS+=(ours)
 JSA="${JAR%.jar}.jsa"
 COLD_SERVERS=("${SERVERS[@]}")
 [ -f "$JSA" ] && COLD_SERVERS+=(ours-cds) || MISSING+=("ours-cds (no $JSA: built with -Dcds.skip?)")
+# Cold only, on JDK 25 or newer: ours started with the ahead-of-time cache the build writes there (JEP 483/514/515).
+AOT="${JAR%.jar}.aot"
+[ -f "$AOT" ] && COLD_SERVERS+=(ours-aot) || MISSING+=("ours-aot (no $AOT: the build writes it on JDK 25 or newer)")
 # Warm only: the validating proxy in front of ours (its cold start is the jar's, as ours)
 SERVERS+=(proxied)
 PROXY_REPORT="$OUT/proxy-report"
 rm -rf "$PROXY_REPORT"
 
-warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; proxied) echo $((PORT_BASE + 5));; esac; }
+warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; proxied) echo $((PORT_BASE + 5));; ours-aot) echo $((PORT_BASE + 6));; esac; }
 cold_port() { echo $(( $(warm_port "$1") + 10 )); }
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 port_free "$(warm_port proxied)" || { say "port $(warm_port proxied) is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
@@ -128,6 +132,7 @@ server_cmd() { # name port → CMD (the server's command line) and EXPECT (what 
               EXPECT=200 ;;
     ours)     CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     ours-cds) CMD=(java -XX:SharedArchiveFile="$JSA" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
+    ours-aot) CMD=(java -XX:AOTCache="$AOT" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     prism)    CMD=("$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host "$HOST" --port "$2" --errors false); EXPECT=code0 ;;
     proxied)  CMD=(java -jar "$JAR" proxy --target "http://$HOST:$(warm_port ours)" --port "$2" --bind-address "$HOST"
                    --report-dir "$PROXY_REPORT"); EXPECT=code0 ;;
@@ -402,7 +407,9 @@ report() {
   echo "Per server, in rotating order, $COLD_REPS fresh process(es): bench/ColdClient.java (its HTTP client warmed on a"
   echo "stub of its own first) starts the process, measures ms from just before the start to the first answered"
   echo "create (HTTP 200 with code 0; for the baseline any 200), then sends $COLD_REQUESTS creates one after the other"
-  echo "on one keep-alive HTTP/1.1 connection, as a test suite does. Medians over the processes:"
+  echo "on one keep-alive HTTP/1.1 connection, as a test suite does. ours-cds is the jar started with the class-data"
+  echo "sharing archive the build writes (\`-XX:SharedArchiveFile=src/cli/target/enos-ota-kit.jsa\`), ours-aot with the"
+  echo "ahead-of-time cache it writes on JDK 25 or newer (\`-XX:AOTCache=src/cli/target/enos-ota-kit.aot\`). Medians over the processes:"
   echo
   echo "| server | first answered create ms | ratio to baseline | p50 ms | p90 ms | p99 ms | p99 ratio to baseline | max ms | errors | not answered |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
