@@ -68,20 +68,27 @@ final class AdminRequests {
     }
 
     /**
-     * An admin body read as its type, or the reason it is not one: the rule the type's constructor broke, an unknown
-     * field with the fields the type knows (Jackson's list, less those the route's path gives), or a field of the
-     * wrong type with the type it takes.
+     * The request's body read as its type, with the route's path parameters set into it as fields of the same name
+     * (the path's value wins over one the body gives); or the reason it is not one: the rule the type's constructor
+     * broke, an unknown field with the fields the type knows (Jackson's list, less those the path gives), or a field
+     * of the wrong type with the type it takes.
      *
-     * @param reader   from {@link #reader(Class)}
-     * @param what     the body's name in the message ("device")
-     * @param fromPath the fields the route sets from its path, left out of the known ones
-     * @throws IllegalArgumentException "the {what} is not valid: ..."
+     * @param reader     from {@link #reader(Class)}
+     * @param what       the body's name in the message ("device")
+     * @param pathFields the path parameters the type takes as fields, e.g. {@code orgId}, {@code deviceKey}
+     * @throws IllegalArgumentException as {@link #object(Request)} and {@link #param(PathParams, String)}, or "the
+     *                                  {what} is not valid: ..."
      */
-    static <T> T read(ObjectReader reader, ObjectNode body, String what, Set<String> fromPath) {
+    static <T> T read(ObjectReader reader, Request request, PathParams params, String what, String... pathFields) {
+        ObjectNode body = object(request);
+        for (String field : pathFields) {
+            body.put(field, param(params, field));
+        }
         try {
             return reader.readValue(body);
         } catch (IOException wrong) {
-            throw new IllegalArgumentException("the " + what + " is not valid: " + problem(wrong, fromPath));
+            throw new IllegalArgumentException("the " + what + " is not valid: "
+                    + problem(wrong, Set.of(pathFields)));
         }
     }
 

@@ -3,7 +3,6 @@ package io.enoskit.ota.mock;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import java.util.Map;
-import java.util.Set;
 
 import static io.enoskit.ota.mock.AdminAnswers.answer;
 
@@ -28,7 +27,7 @@ final class FaultRoutes {
     /** POST /faults: adds a rule, the body a {@link FaultRule}. */
     AdminTask addFault() {
         return (admin, event, params) -> answer(() -> {
-            faults.add(AdminRequests.read(FAULT, AdminRequests.object(event.getRequest()), "fault rule", Set.of()));
+            faults.add(AdminRequests.read(FAULT, event.getRequest(), params, "fault rule"));
             return rules();
         });
     }

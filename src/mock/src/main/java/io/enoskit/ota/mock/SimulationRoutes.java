@@ -9,7 +9,6 @@ import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.domain.SimulationClock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 import static io.enoskit.ota.mock.AdminAnswers.answer;
 import static io.enoskit.ota.mock.AdminRequests.param;
@@ -43,10 +42,7 @@ final class SimulationRoutes {
      */
     AdminTask putDevice() {
         return (admin, event, params) -> answer(() -> {
-            ObjectNode body = AdminRequests.object(event.getRequest());
-            body.put("orgId", param(params, "orgId"));
-            body.put("deviceKey", param(params, "deviceKey"));
-            Device device = AdminRequests.read(DEVICE, body, "device", Set.of("orgId", "deviceKey"));
+            Device device = AdminRequests.read(DEVICE, event.getRequest(), params, "device", "orgId", "deviceKey");
             store.putDevice(device);
             return device;
         });

@@ -2,14 +2,12 @@ package io.enoskit.ota.mock;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import io.enoskit.ota.domain.Firmware;
 import io.enoskit.ota.domain.Job;
 import io.enoskit.ota.domain.OtaStore;
 import io.enoskit.ota.profile.BehaviourProfile;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import static io.enoskit.ota.mock.AdminAnswers.answer;
@@ -76,10 +74,8 @@ final class StateRoutes {
      */
     AdminTask putFirmware() {
         return (admin, event, params) -> answer(() -> {
-            ObjectNode body = AdminRequests.object(event.getRequest());
-            body.put("orgId", param(params, "orgId"));
-            body.put("firmwareId", param(params, "firmwareId"));
-            Firmware firmware = AdminRequests.read(FIRMWARE, body, "firmware", Set.of("orgId", "firmwareId"));
+            Firmware firmware = AdminRequests.read(FIRMWARE, event.getRequest(), params, "firmware", "orgId",
+                    "firmwareId");
             store.putFirmware(firmware);
             return firmware;
         });
