@@ -181,7 +181,8 @@ class MemoryUnderCreateStreamTest {
                 Sample atCap = samples.stream().filter(s -> s.second() >= reached && s.heapKib() > 0).findFirst()
                         .orElse(null);
                 Sample lastHeap = samples.stream().filter(s -> s.heapKib() > 0).reduce((a, b) -> b).orElse(null);
-                if (atCap != null && lastHeap != null && lastHeap != atCap) {
+                assertThat(atCap).as("the used heap after GC, read with jcmd when the cap was reached").isNotNull();
+                if (lastHeap != atCap) {
                     assertThat(lastHeap.heapKib() - atCap.heapKib())
                             .as("used heap after GC growth (KiB) from the cap being reached (%d s) to the end",
                                     reached).isLessThan(FLAT_KIB);
