@@ -339,11 +339,10 @@ final class MockCommand implements Callable<Integer> {
         }
         try (OtaMockServer mock = started) {
             running = mock;
-            Thread hook = new Thread(mock::close, "enos-ota-mock-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            printBanner(spec.commandLine().getOut(), mock, options);
-            mock.awaitStop();
-            removeHook(hook);
+            Foreground.untilStopped("enos-ota-mock-shutdown", mock::close, () -> {
+                printBanner(spec.commandLine().getOut(), mock, options);
+                mock.awaitStop();
+            });
         } finally {
             running = null;
         }
@@ -364,14 +363,6 @@ final class MockCommand implements Callable<Integer> {
         OtaMockServer mock = running;
         if (mock != null) {
             mock.close();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already stopping: the hook is running or has run
         }
     }
 

@@ -102,16 +102,10 @@ final class ProxyCommand implements Callable<Integer> {
         }
         try (ValidatingProxy proxy = started) {
             running = proxy;
-            // Ctrl-C and SIGTERM end the JVM: the hook stops the proxy, which writes the report
-            Thread hook = new Thread(proxy::close, "enos-ota-proxy-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            printBanner(spec.commandLine().getOut(), proxy);
-            proxy.awaitStop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook is running or has run
-            }
+            Foreground.untilStopped("enos-ota-proxy-shutdown", proxy::close, () -> {
+                printBanner(spec.commandLine().getOut(), proxy);
+                proxy.awaitStop();
+            });
         } finally {
             running = null;
         }

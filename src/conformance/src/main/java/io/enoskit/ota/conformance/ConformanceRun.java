@@ -2,7 +2,6 @@ package io.enoskit.ota.conformance;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
-import io.cucumber.plugin.event.Node;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestSourceParsed;
 import io.enoskit.ota.contract.DocumentedRule;
@@ -14,13 +13,10 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +35,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
     private final Supplier<String> inProcessMockUrl;
     private TokenAuthFilter tokens;
     /** The features of the run as Cucumber parsed them, for {@link #ruleOf}. */
-    private final Map<URI, Collection<Node>> sources = new ConcurrentHashMap<>();
+    private final FeatureSources features = new FeatureSources();
     private static final List<DocumentedRule> RULES = OpenApiContract.allRules();
 
     /** A run against a target at a base URL. */
@@ -142,7 +138,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestSourceParsed.class, event -> sources.put(event.getUri(), event.getNodes()));
+        publisher.registerHandlerFor(TestSourceParsed.class, features::parsed);
         publisher.registerHandlerFor(TestRunFinished.class, event -> createdJobs.removeAll());
     }
 
@@ -154,15 +150,7 @@ public final class ConformanceRun implements ConcurrentEventListener {
      * @param line    the scenario's line (of its example row, for an outline)
      */
     Optional<DocumentedRule> ruleOf(URI feature, int line) {
-        for (Node node : sources.getOrDefault(feature, List.of())) {
-            Optional<String> id = node.findPathTo(candidate -> candidate.getLocation().getLine() == line
-                            && (candidate instanceof Node.Scenario || candidate instanceof Node.Example))
-                    .flatMap(path -> path.stream().filter(Node.Rule.class::isInstance).findFirst())
-                    .flatMap(Node::getName).map(name -> name.strip().split("\\s+", 2)[0]);
-            if (id.isPresent()) {
-                return RULES.stream().filter(rule -> rule.id().equals(id.get())).findFirst();
-            }
-        }
-        return Optional.empty();
+        return features.ruleId(feature, line)
+                .flatMap(id -> RULES.stream().filter(rule -> rule.id().equals(id)).findFirst());
     }
 }

@@ -16,7 +16,6 @@ import io.enoskit.ota.profile.ObservedSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -46,7 +43,8 @@ import java.util.function.Supplier;
  * </ul>
  * It collects the scenario outcomes; {@link ConformanceIndex} works the counts out, this class renders them.
  * The {@link HtmlReport} opens with the same, as its verdict.
- * A scenario's rule is the Gherkin {@code Rule:} it sits in, whose title starts with the rule's id.
+ * A scenario's rule is the Gherkin {@code Rule:} it sits in, whose title starts with the rule's id
+ * ({@link FeatureSources}).
  * Use: {@code --plugin ConformanceSummary:target/cucumber/summary.txt}. It prints the
  * summary, writes it to that file, and writes {@code scenarios.tsv} beside it
  * ({@code status<TAB>rule<TAB>feature<TAB>scenario<TAB>reason}).
@@ -57,7 +55,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private final Path file;
     private final ConformanceRun run;
     private final Supplier<PrintWriter> out;
-    private final Map<URI, Collection<Node>> sources = new LinkedHashMap<>();
+    private final FeatureSources features = new FeatureSources();
     private final Map<UUID, List<String>> observations = new LinkedHashMap<>();
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final List<DocumentedRule> catalogue = OpenApiContract.allRules();
@@ -143,7 +141,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestRunStarted.class, event -> started = event.getInstant());
-        publisher.registerHandlerFor(TestSourceParsed.class, this::sourceParsed);
+        publisher.registerHandlerFor(TestSourceParsed.class, features::parsed);
         publisher.registerHandlerFor(WriteEvent.class, this::written);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
@@ -152,10 +150,6 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     /** The result, once the run has finished; null before. */
     public synchronized Result result() {
         return result;
-    }
-
-    private synchronized void sourceParsed(TestSourceParsed event) {
-        sources.put(event.getUri(), event.getNodes());
     }
 
     private synchronized void written(WriteEvent event) {
@@ -167,28 +161,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     private synchronized void finished(TestCaseFinished event) {
         TestCase testCase = event.getTestCase();
-        List<Node> path = pathTo(testCase);
+        List<Node> path = features.pathTo(testCase.getUri(), testCase.getLocation().getLine());
         String feature = path.isEmpty() ? testCase.getUri().toString() : path.get(0).getName().orElse("");
-        String rule = path.stream().filter(node -> node instanceof Node.Rule).findFirst()
-                .flatMap(Node::getName).map(name -> name.strip().split("\\s+", 2)[0]).orElse("");
+        String rule = FeatureSources.ruleId(path).orElse("");
         Throwable error = event.getResult().getError();
         String reason = error == null ? "" : firstLine(error instanceof Skip || error instanceof TargetSilent
                 || error instanceof AssertionError ? String.valueOf(error.getMessage()) : error.toString());
         boolean kitError = event.getResult().getStatus() == Status.FAILED && !(error instanceof AssertionError);
         outcomes.add(new ScenarioOutcome(event.getResult().getStatus(), rule, feature, testCase.getName(), reason,
                 observations.getOrDefault(testCase.getId(), List.of()), kitError));
-    }
-
-    private List<Node> pathTo(TestCase testCase) {
-        int line = testCase.getLocation().getLine();
-        for (Node node : sources.getOrDefault(testCase.getUri(), List.of())) {
-            Optional<List<Node>> path = node.findPathTo(candidate -> candidate.getLocation().getLine() == line
-                    && (candidate instanceof Node.Scenario || candidate instanceof Node.Example));
-            if (path.isPresent()) {
-                return path.get();
-            }
-        }
-        return List.of();
     }
 
     private synchronized void runFinished() {

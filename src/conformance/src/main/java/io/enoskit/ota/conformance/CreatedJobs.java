@@ -17,6 +17,8 @@ import java.util.Map;
  * it left. Thread-safe; one per run.
  */
 final class CreatedJobs {
+    private static final String JOB = "job";
+    private static final String FIRMWARE = "firmware";
     private final ConformanceRun run;
     private final Map<String, String> created = new LinkedHashMap<>();
     private final Map<String, String> uploaded = new LinkedHashMap<>();
@@ -29,31 +31,36 @@ final class CreatedJobs {
 
     /** A job the target created in an organization (nothing is recorded for the in-process mock). */
     synchronized void record(String orgId, String jobId) {
-        if (!run.target().isMock() && jobId != null && !jobId.isBlank()) {
-            created.put(jobId, orgId);
-        }
+        keep(created, orgId, jobId);
     }
 
     /** A job a scenario deleted itself. */
     synchronized void deleted(String jobId) {
-        String orgId = created.remove(jobId);
-        if (orgId != null) {
-            removed.add(describe(orgId, jobId) + " (deleted by its scenario)");
-        }
+        forget(created, JOB, jobId);
     }
 
     /** A firmware the target created in an organization (nothing is recorded for the in-process mock). */
     synchronized void recordFirmware(String orgId, String firmwareId) {
-        if (!run.target().isMock() && firmwareId != null && !firmwareId.isBlank()) {
-            uploaded.put(firmwareId, orgId);
-        }
+        keep(uploaded, orgId, firmwareId);
     }
 
     /** A firmware a scenario deleted itself. */
     synchronized void deletedFirmware(String firmwareId) {
-        String orgId = uploaded.remove(firmwareId);
+        forget(uploaded, FIRMWARE, firmwareId);
+    }
+
+    /** Records an id against its org; the in-process mock's are not, since the mock is reset with the run. */
+    private void keep(Map<String, String> ids, String orgId, String id) {
+        if (!run.target().isMock() && id != null && !id.isBlank()) {
+            ids.put(id, orgId);
+        }
+    }
+
+    /** Moves an id its scenario deleted to the removed ones. */
+    private void forget(Map<String, String> ids, String kind, String id) {
+        String orgId = ids.remove(id);
         if (orgId != null) {
-            removed.add(describeFirmware(orgId, firmwareId) + " (deleted by its scenario)");
+            removed.add(describe(orgId, kind, id) + " (deleted by its scenario)");
         }
     }
 
@@ -64,10 +71,10 @@ final class CreatedJobs {
             try {
                 String delete = deleteFirmware(orgId, firmwareId);
                 (delete.equals("0") || delete.equals("24404") ? removed : notRemoved)
-                        .add(describeFirmware(orgId, firmwareId) + (delete.equals("0") || delete.equals("24404")
+                        .add(describe(orgId, FIRMWARE, firmwareId) + (delete.equals("0") || delete.equals("24404")
                                 ? "" : ": delete answered " + delete));
             } catch (RuntimeException failure) {
-                notRemoved.add(describeFirmware(orgId, firmwareId) + ": " + failure.getMessage());
+                notRemoved.add(describe(orgId, FIRMWARE, firmwareId) + ": " + failure.getMessage());
             }
         });
         uploaded.clear();
@@ -80,22 +87,19 @@ final class CreatedJobs {
         return code(response);
     }
 
-    private String describeFirmware(String orgId, String firmwareId) {
-        return run.target().baseUrl() + " org " + orgId + " firmware " + firmwareId;
-    }
-
     private void removeJobs() {
         created.forEach((jobId, orgId) -> {
             try {
                 String stop = act("stop", orgId, jobId);
                 String delete = act("delete", orgId, jobId);
                 if ((stop.equals("0") || stop.equals("24616")) && (delete.equals("0") || delete.equals("24404"))) {
-                    removed.add(describe(orgId, jobId));
+                    removed.add(describe(orgId, JOB, jobId));
                 } else {
-                    notRemoved.add(describe(orgId, jobId) + ": stop answered " + stop + ", delete answered " + delete);
+                    notRemoved.add(describe(orgId, JOB, jobId) + ": stop answered " + stop + ", delete answered "
+                            + delete);
                 }
             } catch (RuntimeException failure) {
-                notRemoved.add(describe(orgId, jobId) + ": " + failure.getMessage());
+                notRemoved.add(describe(orgId, JOB, jobId) + ": " + failure.getMessage());
             }
         });
         created.clear();
@@ -118,8 +122,9 @@ final class CreatedJobs {
         }
     }
 
-    private String describe(String orgId, String jobId) {
-        return run.target().baseUrl() + " org " + orgId + " job " + jobId;
+    /** How the lists name a job or firmware: {@code https://target org o1 job j1}. */
+    private String describe(String orgId, String kind, String id) {
+        return run.target().baseUrl() + " org " + orgId + " " + kind + " " + id;
     }
 
     synchronized List<String> removed() {
@@ -128,8 +133,9 @@ final class CreatedJobs {
 
     synchronized List<String> notRemoved() {
         List<String> left = new ArrayList<>(notRemoved);
-        created.forEach((jobId, orgId) -> left.add(describe(orgId, jobId) + ": not removed (the run ended early)"));
-        uploaded.forEach((firmwareId, orgId) -> left.add(describeFirmware(orgId, firmwareId)
+        created.forEach((jobId, orgId) -> left.add(describe(orgId, JOB, jobId)
+                + ": not removed (the run ended early)"));
+        uploaded.forEach((firmwareId, orgId) -> left.add(describe(orgId, FIRMWARE, firmwareId)
                 + ": not removed (the run ended early)"));
         return left;
     }

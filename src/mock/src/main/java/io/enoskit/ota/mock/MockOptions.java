@@ -17,7 +17,6 @@ import io.enoskit.ota.profile.SettingSource;
 import io.enoskit.ota.profile.SettingValue;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -142,10 +141,7 @@ public final class MockOptions {
      * @throws MockOptionException outside that range
      */
     public MockOptions port(int port) {
-        if (port < PORT_FROM || port > PORT_TO) {
-            throw outOfRange("port", PORT_FROM, PORT_TO, port);
-        }
-        this.port = port;
+        this.port = ListenAddress.port(port, MockOptionException::new);
         return this;
     }
 
@@ -166,12 +162,7 @@ public final class MockOptions {
     }
 
     private static InetAddress resolve(String bindAddress) {
-        try {
-            return InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException unknown) {
-            throw new MockOptionException("bindAddress", "must be an address of this machine or a name that resolves"
-                    + " to one, was " + bindAddress + ", which does not resolve");
-        }
+        return ListenAddress.resolve(bindAddress, MockOptionException::new);
     }
 
     /**

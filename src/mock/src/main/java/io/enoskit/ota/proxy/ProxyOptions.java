@@ -1,10 +1,10 @@
 package io.enoskit.ota.proxy;
 
+import io.enoskit.ota.mock.ListenAddress;
 import io.enoskit.ota.mock.MockOptions;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,11 +68,7 @@ public final class ProxyOptions {
 
     /** TCP port, 0 to 65535; 0 picks a free one. */
     public ProxyOptions port(int port) {
-        if (port < MockOptions.PORT_FROM || port > MockOptions.PORT_TO) {
-            throw new ProxyOptionException("port", "must be from " + MockOptions.PORT_FROM + " to "
-                    + MockOptions.PORT_TO + ", was " + port);
-        }
-        this.port = port;
+        this.port = ListenAddress.port(port, ProxyOptionException::new);
         return this;
     }
 
@@ -201,11 +197,6 @@ public final class ProxyOptions {
     }
 
     private static InetAddress resolve(String bindAddress) {
-        try {
-            return InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException unknown) {
-            throw new ProxyOptionException("bindAddress", "must be an address of this machine or a name that"
-                    + " resolves to one, was " + bindAddress + ", which does not resolve");
-        }
+        return ListenAddress.resolve(bindAddress, ProxyOptionException::new);
     }
 }

@@ -159,22 +159,30 @@ final class KitProcess implements AutoCloseable {
             } else {
                 info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
             }
-            // G1: " garbage-first heap   total 131072K, used 23456K [...]"; others: "used NNNK" on the heap line
-            Matcher m = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K").matcher(info);
-            if (m.find()) {
-                return Long.parseLong(m.group(1));
-            }
-            long sum = 0;
-            Matcher any = Pattern.compile("total\\s+\\d+K,\\s+used\\s+(\\d+)K").matcher(info);
-            boolean found = false;
-            while (any.find()) {
-                sum += Long.parseLong(any.group(1));
-                found = true;
-            }
-            return found ? sum : -1;
+            return usedKib(info);
         } catch (IOException | InterruptedException e) {
             return -1;
         }
+    }
+
+    /**
+     * The used heap in {@code jcmd GC.heap_info}'s output, in KiB: the heap line's {@code used} (G1 before JDK 23:
+     * {@code garbage-first heap   total 131072K, used 23456K}; since: {@code total reserved 6172672K, committed
+     * 69632K, used 42840K}), else the sum of each generation's; -1 when the output has none.
+     */
+    static long usedKib(String heapInfo) {
+        Matcher heap = Pattern.compile("heap\\s+total\\s+[^\\n]*?\\bused\\s+(\\d+)K").matcher(heapInfo);
+        if (heap.find()) {
+            return Long.parseLong(heap.group(1));
+        }
+        long sum = 0;
+        boolean found = false;
+        Matcher generation = Pattern.compile("total\\s+[^\\n]*?\\bused\\s+(\\d+)K").matcher(heapInfo);
+        while (generation.find()) {
+            sum += Long.parseLong(generation.group(1));
+            found = true;
+        }
+        return found ? sum : -1;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
