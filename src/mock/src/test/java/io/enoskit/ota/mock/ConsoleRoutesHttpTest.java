@@ -1,6 +1,7 @@
 package io.enoskit.ota.mock;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +50,11 @@ class ConsoleRoutesHttpTest {
 
     @BeforeEach
     void reset() {
+        // WireMock hands an exchange to the log after answering it, so the last call of the test before may still
+        // be on its way in: one call of our own, waited for, lets it arrive before the reset empties the log
+        given().baseUri(mock.baseUrl()).get(JOBS + "?action=get&orgId=yourOrgId&jobId=settle");
+        await().atMost(Duration.ofSeconds(5)).until(() -> admin().get("/exchanges").then().extract().asString()
+                .contains("jobId=settle"));
         admin().post("/reset").then().statusCode(200);
     }
 
@@ -62,7 +69,9 @@ class ConsoleRoutesHttpTest {
         given().baseUri(mock.baseUrl()).contentType("application/json").body(Bodies.upgrade())
                 .post(JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId").then().body("code", equalTo(0));
 
-        JsonPath log = admin().get("/exchanges").then().statusCode(200).extract().jsonPath();
+        JsonPath log = await().atMost(Duration.ofSeconds(5)).until(
+                () -> admin().get("/exchanges").then().statusCode(200).extract().jsonPath(),
+                answer -> answer.getList("exchanges").size() >= 2);
 
         assertThat(log.getInt("capacity")).isEqualTo(ExchangeLog.CAPACITY);
         assertThat(log.getList("exchanges.method")).containsExactly("POST", "POST");
@@ -104,7 +113,10 @@ class ConsoleRoutesHttpTest {
         for (int i = 0; i < ExchangeLog.CAPACITY + 5; i++) {
             given().baseUri(mock.baseUrl()).get(JOBS + "?action=get&orgId=yourOrgId&jobId=job" + i);
         }
-        JsonPath log = admin().get("/exchanges").then().extract().jsonPath();
+        String last = "jobId=job" + (ExchangeLog.CAPACITY + 4);
+        JsonPath log = await().atMost(Duration.ofSeconds(5)).until(
+                () -> admin().get("/exchanges").then().extract().jsonPath(),
+                answer -> String.valueOf(answer.getString("exchanges[-1].url")).endsWith(last));
         assertThat(log.getList("exchanges")).hasSize(ExchangeLog.CAPACITY);
         assertThat(log.getString("exchanges[0].url")).endsWith("jobId=job5");
 
