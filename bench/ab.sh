@@ -43,13 +43,11 @@ ready() { # variant
   done
   echo "$1 did not start (see $OUT/ab-$1.log)" >&2; exit 1
 }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"   # kv, median, wrk_create
 load() { # variant connections seconds → BENCH line
-  local threads=2; [ "$2" -lt 2 ] && threads=1
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$ROOT/bench/create.lua" "http://$HOST:${PORT[$1]}$URL_PATH" 2>&1 \
-    | grep '^BENCH' || echo "BENCH requests=0 errors=1 non_ok=0 rps=0 p50_ms=0 p99_ms=0 max_ms=0"
+  wrk_create "${PORT[$1]}" "$2" "$3"
 }
-kv() { local f; for f in $1; do [ "${f%%=*}" = "$2" ] && { echo "${f#*=}"; return; }; done; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 for v in A B; do
   if (exec 3<>"/dev/tcp/$HOST/${PORT[$v]}") 2>/dev/null; then

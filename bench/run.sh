@@ -148,7 +148,8 @@ rotated_cold() { # offset → the cold servers, rotated by offset, one per line
 }
 
 # --- small helpers on "key=value ..." lines and numbers ---------------------------------------------------------
-kv() { local f; for f in $1; do [ "${f%%=*}" = "$2" ] && { echo "${f#*=}"; return; }; done; echo ""; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"   # kv, median, wrk_create
 calc() { awk "BEGIN { $1 }" </dev/null; }
 ratio() { # a b → a/b with 2 decimals, or n/a
   if [ -z "${1:-}" ] || [ -z "${2:-}" ]; then echo "n/a"; return; fi
@@ -156,9 +157,6 @@ ratio() { # a b → a/b with 2 decimals, or n/a
 }
 pct_diff() { calc "a = $1; b = $2; if (a > 0) printf \"%+.1f\", (b - a) * 100 / a; else printf \"n/a\""; }
 within() { calc "d = \"$1\" + 0; exit !(\"$1\" != \"n/a\" && d <= $2 && d >= -$2)"; }
-median() { # numbers as arguments → their median
-  printf '%s\n' "$@" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 int() { [ -n "${1:-}" ] && calc "printf \"%.0f\", $1" || echo "n/a"; }
 or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
 
@@ -239,9 +237,7 @@ for s in "${SERVERS[@]}"; do
 done
 
 run_wrk() { # server connections seconds → one BENCH line
-  local threads=2; [ "$2" -lt 2 ] && threads=1
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$ROOT/bench/create.lua" "http://$HOST:$(warm_port "$1")$URL_PATH" 2>&1 \
-    | grep '^BENCH' || echo "BENCH requests=0 errors=1 non_ok=0 rps=0 p50_ms=0 p99_ms=0 max_ms=0"
+  wrk_create "$(warm_port "$1")" "$2" "$3"
 }
 declare -A WARM WARMUP
 offset=0
