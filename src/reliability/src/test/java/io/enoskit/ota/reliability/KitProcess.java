@@ -166,6 +166,26 @@ final class KitProcess implements AutoCloseable {
     }
 
     /**
+     * The line {@code jcmd PID VM.flags -all} prints for one flag, e.g. {@code uintx G1PeriodicGCInterval = 10000
+     * {manageable} {management}} (its value and where the value came from), or "" when it prints none.
+     */
+    String vmFlag(String name) throws IOException, InterruptedException {
+        Pattern flag = Pattern.compile("^\\s*\\S+\\s+" + Pattern.quote(name) + "\\s+=.*$", Pattern.MULTILINE);
+        Matcher m = flag.matcher(jcmd("VM.flags", "-all"));
+        return m.find() ? m.group().strip() : "";
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            throw new IOException(jcmd + " is missing");
+        }
+        List<String> line = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(pid())));
+        line.addAll(List.of(command));
+        return run(line.toArray(String[]::new));
+    }
+
+    /**
      * The used heap in {@code jcmd GC.heap_info}'s output, in KiB: the heap line's {@code used} (G1 before JDK 23:
      * {@code garbage-first heap   total 131072K, used 23456K}; since: {@code total reserved 6172672K, committed
      * 69632K, used 42840K}), else the sum of each generation's; -1 when the output has none.

@@ -1,0 +1,59 @@
+package io.enoskit.ota.cli;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+
+/**
+ * The CLI's one JVM default: a mock or proxy that has gone idle gives its heap back to the operating system.
+ *
+ * <p>A jar cannot choose its JVM's collector or heap, and under load G1 grows the heap to 1.2–1.5 GiB resident and
+ * keeps it. G1's periodic collection (JEP 346) runs a concurrent cycle when no collection has run for
+ * {@value #INTERVAL_MILLIS} ms, and G1 shrinks the heap at its end; {@code G1PeriodicGCInterval} is one of the few
+ * flags a running JVM may change. So {@code mock} and {@code proxy} set it at start, unless the user gave it (any
+ * origin but the JVM's default is theirs: {@code -XX:G1PeriodicGCInterval=0} keeps the heap), the collector is not
+ * G1, or the JVM has no HotSpot diagnostic bean. Under load the collector runs anyway, so the setting costs nothing
+ * there; idle, it costs one short concurrent cycle per interval over a live set of a few tens of MiB.
+ */
+final class IdleHeap {
+    /** The manageable HotSpot flag set (milliseconds without a collection before G1 runs one). */
+    static final String FLAG = "G1PeriodicGCInterval";
+    /** The interval set, in ms: the heap is returned 10–20 s after the last request. */
+    static final long INTERVAL_MILLIS = 10_000;
+
+    /** What {@link #release()} did. */
+    enum Outcome {
+        /** The flag now holds {@value #INTERVAL_MILLIS}. */
+        SET,
+        /** The flag was given on the command line, in JDK_JAVA_OPTIONS or earlier at run time: left as it is. */
+        CHOSEN_BY_USER,
+        /** Another collector than G1 runs: it has no periodic collection. */
+        NOT_G1,
+        /** No HotSpot diagnostic bean, or the JVM refused the value. */
+        UNAVAILABLE
+    }
+
+    private IdleHeap() {
+    }
+
+    /** Sets the periodic collection when the user left it at its default; never throws. */
+    static Outcome release() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotspot == null) {
+                return Outcome.UNAVAILABLE;
+            }
+            if (!"true".equals(hotspot.getVMOption("UseG1GC").getValue())) {
+                return Outcome.NOT_G1;
+            }
+            if (hotspot.getVMOption(FLAG).getOrigin() != VMOption.Origin.DEFAULT) {
+                return Outcome.CHOSEN_BY_USER;
+            }
+            hotspot.setVMOption(FLAG, Long.toString(INTERVAL_MILLIS));
+            return Outcome.SET;
+        } catch (IllegalArgumentException | SecurityException | UnsupportedOperationException refused) {
+            // a JVM without the flag, or one that does not let it change: run on its defaults
+            return Outcome.UNAVAILABLE;
+        }
+    }
+}
