@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * journal off (the default) and keeps its memory bounded: at most {@link #CAPACITY} exchanges, the oldest dropped
  * first, each body cut at {@link #MAX_BODY_CHARS} characters. No header is kept, so no access token or signature;
  * credentials inside bodies (the token service's {@code encryption}, the token it issues) are masked. Thread-safe: one
- * lock around the queue.
+ * lock around the queue, held only to number and queue an exchange (the bodies are read before, so that concurrent
+ * requests do not wait on each other's JSON).
  */
 final class ExchangeLog {
     /** The most exchanges kept, a count. */
@@ -53,16 +54,22 @@ final class ExchangeLog {
     }
 
     /** Records an exchange, dropping the oldest when {@link #CAPACITY} are kept. */
-    synchronized void add(long time, String method, String url, String requestBody, int status, String responseBody,
-                          String fault) {
-        JsonNode envelope = envelopeOf(responseBody);
+    void add(long time, String method, String url, String requestBody, int status, String responseBody,
+             String fault) {
+        // the answer is read once, for its envelope and for the credentials it may carry
+        JsonNode answer = parsed(responseBody);
+        JsonNode envelope = answer != null && answer.isObject() && answer.path("code").isIntegralNumber() ? answer : null;
         Integer code = envelope == null ? null : envelope.get("code").asInt();
         String msg = envelope == null || !envelope.hasNonNull("msg") ? null : envelope.get("msg").asText();
         List<String> fields = code != null && code == 99400 && msg != null ? invalidFields(msg) : List.of();
-        recent.addLast(new LoggedExchange(++sequence, time, method, url, shown(requestBody), status, code, msg,
-                fields, shown(responseBody), fault));
-        while (recent.size() > CAPACITY) {
-            recent.removeFirst();
+        String answerShown = shown(responseBody, answer);
+        String requestShown = shown(requestBody, mayHoldCredential(requestBody) ? parsed(requestBody) : null);
+        synchronized (this) {
+            recent.addLast(new LoggedExchange(++sequence, time, method, url, requestShown, status, code, msg,
+                    fields, answerShown, fault));
+            while (recent.size() > CAPACITY) {
+                recent.removeFirst();
+            }
         }
     }
 
@@ -86,18 +93,34 @@ final class ExchangeLog {
         return List.copyOf(fields);
     }
 
-    /** The body parsed as an EnOS envelope (an object with a numeric {@code code}), or null. */
-    private static JsonNode envelopeOf(String body) {
-        JsonNode node = parsed(body);
-        return node != null && node.isObject() && node.path("code").isIntegralNumber() ? node : null;
+    /**
+     * Whether a request body may name a credential field: it holds one of their names, or a backslash-u escape
+     * (JSON lets a name be spelt with escapes). Most API calls hold neither and are not parsed at all.
+     */
+    static boolean mayHoldCredential(String body) {
+        if (body == null || body.isEmpty()) {
+            return false;
+        }
+        if (body.contains("\\u")) {
+            return true;
+        }
+        for (String name : CREDENTIAL_FIELDS) {
+            if (body.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The body with credential fields masked when it is JSON, cut at {@link #MAX_BODY_CHARS}. */
-    private static String shown(String body) {
+    /**
+     * The body with credential fields masked when it is JSON, cut at {@link #MAX_BODY_CHARS}.
+     *
+     * @param node the body parsed, or null when it is no JSON or need not be masked
+     */
+    private static String shown(String body, JsonNode node) {
         if (body == null || body.isEmpty()) {
             return "";
         }
-        JsonNode node = parsed(body);
         String text = body;
         if (node != null && node.isContainerNode() && maskCredentials(node)) {
             text = Json.write(node);
