@@ -221,7 +221,6 @@ final class MockCommand implements Callable<Integer> {
         return enosVersion == null ? profile : profile.with(BehaviourProfile.builtIn(enosVersion.profileName()));
     }
 
-    /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
     /** The operations a fault rule may name, from the {@code Operation} enum, so the help cannot miss one. */
     static final class FaultOperations implements Iterable<String> {
         @Override
@@ -230,6 +229,7 @@ final class MockCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code OPERATION:EFFECT[:EFFECT...]}, e.g. {@code create-job:503:next=2}. */
     static final class FaultRuleConverter implements ITypeConverter<FaultRule> {
         @Override
         public FaultRule convert(String value) {
@@ -252,17 +252,40 @@ final class MockCommand implements Callable<Integer> {
         private static FaultRule apply(FaultRule rule, String effect) {
             if (effect.startsWith("delay=")) {
                 String[] range = effect.substring("delay=".length()).split("-", 2);
-                return range.length == 1 ? rule.delay(Duration.ofMillis(Long.parseLong(range[0])))
-                        : rule.delay(Duration.ofMillis(Long.parseLong(range[0])),
-                                Duration.ofMillis(Long.parseLong(range[1])));
+                Duration from = Duration.ofMillis(whole(effect, range[0], "milliseconds", Long.MAX_VALUE));
+                return range.length == 1 ? rule.delay(from)
+                        : rule.delay(from, Duration.ofMillis(whole(effect, range[1], "milliseconds", Long.MAX_VALUE)));
             }
             if (effect.startsWith("share=")) {
-                return rule.share(Double.parseDouble(effect.substring("share=".length())));
+                String share = effect.substring("share=".length());
+                try {
+                    return rule.share(Double.parseDouble(share));
+                } catch (NumberFormatException notANumber) {
+                    throw new IllegalArgumentException(effect + ": '" + share + "' is not a number (0 < share <= 1)");
+                }
             }
             if (effect.startsWith("next=")) {
-                return rule.nextCalls(Integer.parseInt(effect.substring("next=".length())));
+                return rule.nextCalls((int) whole(effect, effect.substring("next=".length()), "calls",
+                        Integer.MAX_VALUE));
             }
             return rule.fail(FaultRule.Fault.of(effect));
+        }
+
+        /**
+         * A whole number of {@code unit} in an effect, at most {@code max}; the message names the effect, not Java's
+         * parser. Whether it is in the rule's range (not negative, at least 1 call) is FaultRule's to say.
+         */
+        private static long whole(String effect, String text, String unit, long max) {
+            long value;
+            try {
+                value = Long.parseLong(text.strip());
+            } catch (NumberFormatException notWhole) {
+                throw new IllegalArgumentException(effect + ": '" + text + "' is not a whole number of " + unit);
+            }
+            if (value > max) {
+                throw new IllegalArgumentException(effect + ": " + value + " is more " + unit + " than " + max);
+            }
+            return value;
         }
     }
 

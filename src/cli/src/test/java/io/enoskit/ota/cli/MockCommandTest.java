@@ -471,6 +471,23 @@ class MockCommandTest {
     }
 
     @Test
+    void aFaultRuleNumberThatDoesNotParseIsNamedWithItsEffectNotJavasParser() throws Exception {
+        Run next = mock("--port", "0", "--fault", "create-job:503:next=x");
+        assertThat(next.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(next.err()).contains("--fault").contains("next=x: 'x' is not a whole number of calls")
+                .doesNotContain("For input string");
+
+        Run delay = mock("--port", "0", "--fault", "get-job:delay=100-abc");
+        assertThat(delay.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(delay.err()).contains("delay=100-abc: 'abc' is not a whole number of milliseconds")
+                .doesNotContain("For input string");
+
+        Run share = mock("--port", "0", "--fault", "get-job:reset:share=half");
+        assertThat(share.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(share.err()).contains("share=half: 'half' is not a number").doesNotContain("For input string");
+    }
+
+    @Test
     void theStateFileKeepsWhatWasCreatedAcrossRunsAndTheBannerSaysWhere(
             @TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");

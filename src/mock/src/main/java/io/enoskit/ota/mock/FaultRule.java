@@ -89,6 +89,10 @@ public record FaultRule(String operation, Fault fault, int delayMs, Integer dela
     }
 
     public FaultRule {
+        if (operation == null || operation.isBlank()) {
+            throw new IllegalArgumentException("operation is missing; it must be one of "
+                    + String.join(", ", operations()));
+        }
         if (!operations().contains(operation)) {
             throw new IllegalArgumentException("operation '" + operation + "' is not one of "
                     + String.join(", ", operations()));

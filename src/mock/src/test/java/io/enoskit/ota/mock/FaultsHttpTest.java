@@ -108,6 +108,9 @@ class FaultsHttpTest {
                 .body("{\"operation\":\"make-coffee\",\"fault\":\"503\"}").post("/faults").then()
                 .statusCode(400).body("error", containsString("operation 'make-coffee' is not one of"));
         RestAssured.given().baseUri(mock.baseUrl() + "/__admin/ota").contentType("application/json")
+                .body("{\"fault\":\"503\"}").post("/faults").then()
+                .statusCode(400).body("error", containsString("operation is missing; it must be one of"));
+        RestAssured.given().baseUri(mock.baseUrl() + "/__admin/ota").contentType("application/json")
                 .body("{\"operation\":\"*\",\"fault\":\"418\"}").post("/faults").then()
                 .statusCode(400).body("error", containsString("fault '418' is not one of"));
 
