@@ -306,6 +306,9 @@ RUN_SECONDS=$(( $(date +%s) - RUN_START ))
 cpu_mark MARK_END
 
 # --- report ----------------------------------------------------------------------------------------------------
+times() { # ratio or n/a → "R ×" or n/a
+  if [ "$1" = n/a ]; then echo n/a; else echo "$1 ×"; fi
+}
 mib() { # KiB or nothing → "N MiB" or n/a
   if [ -n "$1" ]; then echo "$(($1 / 1024)) MiB"; else echo n/a; fi
 }
@@ -490,14 +493,14 @@ report() {
   echo
   echo "| target (issue) | measured | result |"
   echo "|---|---:|---|"
-  echo "| warm, 16 conns: ours ≥ 0.6 × baseline req/s | $rb × | $(verdict "$rb >= 0.6") |"
-  echo "| warm, 16 conns: ours ≥ 4 × Prism req/s | $rp × | $(verdict "$rp >= 4") |"
-  echo "| warm, 16 conns: ours p99 ≤ 2 × baseline's | $p99r16 × | $(verdict "$p99r16 <= 2") |"
-  echo "| warm, 1 conn: ours p99 ≤ 3 × baseline's | $p99r1 × | $(verdict "$p99r1 <= 3") |"
-  echo "| cold: first answered create ≤ 1.1 × baseline's, with the cache the build writes ($cached; plain jar: $cold_plain ×) | $cold_ratio × | $(verdict "$cold_ratio <= 1.1") |"
-  echo "| cold: p99 of the first $COLD_REQUESTS sequential creates ≤ 1.5 × baseline's (plain jar) | $cp99r × | $(verdict "$cp99r <= 1.5") |"
-  echo "| resident memory ≤ 1.5 × baseline's, right after the warm loads | $rss_now × | $(verdict "$rss_now <= 1.5") |"
-  echo "| resident memory ≤ 1.5 × baseline's, after $IDLE s without load | $rss_idle × | $(verdict "$rss_idle <= 1.5") |"
+  echo "| warm, 16 conns: ours ≥ 0.6 × baseline req/s | $(times "$rb") | $(verdict "$rb >= 0.6") |"
+  echo "| warm, 16 conns: ours ≥ 4 × Prism req/s | $(times "$rp") | $(verdict "$rp >= 4") |"
+  echo "| warm, 16 conns: ours p99 ≤ 2 × baseline's | $(times "$p99r16") | $(verdict "$p99r16 <= 2") |"
+  echo "| warm, 1 conn: ours p99 ≤ 3 × baseline's | $(times "$p99r1") | $(verdict "$p99r1 <= 3") |"
+  echo "| cold: first answered create ≤ 1.1 × baseline's, with the cache the build writes ($cached; plain jar: $(times "$cold_plain")) | $(times "$cold_ratio") | $(verdict "$cold_ratio <= 1.1") |"
+  echo "| cold: p99 of the first $COLD_REQUESTS sequential creates ≤ 1.5 × baseline's (plain jar) | $(times "$cp99r") | $(verdict "$cp99r <= 1.5") |"
+  echo "| resident memory ≤ 1.5 × baseline's, right after the warm loads | $(times "$rss_now") | $(verdict "$rss_now <= 1.5") |"
+  echo "| resident memory ≤ 1.5 × baseline's, after $IDLE s without load | $(times "$rss_idle") | $(verdict "$rss_idle <= 1.5") |"
   echo "| memory per stored job ≤ 1 KiB (1024 bytes) | $heap bytes | $(verdict "$heap <= 1024") |"
   echo "| (earlier issue) cold, in-process in a warm JVM: first answered create ≤ 0.5 s (median of $INPROC_REPS) | $inproc ms | $(verdict "$inproc <= 500") |"
   echo "| (earlier issue) zero errors, every answer code 0: ours, warm cells and cold requests | $bad | $(verdict "$bad == 0") |"
