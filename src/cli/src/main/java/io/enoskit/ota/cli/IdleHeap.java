@@ -21,39 +21,23 @@ final class IdleHeap {
     /** The interval set, in ms: the heap is returned 10–20 s after the last request. */
     static final long INTERVAL_MILLIS = 10_000;
 
-    /** What {@link #release()} did. */
-    enum Outcome {
-        /** The flag now holds {@value #INTERVAL_MILLIS}. */
-        SET,
-        /** The flag was given on the command line, in JDK_JAVA_OPTIONS or earlier at run time: left as it is. */
-        CHOSEN_BY_USER,
-        /** Another collector than G1 runs: it has no periodic collection. */
-        NOT_G1,
-        /** No HotSpot diagnostic bean, or the JVM refused the value. */
-        UNAVAILABLE
-    }
-
     private IdleHeap() {
     }
 
-    /** Sets the periodic collection when the user left it at its default; never throws. */
-    static Outcome release() {
+    /**
+     * Sets the periodic collection when the user left it at its default; does nothing on another collector than G1
+     * (none other has it) or a JVM without the HotSpot diagnostic bean. Never throws.
+     */
+    static void release() {
         try {
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            if (hotspot == null) {
-                return Outcome.UNAVAILABLE;
+            if (hotspot != null && "true".equals(hotspot.getVMOption("UseG1GC").getValue())
+                    // any origin but the JVM's default is the user's choice (command line, JDK_JAVA_OPTIONS, jcmd)
+                    && hotspot.getVMOption(FLAG).getOrigin() == VMOption.Origin.DEFAULT) {
+                hotspot.setVMOption(FLAG, Long.toString(INTERVAL_MILLIS));
             }
-            if (!"true".equals(hotspot.getVMOption("UseG1GC").getValue())) {
-                return Outcome.NOT_G1;
-            }
-            if (hotspot.getVMOption(FLAG).getOrigin() != VMOption.Origin.DEFAULT) {
-                return Outcome.CHOSEN_BY_USER;
-            }
-            hotspot.setVMOption(FLAG, Long.toString(INTERVAL_MILLIS));
-            return Outcome.SET;
         } catch (IllegalArgumentException | SecurityException | UnsupportedOperationException refused) {
             // a JVM without the flag, or one that does not let it change: run on its defaults
-            return Outcome.UNAVAILABLE;
         }
     }
 }

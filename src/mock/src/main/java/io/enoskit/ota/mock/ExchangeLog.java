@@ -101,15 +101,7 @@ final class ExchangeLog {
         if (body == null || body.isEmpty()) {
             return false;
         }
-        if (body.contains("\\u")) {
-            return true;
-        }
-        for (String name : CREDENTIAL_FIELDS) {
-            if (body.contains(name)) {
-                return true;
-            }
-        }
-        return false;
+        return body.contains("\\u") || CREDENTIAL_FIELDS.stream().anyMatch(body::contains);
     }
 
     /**

@@ -144,23 +144,20 @@ final class KitProcess implements AutoCloseable {
      * cannot tell.
      */
     long usedHeapKib(boolean afterGc) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            return -1;
-        }
         try {
             String info;
             if (afterGc) {
                 // one jcmd launch for both commands
                 Path commands = Files.createTempFile("jcmd", ".txt");
                 Files.writeString(commands, "GC.run\nGC.heap_info\n");
-                info = run(jcmd.toString(), String.valueOf(pid()), "-f", commands.toString());
+                info = jcmd("-f", commands.toString());
                 Files.deleteIfExists(commands);
             } else {
-                info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
+                info = jcmd("GC.heap_info");
             }
             return usedKib(info);
         } catch (IOException | InterruptedException e) {
+            // no jcmd beside this JVM, or it failed
             return -1;
         }
     }
