@@ -3,11 +3,13 @@
 #   bench/run.sh           full run (about 7 minutes on a quiet 2-core machine, 11 on a busy one)
 #   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
 #                          tests); its figures prove the harness, they are not the benchmark's
-# Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the fat jar
-# (java -jar src/cli/target/enos-ota-kit.jar mock; cold also ours-cds and ours-aot, the same jar with the build's
-# class-data sharing archive and, on JDK 25+, its ahead-of-time cache); prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml;
-# proxied (warm only) = the jar's validating proxy (proxy --target ours) in front of the warm ours, so what the
-# proxy adds is measured against ours in the same run.
+# Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the mock as the
+# README starts it (src/cli/target/enos-ota-kit mock: the launcher, with its collector settings and the build's
+# start-up cache); ours-jar = the same jar on the JVM's defaults (java -jar src/cli/target/enos-ota-kit.jar mock);
+# cold also ours-cds and ours-aot, ours-jar with the build's class-data sharing archive and, on JDK 25+, its
+# ahead-of-time cache; prism = Stoplight Prism 5.14.2 mocking spec/ota-jobs.yaml; proxied (warm only) = the
+# validating proxy (enos-ota-kit proxy --target ours) in front of the warm ours, so what the proxy adds is
+# measured against ours in the same run.
 # Every request is Create OTA Job with the vendor page's sample (spec/examples/vendor-request-sample.json).
 #   cold       per server, in rotating order, COLD_REPS fresh processes: bench/ColdClient.java starts the process,
 #              measures ms to the first answered create, then sends COLD_REQUESTS creates one after the other on
@@ -23,7 +25,7 @@
 # package), Prism (npm, into bench/.tools), WireMock standalone (Maven), and builds the jar if it is missing or
 # older than the sources. A baseline that cannot be installed is left out (said in the report); a server that
 # is installed but does not answer, or a failing step, makes the script fail (status 1) after the report.
-# Ports: BENCH_PORT_BASE (default 18180) + 1..6 (warm) and + 11..16 (cold); they must be free.
+# Ports: BENCH_PORT_BASE (default 18180) + 1..7 (warm) and + 11..17 (cold); they must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -55,9 +57,11 @@ PORT_BASE=${BENCH_PORT_BASE:-18180}
 URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"
 export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
 JAR="$ROOT/src/cli/target/enos-ota-kit.jar"
+LAUNCHER="$ROOT/src/cli/target/enos-ota-kit"
 WIREMOCK_JAR="$TOOLS/wiremock-standalone-3.13.2.jar"
 PRISM="$TOOLS/node_modules/.bin/prism"
 RUN_START=$(date +%s)
+unset JAVA_OPTS   # the launcher's own settings are what is measured, not a caller's additions
 RUN_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -86,7 +90,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) >"$OUT/apt.log" 2>&1 \
     || { say "cannot install wrk: see $OUT/apt.log"; exit 1; }
 fi
-if [ ! -f "$JAR" ] || [ ! -f "$ROOT/src/mock/target/test-classes/io/enoskit/ota/bench/InProcessColdBench.class" ] \
+if [ ! -f "$JAR" ] || [ ! -x "$LAUNCHER" ] || [ ! -f "$ROOT/src/mock/target/test-classes/io/enoskit/ota/bench/InProcessColdBench.class" ] \
    || [ -n "$(find src spec stubs pom.xml -name target -prune -o -type f -newer "$JAR" -print 2>/dev/null | head -1)" ]; then
   say "building the jar (mvn -DskipTests package; log in $OUT/build.log)"
   mvn -B -ntp -q -DskipTests package >"$OUT/build.log" 2>&1 || { say "build failed: see $OUT/build.log"; exit 1; }
@@ -104,13 +108,13 @@ fi
 
 SERVERS=(); MISSING=()
 [ -f "$WIREMOCK_JAR" ] && SERVERS+=(baseline) || MISSING+=("baseline (no wiremock-standalone jar)")
-SERVERS+=(ours)
+SERVERS+=(ours ours-jar)
 [ -x "$PRISM" ] && SERVERS+=(prism) || MISSING+=("prism (not installed: npm missing or failed)")
-# Cold only: ours started with the class-data sharing archive the build writes beside the jar.
+# Cold only: ours-jar started with the class-data sharing archive the build writes beside the jar.
 JSA="${JAR%.jar}.jsa"
 COLD_SERVERS=("${SERVERS[@]}")
 [ -f "$JSA" ] && COLD_SERVERS+=(ours-cds) || MISSING+=("ours-cds (no $JSA: built with -Dcds.skip?)")
-# Cold only, on JDK 25 or newer: ours started with the ahead-of-time cache the build writes there (JEP 483/514/515).
+# Cold only, on JDK 25 or newer: ours-jar started with the ahead-of-time cache the build writes there (JEP 483/514/515).
 AOT="${JAR%.jar}.aot"
 [ -f "$AOT" ] && COLD_SERVERS+=(ours-aot) || MISSING+=("ours-aot (no $AOT: the build writes it on JDK 25 or newer)")
 # Warm only: the validating proxy in front of ours (its cold start is the jar's, as ours)
@@ -118,7 +122,7 @@ SERVERS+=(proxied)
 PROXY_REPORT="$OUT/proxy-report"
 rm -rf "$PROXY_REPORT"
 
-warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; proxied) echo $((PORT_BASE + 5));; ours-aot) echo $((PORT_BASE + 6));; esac; }
+warm_port() { case $1 in baseline) echo $((PORT_BASE + 1));; ours) echo $((PORT_BASE + 2));; prism) echo $((PORT_BASE + 3));; ours-cds) echo $((PORT_BASE + 4));; proxied) echo $((PORT_BASE + 5));; ours-aot) echo $((PORT_BASE + 6));; ours-jar) echo $((PORT_BASE + 7));; esac; }
 cold_port() { echo $(( $(warm_port "$1") + 10 )); }
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 port_free "$(warm_port proxied)" || { say "port $(warm_port proxied) is in use (another benchmark running?); set BENCH_PORT_BASE"; exit 1; }
@@ -133,11 +137,12 @@ server_cmd() { # name port → CMD (the server's command line) and EXPECT (what 
     baseline) CMD=(java -jar "$WIREMOCK_JAR" --port "$2" --bind-address "$HOST" --root-dir "$ROOT/bench/baseline"
                    --no-request-journal --jetty-acceptor-threads 1 --container-threads 16 --disable-banner)
               EXPECT=200 ;;
-    ours)     CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
+    ours)     CMD=("$LAUNCHER" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
+    ours-jar) CMD=(java -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     ours-cds) CMD=(java -XX:SharedArchiveFile="$JSA" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     ours-aot) CMD=(java -XX:AOTCache="$AOT" -jar "$JAR" mock --port "$2" --bind-address "$HOST"); EXPECT=code0 ;;
     prism)    CMD=("$PRISM" mock "$ROOT/spec/ota-jobs.yaml" --host "$HOST" --port "$2" --errors false); EXPECT=code0 ;;
-    proxied)  CMD=(java -jar "$JAR" proxy --target "http://$HOST:$(warm_port ours)" --port "$2" --bind-address "$HOST"
+    proxied)  CMD=("$LAUNCHER" proxy --target "http://$HOST:$(warm_port ours)" --port "$2" --bind-address "$HOST"
                    --report-dir "$PROXY_REPORT"); EXPECT=code0 ;;
   esac
 }
@@ -162,6 +167,11 @@ pct_diff() { calc "a = $1; b = $2; if (a > 0) printf \"%+.1f\", (b - a) * 100 / 
 within() { calc "d = \"$1\" + 0; exit !(\"$1\" != \"n/a\" && d <= $2 && d >= -$2)"; }
 int() { [ -n "${1:-}" ] && calc "printf \"%.0f\", $1" || echo "n/a"; }
 or_na() { [ -n "${1:-}" ] && echo "$1" || echo "n/a"; }
+launcher_settings() { # the JVM options the launcher gave the warm ours, as its process shows them
+  local opts
+  opts=$(tr ' ' '\n' <<<"${OURS_ARGS:-}" | grep '^-XX:' | sed "s|$ROOT/||" | paste -sd ' ' || true)
+  echo "\`${opts:-?}\`"
+}
 
 # CPU used by other processes (not this script nor what it started) while a phase or a cell runs: the machine is
 # shared. A mark is "busy ticks of the machine, steal ticks, CPU seconds of this script and what it started, ms":
@@ -238,6 +248,7 @@ for s in "${SERVERS[@]}"; do
   if wait_for_create "$(warm_port "$s")" 60; then WARM_SERVERS+=("$s")
   else fail_later "warm: $s did not answer a create within 60 s (see $OUT/warm-$s.log)"; fi
 done
+OURS_ARGS=$(ps -o args= -p "${PID_OF[ours]}" 2>/dev/null || true)   # the launcher exec's java: its options
 
 run_wrk() { # server connections seconds → one BENCH line
   wrk_create "$(warm_port "$1")" "$2" "$3"
@@ -341,7 +352,7 @@ report() {
   echo "| load average after the run | $(cut -d' ' -f1-3 /proc/loadavg) |"
   echo "| java | $(java -version 2>&1 | paste -sd ';' | sed 's/;/; /g') |"
   echo "| tools | $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); Prism $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not installed') on node $(node --version 2>/dev/null || echo '?'); WireMock standalone 3.13.2 |"
-  echo "| servers | baseline = WireMock standalone, static stub (bench/baseline); ours = \`java -jar src/cli/target/enos-ota-kit.jar mock\`; prism = Prism mocking spec/ota-jobs.yaml |"
+  echo "| servers | baseline = WireMock standalone, static stub (bench/baseline); ours = \`src/cli/target/enos-ota-kit mock\` (the launcher: $(launcher_settings)); ours-jar = \`java -jar src/cli/target/enos-ota-kit.jar mock\` (the JVM's defaults); prism = Prism mocking spec/ota-jobs.yaml |"
   [ ${#MISSING[@]} -gt 0 ] && echo "| left out | ${MISSING[*]} |"
   echo "| run time | $((RUN_SECONDS / 60)) min $((RUN_SECONDS % 60)) s (cold ${COLD_SECONDS} s, warm ${WARM_SECONDS} s) |"
   echo "| CPU used by other processes | cold: $(other_cpu "$MARK_COLD" "$MARK_WARM"); warm: $(other_cpu "$MARK_WARM" "$MARK_JAVA"); in-process and memory: $(other_cpu "$MARK_JAVA" "$MARK_END") |"
@@ -395,7 +406,7 @@ report() {
   echo
   echo "## What the validating proxy adds"
   echo
-  echo "proxied = \`java -jar src/cli/target/enos-ota-kit.jar proxy --target <ours>\` in front of the warm ours, both"
+  echo "proxied = \`src/cli/target/enos-ota-kit proxy --target <ours>\` in front of the warm ours, both"
   echo "on this machine (three JVMs and wrk on the same cores: the proxy's forwarding and its checking thread take"
   echo "CPU from the mock it forwards to). Same loads, same rotation, measured in this run."
   echo
@@ -415,9 +426,11 @@ report() {
   echo "Per server, in rotating order, $COLD_REPS fresh process(es): bench/ColdClient.java (its HTTP client warmed on a"
   echo "stub of its own first) starts the process, measures ms from just before the start to the first answered"
   echo "create (HTTP 200 with code 0; for the baseline any 200), then sends $COLD_REQUESTS creates one after the other"
-  echo "on one keep-alive HTTP/1.1 connection, as a test suite does. ours-cds is the jar started with the class-data"
-  echo "sharing archive the build writes (\`-XX:SharedArchiveFile=src/cli/target/enos-ota-kit.jsa\`), ours-aot with the"
-  echo "ahead-of-time cache it writes on JDK 25 or newer (\`-XX:AOTCache=src/cli/target/enos-ota-kit.aot\`). Medians over the processes:"
+  echo "on one keep-alive HTTP/1.1 connection, as a test suite does. ours is the launcher ($(launcher_settings));"
+  echo "ours-jar the jar on the JVM's defaults; ours-cds the jar with the class-data sharing archive the build writes"
+  echo "(\`-XX:SharedArchiveFile=src/cli/target/enos-ota-kit.jsa\`), ours-aot with the ahead-of-time cache it writes on"
+  echo "JDK 25 or newer (\`-XX:AOTCache=src/cli/target/enos-ota-kit.aot\`), both on the JVM's other defaults. Medians over"
+  echo "the processes:"
   echo
   echo "| server | first answered create ms | ratio to baseline | p50 ms | p90 ms | p99 ms | p99 ratio to baseline | max ms | errors | not answered |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -469,13 +482,14 @@ report() {
   echo
   local w16=${WARM[ours,16]:-} b16=${WARM[baseline,16]:-} p16=${WARM[prism,16]:-}
   local w1=${WARM[ours,1]:-} b1=${WARM[baseline,1]:-}
-  local rb rp p99r16 p99r1 cached cold_ratio cold_plain inproc cp99r heap flat rss_now rss_idle stable_cells=0 cells=0 bad=0
+  local rb rp p99r16 p99r1 cached cold_ratio cold_cached cold_plain inproc cp99r heap flat rss_now rss_idle stable_cells=0 cells=0 bad=0
   rb=$(ratio "$(kv "$w16" rps)" "$(kv "$b16" rps)"); rp=$(ratio "$(kv "$w16" rps)" "$(kv "$p16" rps)")
   p99r16=$(ratio "$(kv "$w16" p99_ms)" "$(kv "$b16" p99_ms)"); p99r1=$(ratio "$(kv "$w1" p99_ms)" "$(kv "$b1" p99_ms)")
-  # the archive or cache the build writes: the AOT cache where the JDK has one (25+), else the CDS archive
+  # the README's command (the launcher, which starts the jar with the cache the build wrote), and the jar with it
   cached=ours-cds; [[ " ${COLD_SERVERS[*]} " == *" ours-aot "* ]] && cached=ours-aot
-  cold_ratio=$(ratio "$(cold_median "$cached" ready_ms)" "$(cold_median baseline ready_ms)")
-  cold_plain=$(ratio "$(cold_median ours ready_ms)" "$(cold_median baseline ready_ms)")
+  cold_ratio=$(ratio "$(cold_median ours ready_ms)" "$(cold_median baseline ready_ms)")
+  cold_cached=$(ratio "$(cold_median "$cached" ready_ms)" "$(cold_median baseline ready_ms)")
+  cold_plain=$(ratio "$(cold_median ours-jar ready_ms)" "$(cold_median baseline ready_ms)")
   cp99r=$(ratio "$(cold_median ours p99_ms)" "$(cold_median baseline p99_ms)")
   inproc=$(or_na "$(kv "$INPROC_LINE" first_create_median_ms)")
   rss_now=$(ratio "${RSS[ours]:-}" "${RSS[baseline]:-}"); rss_idle=$(ratio "${RSS_IDLE[ours]:-}" "${RSS_IDLE[baseline]:-}")
@@ -497,8 +511,8 @@ report() {
   echo "| warm, 16 conns: ours ≥ 4 × Prism req/s | $(times "$rp") | $(verdict "$rp >= 4") |"
   echo "| warm, 16 conns: ours p99 ≤ 2 × baseline's | $(times "$p99r16") | $(verdict "$p99r16 <= 2") |"
   echo "| warm, 1 conn: ours p99 ≤ 3 × baseline's | $(times "$p99r1") | $(verdict "$p99r1 <= 3") |"
-  echo "| cold: first answered create ≤ 1.1 × baseline's, with the cache the build writes ($cached; plain jar: $(times "$cold_plain")) | $(times "$cold_ratio") | $(verdict "$cold_ratio <= 1.1") |"
-  echo "| cold: p99 of the first $COLD_REQUESTS sequential creates ≤ 1.5 × baseline's (plain jar) | $(times "$cp99r") | $(verdict "$cp99r <= 1.5") |"
+  echo "| cold: first answered create ≤ 1.1 × baseline's, with the cache the build writes (ours, the launcher; $cached: $(times "$cold_cached"); ours-jar: $(times "$cold_plain")) | $(times "$cold_ratio") | $(verdict "$cold_ratio <= 1.1") |"
+  echo "| cold: p99 of the first $COLD_REQUESTS sequential creates ≤ 1.5 × baseline's (ours, the launcher) | $(times "$cp99r") | $(verdict "$cp99r <= 1.5") |"
   echo "| resident memory ≤ 1.5 × baseline's, right after the warm loads | $(times "$rss_now") | $(verdict "$rss_now <= 1.5") |"
   echo "| resident memory ≤ 1.5 × baseline's, after $IDLE s without load | $(times "$rss_idle") | $(verdict "$rss_idle <= 1.5") |"
   echo "| memory per stored job ≤ 1 KiB (1024 bytes) | $heap bytes | $(verdict "$heap <= 1024") |"

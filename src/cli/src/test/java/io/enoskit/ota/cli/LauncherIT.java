@@ -1,0 +1,198 @@
+package io.enoskit.ota.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher the build writes beside the jar ({@code src/cli/target/enos-ota-kit}, from {@code src/main/bin}):
+ * the JVM options it gives, read from the JVM it started, and how {@code JAVA_OPTS} and the start-up caches change
+ * them. Where only the command line matters, a stand-in {@code java} (a script printing its arguments) runs in
+ * place of a JDK, so each rule is checked without starting one.
+ */
+class LauncherIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private final Path jar = Path.of(System.getProperty("kit.jar"));
+    private final Path launcher = jar.resolveSibling("enos-ota-kit");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theBuildWritesAnExecutableLauncherBesideTheJar() {
+        assertThat(launcher).isRegularFile();
+        assertThat(Files.isExecutable(launcher)).as("executable").isTrue();
+    }
+
+    /** The README's command: the mock answers, and its JVM runs with the collector settings and the cache. */
+    @Test
+    void theMockFromTheLauncherAnswersOnTheSerialCollectorWithTheCacheOfThisJdk() throws Exception {
+        Process started = start(launcher.toString(), Map.of("JAVA_HOME", System.getProperty("java.home")), "mock",
+                "--port", "0");
+        try {
+            String baseUrl = baseUrlOf(started);
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
+                    + "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
+                            + "\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\","
+                            + "\"deviceKeys\":[\"deviceKey1\"]}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.body()).contains("\"code\":0");
+
+            // the launcher exec's java, so the process it started is the JVM
+            List<String> jvmArguments = List.of(started.info().arguments().orElseThrow());
+            assertThat(jvmArguments).contains("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1", "-jar",
+                    jar.toRealPath().toString());
+            Path aot = jar.resolveSibling("enos-ota-kit.aot");
+            Path jsa = jar.resolveSibling("enos-ota-kit.jsa");
+            // the build writes the cache and records this JDK (mvn verify on the JDK that runs these tests)
+            assertThat(jar.resolveSibling("enos-ota-kit.cache-jdk")).content().isEqualTo(System.getProperty(
+                    "java.home"));
+            String expectedCache = Files.exists(aot) ? "-XX:AOTCache=" + aot.toRealPath()
+                    : "-XX:SharedArchiveFile=" + jsa.toRealPath();
+            assertThat(jvmArguments).contains(expectedCache);
+            assertThat(jvmArguments.indexOf(expectedCache)).isLessThan(jvmArguments.indexOf("-jar"));
+        } finally {
+            started.destroy();
+            started.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void javaOptsComeAfterTheLaunchersOptionsAndBeforeTheJar() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("with space", home.toString());
+
+        // an option that only ends in GC names no collector; a * is not expanded as a file name
+        List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString(), "JAVA_OPTS",
+                "-Xmx256m -XX:+UseNUMA -XX:+DisableExplicitGC -Dx=*"), "mock", "--port", "0");
+
+        assertThat(arguments).containsExactly("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1",
+                "-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"), "-Xmx256m", "-XX:+UseNUMA",
+                "-XX:+DisableExplicitGC", "-Dx=*", "-jar",
+                kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "mock", "--port", "0");
+    }
+
+    /** Two collectors on one command line stop the JVM ("Conflicting collector combinations"). */
+    @Test
+    void aCollectorInJavaOptsReplacesTheLaunchersCollectorSettings() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("kit", home.toString());
+
+        List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString(), "JAVA_OPTS", "-XX:+UseG1GC"),
+                "conform", "--help");
+
+        assertThat(arguments).containsExactly("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"),
+                "-XX:+UseG1GC", "-jar", kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "conform", "--help");
+    }
+
+    /** A cache written by another JDK is refused by this one with a warning on every start: it is not passed. */
+    @Test
+    void aCacheWrittenByAnotherJdkIsLeftOut() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("kit", work.resolve("another-jdk").toString());
+        Files.createDirectories(work.resolve("another-jdk"));
+
+        List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString()), "mock");
+
+        assertThat(arguments).containsExactly("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1", "-jar",
+                kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "mock");
+    }
+
+    @Test
+    void withoutTheAotCacheTheClassDataSharingArchiveIsPassed() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("kit", home.toString());
+        Files.delete(kit.resolve("enos-ota-kit.aot"));
+        Files.writeString(kit.resolve("enos-ota-kit.jsa"), "");
+
+        List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString()), "mock");
+
+        assertThat(arguments).contains("-XX:SharedArchiveFile=" + kit.toRealPath().resolve("enos-ota-kit.jsa"))
+                .doesNotContain("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"));
+    }
+
+    @Test
+    void withoutTheJarTheLauncherSaysHowToBuildIt() throws Exception {
+        Path kit = Files.createDirectories(work.resolve("empty"));
+        Files.copy(launcher, kit.resolve("enos-ota-kit"));
+
+        Process process = start(kit.resolve("enos-ota-kit").toString(), Map.of(), "mock");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+                .isEqualTo("enos-ota-kit: no " + kit.toRealPath().resolve("enos-ota-kit.jar")
+                        + " (build it with 'mvn -B -ntp -DskipTests package')");
+    }
+
+    /** A JDK folder whose bin/java prints its arguments, one per line. */
+    private Path fakeJdk() throws IOException {
+        Path bin = Files.createDirectories(work.resolve("fake-jdk/bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return work.resolve("fake-jdk");
+    }
+
+    /** The launcher beside an empty jar and AOT cache, with the cache's JDK recorded as {@code cacheJdk}. */
+    private Path kitFolder(String name, String cacheJdk) throws IOException {
+        Path kit = Files.createDirectories(work.resolve(name));
+        Files.copy(launcher, kit.resolve("enos-ota-kit"));
+        Files.writeString(kit.resolve("enos-ota-kit.jar"), "");
+        Files.writeString(kit.resolve("enos-ota-kit.aot"), "");
+        Files.writeString(kit.resolve("enos-ota-kit.cache-jdk"), cacheJdk);
+        return kit;
+    }
+
+    private List<String> run(Path kit, Map<String, String> environment, String... args) throws Exception {
+        Process process = start(kit.resolve("enos-ota-kit").toString(), environment, args);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(0);
+        return output.lines().toList();
+    }
+
+    private Process start(String program, Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(program).directory(work.toFile()).redirectErrorStream(true);
+        builder.command().addAll(List.of(args));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String baseUrlOf(Process mock) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            seen.append(line).append('\n');
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return listening.group(1);
+            }
+        }
+        throw new AssertionError("the mock did not start: " + seen);
+    }
+}
