@@ -1,12 +1,11 @@
 package io.enoskit.ota.cli;
 
+import static io.enoskit.ota.cli.KitProcesses.baseUrlOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * hide a library missing from the jar): the mock starts from it, and {@code conform} from it passes the mock.
  */
 class FatJarIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private final Path jar = Path.of(System.getProperty("kit.jar"));
 
     @TempDir
@@ -220,21 +218,5 @@ class FatJarIT {
                 .toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-    }
-
-    private static String baseUrlOf(Process mock) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.append(line).append('\n');
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return listening.group(1);
-            }
-        }
-        throw new AssertionError("the mock did not start: " + seen);
     }
 }

@@ -1,10 +1,9 @@
 package io.enoskit.ota.cli;
 
+import static io.enoskit.ota.cli.KitProcesses.baseUrlOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * place of a JDK, so each rule is checked without starting one.
  */
 class LauncherIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private final Path jar = Path.of(System.getProperty("kit.jar"));
     private final Path launcher = jar.resolveSibling("enos-ota-kit");
 
@@ -135,22 +131,54 @@ class LauncherIT {
         Path kit = Files.createDirectories(work.resolve("empty"));
         Files.copy(launcher, kit.resolve("enos-ota-kit"));
 
-        Process process = start(kit.resolve("enos-ota-kit").toString(), Map.of(), "mock");
-
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
-                .isEqualTo("enos-ota-kit: no " + kit.toRealPath().resolve("enos-ota-kit.jar")
-                        + " (build it with 'mvn -B -ntp -DskipTests package')");
+        assertThat(refusal(kit, Map.of())).isEqualTo("enos-ota-kit: no "
+                + kit.toRealPath().resolve("enos-ota-kit.jar") + " (build it with 'mvn -B -ntp -DskipTests package')");
     }
 
-    /** A JDK folder whose bin/java prints its arguments, one per line. */
+    /** An older JDK on the PATH (Debian 12's default is 17) gets one line saying what to do, not a Java error. */
+    @Test
+    void aJdkOlderThan21IsNamedWithWhatToSet() throws Exception {
+        for (String[] release : new String[][] {{"17.0.15", "17"}, {"1.8.0_392", "8"}}) {
+            Path home = fakeJdk("old-jdk-" + release[1], release[0]);
+            Path kit = kitFolder("kit-" + release[1], home.toString());
+
+            assertThat(refusal(kit, Map.of("JAVA_HOME", home.toString()))).isEqualTo("enos-ota-kit: needs a JDK 21"
+                    + " or newer, but " + home + "/bin/java is JDK " + release[1]
+                    + "; set JAVA_HOME to a newer one (ls /usr/lib/jvm)");
+        }
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsNamed() throws Exception {
+        Path kit = kitFolder("kit", "/nowhere");
+        Path notAJdk = Files.createDirectories(work.resolve("not-a-jdk"));
+
+        assertThat(refusal(kit, Map.of("JAVA_HOME", notAJdk.toString()))).isEqualTo("enos-ota-kit: no java in "
+                + notAJdk + "/bin; set JAVA_HOME to a JDK 21 or newer (ls /usr/lib/jvm)");
+    }
+
+    /** {@code enos-ota-kit mock} from {@code kit} that must end with status 1: what it printed, stripped. */
+    private String refusal(Path kit, Map<String, String> environment) throws Exception {
+        Process process = start(kit.resolve("enos-ota-kit").toString(), environment, "mock");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        return output.strip();
+    }
+
+    /** A JDK 25 folder whose bin/java prints its arguments, one per line. */
     private Path fakeJdk() throws IOException {
-        Path bin = Files.createDirectories(work.resolve("fake-jdk/bin"));
+        return fakeJdk("fake-jdk", "25.0.3");
+    }
+
+    private Path fakeJdk(String name, String javaVersion) throws IOException {
+        Path bin = Files.createDirectories(work.resolve(name + "/bin"));
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return work.resolve("fake-jdk");
+        Files.writeString(work.resolve(name + "/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + javaVersion
+                + "\"\n");
+        return work.resolve(name);
     }
 
     /** The launcher beside an empty jar and AOT cache, with the cache's JDK recorded as {@code cacheJdk}. */
@@ -178,21 +206,5 @@ class LauncherIT {
         builder.environment().remove("JAVA_HOME");
         builder.environment().putAll(environment);
         return builder.start();
-    }
-
-    private static String baseUrlOf(Process mock) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.append(line).append('\n');
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return listening.group(1);
-            }
-        }
-        throw new AssertionError("the mock did not start: " + seen);
     }
 }
