@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the mock, warm and cold, against baselines measured in the same run, on loopback only.
-#   bench/run.sh           full run (about 7 minutes on a quiet 2-core machine, 11 on a busy one)
+#   bench/run.sh           full run (about 15 minutes on a quiet 2-core machine)
 #   bench/run.sh --smoke   the same tables from seconds of load, under a minute in all (CI runs it after the
 #                          tests); its figures prove the harness, they are not the benchmark's
 # Servers: baseline = plain WireMock 3.13.2 standalone with a static stub (bench/baseline); ours = the mock as the

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,25 +17,36 @@ final class KitProcesses {
     }
 
     /**
-     * The base URL a mock or proxy prints once it listens ("... listening on http://127.0.0.1:PORT"); its later
-     * output is drained on a daemon thread so that the process never blocks on a full pipe.
+     * The base URL a mock or proxy prints once it listens ("... listening on http://127.0.0.1:PORT").
      *
      * @throws AssertionError when the process ends its output without listening, with what it printed
      */
     static String baseUrlOf(Process server) throws IOException {
+        List<String> lines = linesUntilListening(server);
+        Matcher listening = LISTENING.matcher(lines.getLast());
+        listening.find();
+        return listening.group(1);
+    }
+
+    /**
+     * What a mock or proxy printed up to its "listening on" line (the last one returned). Its later output is
+     * drained on a daemon thread so that the process never blocks on a full pipe.
+     *
+     * @throws AssertionError when the process ends its output without listening, with what it printed
+     */
+    static List<String> linesUntilListening(Process server) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
                 StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
+        List<String> seen = new ArrayList<>();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.append(line).append('\n');
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
+            seen.add(line);
+            if (LISTENING.matcher(line).find()) {
                 Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
                 drain.setDaemon(true);
                 drain.start();
-                return listening.group(1);
+                return seen;
             }
         }
-        throw new AssertionError("the mock did not start: " + seen);
+        throw new AssertionError("the mock did not start: " + String.join("\n", seen));
     }
 }

@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import static io.enoskit.ota.cli.KitProcesses.baseUrlOf;
+import static io.enoskit.ota.cli.KitProcesses.linesUntilListening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -64,8 +65,28 @@ class LauncherIT {
                     "java.home"));
             String expectedCache = Files.exists(aot) ? "-XX:AOTCache=" + aot.toRealPath()
                     : "-XX:SharedArchiveFile=" + jsa.toRealPath();
-            assertThat(jvmArguments).contains(expectedCache);
-            assertThat(jvmArguments.indexOf(expectedCache)).isLessThan(jvmArguments.indexOf("-jar"));
+            assertThat(jvmArguments).containsSubsequence(expectedCache, Files.exists(aot) ? "-Xlog:aot*=off,cds*=off"
+                    : "-Xlog:cds*=off", "-jar");
+        } finally {
+            started.destroy();
+            started.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Under heap settings the cache was not written with, the JVM refuses it and starts without it; its five log
+     * lines about that (on standard output, amid the kit's own) are off.
+     */
+    @Test
+    void aCacheTheJvmRefusesLeavesNoLinesInTheOutput() throws Exception {
+        Process started = start(launcher.toString(), Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS", "-XX:-UseCompressedOops"), "mock", "--port", "0");
+        try {
+            List<String> output = linesUntilListening(started);
+
+            assertThat(output.getLast()).contains("listening on http://127.0.0.1:");
+            assertThat(List.of(started.info().arguments().orElseThrow())).contains("-XX:-UseCompressedOops");
+            assertThat(output).noneMatch(line -> line.contains("aot]") || line.contains("cds]"));
         } finally {
             started.destroy();
             started.waitFor(10, TimeUnit.SECONDS);
@@ -77,13 +98,13 @@ class LauncherIT {
         Path home = fakeJdk();
         Path kit = kitFolder("with space", home.toString());
 
-        // an option that only ends in GC names no collector; a * is not expanded as a file name
+        // options that begin with Use and end in GC but name no collector; a * is not expanded as a file name
         List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString(), "JAVA_OPTS",
-                "-Xmx256m -XX:+UseNUMA -XX:+DisableExplicitGC -Dx=*"), "mock", "--port", "0");
+                "-Xmx256m -XX:+UseNUMA -XX:+UseMaximumCompactionOnSystemGC -Dx=*"), "mock", "--port", "0");
 
         assertThat(arguments).containsExactly("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1",
-                "-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"), "-Xmx256m", "-XX:+UseNUMA",
-                "-XX:+DisableExplicitGC", "-Dx=*", "-jar",
+                "-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"), "-Xlog:aot*=off,cds*=off", "-Xmx256m",
+                "-XX:+UseNUMA", "-XX:+UseMaximumCompactionOnSystemGC", "-Dx=*", "-jar",
                 kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "mock", "--port", "0");
     }
 
@@ -97,7 +118,39 @@ class LauncherIT {
                 "conform", "--help");
 
         assertThat(arguments).containsExactly("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"),
-                "-XX:+UseG1GC", "-jar", kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "conform", "--help");
+                "-Xlog:aot*=off,cds*=off", "-XX:+UseG1GC", "-jar",
+                kit.toRealPath().resolve("enos-ota-kit.jar").toString(), "conform", "--help");
+    }
+
+    /** The java launcher adds JDK_JAVA_OPTIONS itself: a collector there would be a second one. */
+    @Test
+    void aCollectorInJdkJavaOptionsAlsoReplacesTheLaunchersCollectorSettings() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("kit", home.toString());
+
+        List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString(), "JDK_JAVA_OPTIONS", "-XX:+UseZGC"),
+                "mock");
+
+        assertThat(arguments).doesNotContain("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1")
+                .startsWith("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"));
+    }
+
+    /** A link to the launcher (in ~/bin, say) finds the jar beside the script it points to. */
+    @Test
+    void aSymbolicLinkToTheLauncherFindsTheJarBesideTheScript() throws Exception {
+        Path home = fakeJdk();
+        Path kit = kitFolder("kit", home.toString());
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("enos-ota-kit"), Path.of("../kit/enos-ota-kit"));
+
+        Process process = start(bin.resolve("enos-ota-kit").toString(), Map.of("JAVA_HOME", home.toString()),
+                "mock");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(0);
+        assertThat(output.lines()).containsSubsequence("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"),
+                "-jar", kit.toRealPath().resolve("enos-ota-kit.jar").toString());
     }
 
     /** A cache written by another JDK is refused by this one with a warning on every start: it is not passed. */
@@ -122,8 +175,11 @@ class LauncherIT {
 
         List<String> arguments = run(kit, Map.of("JAVA_HOME", home.toString()), "mock");
 
-        assertThat(arguments).contains("-XX:SharedArchiveFile=" + kit.toRealPath().resolve("enos-ota-kit.jsa"))
-                .doesNotContain("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"));
+        // only the cds log tag: a JDK that writes no AOT cache (21 to 23) has no aot tag and would refuse it
+        assertThat(arguments).containsSubsequence("-XX:SharedArchiveFile="
+                + kit.toRealPath().resolve("enos-ota-kit.jsa"), "-Xlog:cds*=off", "-jar")
+                .doesNotContain("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"),
+                        "-Xlog:aot*=off,cds*=off");
     }
 
     @Test
