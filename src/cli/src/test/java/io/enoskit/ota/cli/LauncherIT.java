@@ -258,8 +258,9 @@ class LauncherIT {
     private Process start(String program, Map<String, String> environment, String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(program).directory(work.toFile()).redirectErrorStream(true);
         builder.command().addAll(List.of(args));
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("JAVA_HOME");
+        // what the launcher reads from the environment comes from the test alone
+        builder.environment().keySet().removeAll(List.of("JAVA_OPTS", "JAVA_HOME", "JDK_JAVA_OPTIONS",
+                "JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(environment);
         return builder.start();
     }
