@@ -1,6 +1,7 @@
 package io.enoskit.ota.cli;
 
 import static io.enoskit.ota.cli.KitProcesses.baseUrlOf;
+import static io.enoskit.ota.cli.KitProcesses.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -146,16 +147,6 @@ class FatJarIT {
             again.destroy();
             again.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static void createJob(HttpClient http, String baseUrl) throws Exception {
-        http.send(HttpRequest.newBuilder(URI.create(baseUrl
-                        + "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
-                        + "\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\","
-                        + "\"deviceKeys\":[\"deviceKey1\"]}}")).build(),
-                HttpResponse.BodyHandlers.discarding());
     }
 
     /** The number of jobs in the state file, 0 while it does not exist or is being replaced. */

@@ -3,6 +3,10 @@ package io.enoskit.ota.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,5 +52,16 @@ final class KitProcesses {
             }
         }
         throw new AssertionError("the mock did not start: " + String.join("\n", seen));
+    }
+
+    /** Create OTA Job (org yourOrgId, firmware yourFirmwareId, one device of the default state): the answer's text. */
+    static HttpResponse<String> createJob(HttpClient http, String baseUrl) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                        + "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
+                        + "\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\","
+                        + "\"deviceKeys\":[\"deviceKey1\"]}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,13 +1,12 @@
 package io.enoskit.ota.cli;
 
 import static io.enoskit.ota.cli.KitProcesses.baseUrlOf;
+import static io.enoskit.ota.cli.KitProcesses.createJob;
 import static io.enoskit.ota.cli.KitProcesses.linesUntilListening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,14 +43,7 @@ class LauncherIT {
         Process started = start(launcher.toString(), Map.of("JAVA_HOME", System.getProperty("java.home")), "mock",
                 "--port", "0");
         try {
-            String baseUrl = baseUrlOf(started);
-            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
-                    + "/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"upgrade\",\"upgradePolicy\":"
-                            + "\"snapshot\",\"enableUpgradeRequest\":true,\"upgradeScope\":{\"type\":\"partial\","
-                            + "\"deviceKeys\":[\"deviceKey1\"]}}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = createJob(HttpClient.newHttpClient(), baseUrlOf(started));
             assertThat(created.body()).contains("\"code\":0");
 
             // the launcher exec's java, so the process it started is the JVM
@@ -143,12 +135,8 @@ class LauncherIT {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("enos-ota-kit"), Path.of("../kit/enos-ota-kit"));
 
-        Process process = start(bin.resolve("enos-ota-kit").toString(), Map.of("JAVA_HOME", home.toString()),
-                "mock");
+        String output = finished(bin.resolve("enos-ota-kit"), Map.of("JAVA_HOME", home.toString()), 0, "mock");
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isEqualTo(0);
         assertThat(output.lines()).containsSubsequence("-XX:AOTCache=" + kit.toRealPath().resolve("enos-ota-kit.aot"),
                 "-jar", kit.toRealPath().resolve("enos-ota-kit.jar").toString());
     }
@@ -215,11 +203,7 @@ class LauncherIT {
 
     /** {@code enos-ota-kit mock} from {@code kit} that must end with status 1: what it printed, stripped. */
     private String refusal(Path kit, Map<String, String> environment) throws Exception {
-        Process process = start(kit.resolve("enos-ota-kit").toString(), environment, "mock");
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isEqualTo(1);
-        return output.strip();
+        return finished(kit.resolve("enos-ota-kit"), environment, 1, "mock").strip();
     }
 
     /** A JDK 25 folder whose bin/java prints its arguments, one per line. */
@@ -248,11 +232,17 @@ class LauncherIT {
     }
 
     private List<String> run(Path kit, Map<String, String> environment, String... args) throws Exception {
-        Process process = start(kit.resolve("enos-ota-kit").toString(), environment, args);
+        return finished(kit.resolve("enos-ota-kit"), environment, 0, args).lines().toList();
+    }
+
+    /** The launcher at {@code program} run to its end, which must come within 30 s with {@code status}: its output. */
+    private String finished(Path program, Map<String, String> environment, int status, String... args)
+            throws Exception {
+        Process process = start(program.toString(), environment, args);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isEqualTo(0);
-        return output.lines().toList();
+        assertThat(process.exitValue()).as(output).isEqualTo(status);
+        return output;
     }
 
     private Process start(String program, Map<String, String> environment, String... args) throws IOException {
