@@ -19,7 +19,11 @@ URL_PATH="/connect-service/v2.1/ota-jobs?action=create&orgId=yourOrgId&firmwareI
 export BENCH_BODY="$ROOT/spec/examples/vendor-request-sample.json"
 OUT="$ROOT/target/bench"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is missing (Debian package wrk)" >&2; exit 1; }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # a JDK 21 or newer: JAVA_HOME, else the java on the PATH
+# shellcheck source=.ci/jdk.sh
+. "$ROOT/.ci/jdk.sh"   # pick_jdk: JAVA_HOME when it is a JDK 21 or newer, else the newest in /usr/lib/jvm
+JDK=$(pick_jdk)
+[ -n "$JDK" ] || { echo "needs a JDK 21 or newer: set JAVA_HOME to one (ls /usr/lib/jvm)" >&2; exit 1; }
+JAVA="$JDK/bin/java"
 
 declare -A PORT PID
 PORT[A]=$((BASE + 21)); PORT[B]=$((BASE + 22))

@@ -25,6 +25,7 @@
 # package), Prism (npm, into bench/.tools), WireMock standalone (Maven), and builds the jar if it is missing or
 # older than the sources. A baseline that cannot be installed is left out (said in the report); a server that
 # is installed but does not answer, or a failing step, makes the script fail (status 1) after the report.
+# Every java runs on JAVA_HOME when it is a JDK 21 or newer, else on the newest one in /usr/lib/jvm (.ci/jdk.sh).
 # Ports: BENCH_PORT_BASE (default 18180) + 1..7 (warm) and + 11..17 (cold); they must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,6 +86,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- tools and build -------------------------------------------------------------------------------------------
+# shellcheck source=.ci/jdk.sh
+. "$ROOT/.ci/jdk.sh"   # pick_jdk: the JDK every java here runs on, as in CI (the default java may be 17)
+JDK=$(pick_jdk)
+[ -n "$JDK" ] || { say "needs a JDK 21 or newer: set JAVA_HOME to one (ls /usr/lib/jvm)"; exit 1; }
+export JAVA_HOME="$JDK" PATH="$JDK/bin:$PATH"
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk (Debian package)"
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) >"$OUT/apt.log" 2>&1 \
