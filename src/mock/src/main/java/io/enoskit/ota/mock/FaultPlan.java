@@ -16,15 +16,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * The faults and delays the mock adds to its operations ({@link FaultRule}), set through the admin API
  * ({@code /__admin/ota/faults}), {@link OtaMockServer#faults()} or {@code mock --fault}. The first rule that covers a
  * call and draws it (its share) decides; a rule limited to N calls ends after them. Cleared by a reset.
- * Thread-safe: every method holds this object's lock.
+ * Thread-safe: every method holds this object's lock, except that a call finds no rule by one volatile read.
  */
 public final class FaultPlan {
     private final List<Entry> rules = new ArrayList<>();
 
-    /** A rule and the calls it may still affect (null: no limit). */
     /** True when there is no rule: read without the lock by every call, written under it. */
     private volatile boolean none = true;
 
+    /** A rule and the calls it may still affect (null: no limit). */
     private static final class Entry {
         final FaultRule rule;
         Integer left;
