@@ -167,7 +167,7 @@ class MockCommandTest {
                 "default", "--profile", first.toString(), "--profile", second.toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Press Ctrl-C to stop."));
 
-        assertThat(out.toString()).contains("behaviour profile: default + default + first + second");
+        assertThat(out.toString()).contains("behaviour profile: default + first + second");
         RestAssured.given().baseUri("http://127.0.0.1:" + mock.running().port())
                 .get("/connect-service/v2.1/ota-jobs?action=get&orgId=yourOrgId&jobId=x")
                 .then().statusCode(409).body("code", Matchers.equalTo(24404));

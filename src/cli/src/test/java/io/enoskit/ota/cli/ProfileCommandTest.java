@@ -117,4 +117,15 @@ class ProfileCommandTest {
                         + observed + "]")
                 .contains("ids.jobId = hex24  [inferred (");
     }
+
+    @Test
+    void showOfTheDefaultProfileNamesItOnce() {
+        Run run = kit("profile", "show", "default");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("profile default\n")
+                .contains("ids.jobId = hex24  [inferred (");
+        assertThat(kit("profile", "show", "enos-2.2", "default").out())
+                .startsWith("profile default + enos-2.2 + default\n");
+    }
 }

@@ -86,10 +86,16 @@ public final class BehaviourProfile {
         return defaults().with(builtIn(version.profileName()));
     }
 
-    /** This profile with {@code layer}'s settings over its own. */
+    /**
+     * This profile with {@code layer}'s settings over its own. The built-in default profile stacked on itself alone
+     * changes nothing and is not named twice ({@code profile show default} reads "profile default").
+     */
     public BehaviourProfile with(ProfileLayer layer) {
         Map<Setting, SettingValue> next = new EnumMap<>(values);
         next.putAll(layer.settings());
+        if (layers.equals(List.of(DEFAULT)) && layer.name().equals(DEFAULT) && next.equals(values)) {
+            return this;
+        }
         List<String> names = new ArrayList<>(layers);
         names.add(layer.name());
         return new BehaviourProfile(next, names);
