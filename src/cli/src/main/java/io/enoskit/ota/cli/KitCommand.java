@@ -1,10 +1,14 @@
 package io.enoskit.ota.cli;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -96,11 +100,36 @@ public final class KitCommand implements Runnable {
         }
         PrintWriter err = command.getErr();
         err.println(command.getColorScheme().errorText("error: " + shown.getMessage()));
-        UnmatchedArgumentException.printSuggestions(shown, err);
+        List<String> near = shown instanceof UnmatchedArgumentException unmatched
+                ? nearOptions(command.getCommandSpec(), unmatched.getUnmatched()) : List.of();
+        if (near.isEmpty()) {
+            UnmatchedArgumentException.printSuggestions(shown, err);
+        } else {
+            err.println("Possible solutions: " + String.join(", ", near));
+        }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options and their"
                 + " ranges.");
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /**
+     * The options of {@code command} within two edits (a letter added, dropped or changed) of a mistyped one, the
+     * nearest first: {@code --prot} means {@code --port}, where picocli, which matches the first letters, offers
+     * {@code --profile}. Empty when none is that near; picocli's suggestions are shown then.
+     */
+    static List<String> nearOptions(CommandSpec command, List<String> unmatched) {
+        LevenshteinDistance distance = new LevenshteinDistance(2);
+        return unmatched.stream()
+                .filter(arg -> arg.startsWith("-"))
+                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
+                .flatMap(typed -> command.options().stream()
+                        .map(OptionSpec::longestName)
+                        .filter(name -> distance.apply(typed, name) >= 0)
+                        .sorted(Comparator.comparingInt((String name) -> distance.apply(typed, name))
+                                .thenComparing(Comparator.naturalOrder())))
+                .distinct()
+                .toList();
     }
 
     /** The failure in words, without class names: the root cause's message, with a hint for a busy port. */

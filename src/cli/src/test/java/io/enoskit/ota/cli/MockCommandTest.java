@@ -237,6 +237,17 @@ class MockCommandTest {
     }
 
     @Test
+    void aMistypedOptionIsMatchedByEditsNotByItsFirstLetters() throws Exception {
+        // picocli alone offers --profile here: it matches the first two letters
+        Run run = mock("--prot", "8080");
+
+        assertThat(run.exit()).isEqualTo(KitCommand.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: Unknown options: '--prot', '8080'",
+                "Possible solutions: --port", TRY_HELP);
+        assertThat(mock("--bind-adress=127.0.0.1").errLines()).contains("Possible solutions: --bind-address");
+    }
+
+    @Test
     void helpShowsTheRangeOfEachLimitedOption() {
         StringWriter out = new StringWriter();
         CommandLine commandLine = KitCommand.commandLine();
