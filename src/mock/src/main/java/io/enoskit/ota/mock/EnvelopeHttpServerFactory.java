@@ -28,9 +28,15 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 final class EnvelopeHttpServerFactory implements HttpServerFactory {
     private final MockOptions settings;
     private final EnvelopeResponses responses;
+    private final ExchangeLog exchanges;
 
-    EnvelopeHttpServerFactory(MockOptions settings) {
+    /**
+     * @param settings  the mock's options (limits, admin token, profile)
+     * @param exchanges the console's log of API exchanges, which requests refused before WireMock sees them join
+     */
+    EnvelopeHttpServerFactory(MockOptions settings, ExchangeLog exchanges) {
         this.settings = settings;
+        this.exchanges = exchanges;
         this.responses = new EnvelopeResponses(settings.profile());
     }
 
@@ -89,7 +95,8 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
 
     private void addBodyFilter(ServletContextHandler context, boolean admin) {
         FilterHolder holder = new FilterHolder(new RequestBodyFilter(settings.maxBodyBytes(),
-                settings.maxUploadBytes(), settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses));
+                settings.maxUploadBytes(), settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses,
+                admin ? null : exchanges));
         holder.setAsyncSupported(true);
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
     }

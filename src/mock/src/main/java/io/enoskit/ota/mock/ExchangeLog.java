@@ -41,7 +41,7 @@ final class ExchangeLog {
      * @param time         when it was answered, milliseconds since the epoch (wall clock, not the simulation's)
      * @param method       the HTTP method
      * @param url          path and query as sent
-     * @param requestBody  the body as sent, masked and cut, or "" when none
+     * @param requestBody  the body as sent, masked and cut, or "" when none or refused unread (413, 415, 408...)
      * @param status       the HTTP status answered, 0 when the connection was dropped on purpose (a fault)
      * @param code         the envelope's {@code code}, or null when the answer is no envelope
      * @param msg          the envelope's {@code msg}, or null

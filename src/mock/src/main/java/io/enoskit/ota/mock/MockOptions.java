@@ -593,7 +593,7 @@ public final class MockOptions {
                 .stubRequestLoggingDisabled(!verbose)
                 .extensions(extensions.toArray(Extension[]::new))
                 .extensions(wiring)
-                .httpServerFactory(new EnvelopeHttpServerFactory(this));
+                .httpServerFactory(new EnvelopeHttpServerFactory(this, wiring.exchanges()));
         if (adminToken != null) {
             config.adminAuthenticator(new TokenAuthenticator(adminToken));
         }

@@ -176,6 +176,11 @@ public final class MockWiring implements ExtensionFactory {
         return inForce != null ? inForce : profile;
     }
 
+    /** The console's log of API exchanges. */
+    ExchangeLog exchanges() {
+        return exchanges;
+    }
+
     /** The fault rules the operations share. */
     FaultPlan faults() {
         return faults;

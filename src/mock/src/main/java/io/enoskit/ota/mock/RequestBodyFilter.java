@@ -50,6 +50,8 @@ final class RequestBodyFilter implements Filter {
     private final boolean admin;
     private final boolean exitOnOutOfMemory;
     private final EnvelopeResponses responses;
+    /** The console's log of API exchanges, where a refusal here is shown too; null on the admin API. */
+    private final ExchangeLog exchanges;
 
     /**
      * @param maxBodyBytes      the largest body accepted, in bytes, before and after decoding
@@ -57,10 +59,13 @@ final class RequestBodyFilter implements Filter {
      * @param bodyTimeoutMillis how long a body may take to arrive, in milliseconds
      * @param admin             true on the admin API ({@code {"error"}} answers), false on the API (envelopes)
      * @param exitOnOutOfMemory stop the JVM on an {@code OutOfMemoryError} (the executable; not the library)
+     * @param exchanges         the console's log of API exchanges, which the refusals answered here join (WireMock
+     *                          never sees them); null for none
      */
     RequestBodyFilter(long maxBodyBytes, long maxUploadBytes, long bodyTimeoutMillis, boolean admin,
-                      boolean exitOnOutOfMemory, EnvelopeResponses responses) {
+                      boolean exitOnOutOfMemory, EnvelopeResponses responses, ExchangeLog exchanges) {
         this.responses = responses;
+        this.exchanges = exchanges;
         this.maxBodyBytes = maxBodyBytes;
         this.maxUploadBytes = maxUploadBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
@@ -94,33 +99,33 @@ final class RequestBodyFilter implements Filter {
     private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
-            answer(response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is served"
+            answer(request, response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is served"
                     + " by it");
             return;
         }
         String notUtf8 = admin ? null : QueryEncoding.notUtf8(request.getQueryString());
         if (notUtf8 != null) {
-            answer(response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
+            answer(request, response, 200, OtaError.INVALID_ARGUMENT, notUtf8);
             return;
         }
         List<String> codings = BodyDecoding.codings(request);
         String unsupported = BodyDecoding.unsupported(codings);
         if (unsupported != null) {
-            answer(response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + unsupported + "' is not"
+            answer(request, response, 415, OtaError.INVALID_ARGUMENT, "Content-Encoding: '" + unsupported + "' is not"
                     + " supported; send the body as identity, gzip or deflate");
             return;
         }
         BodyLimit limit = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > limit.bytes()) {
-            answer(response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
+            answer(request, response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
                     + limit.bytes() + " the mock accepts (" + limit.option() + ")");
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
             String notMultipart = MultipartBodies.problem(request.getHeader("Content-Type"), new byte[0]);
             if (notMultipart != null) {
-                answer(response, 200, OtaError.INVALID_ARGUMENT, notMultipart);
+                answer(request, response, 200, OtaError.INVALID_ARGUMENT, notMultipart);
                 return;
             }
             chain.doFilter(new DecodedRequest(request, new byte[0]), response);
@@ -134,7 +139,7 @@ final class RequestBodyFilter implements Filter {
                     ? Decoded.refused(400, "body: ended after " + raw.length + " of its " + declared + " bytes")
                     : accepted(request, raw, codings, limit);
             if (decoded.refusal() != null) {
-                answer(response, decoded.refusal().status(), OtaError.INVALID_ARGUMENT, decoded.refusal().message());
+                answer(request, response, decoded.refusal().status(), OtaError.INVALID_ARGUMENT, decoded.refusal().message());
                 return;
             }
             chain.doFilter(new DecodedRequest(request, decoded.body()), response);
@@ -269,7 +274,7 @@ final class RequestBodyFilter implements Filter {
                 return;
             }
             try {
-                answer(response, status, error, message);
+                answer(request, response, status, error, message);
             } catch (IOException | RuntimeException gone) {
                 LOG.debug("the answer to an unreadable request could not be sent", gone);
             } finally {
@@ -278,11 +283,20 @@ final class RequestBodyFilter implements Filter {
         }
     }
 
-    private void answer(HttpServletResponse response, int status, OtaError error, String message) throws IOException {
+    private void answer(HttpServletRequest request, HttpServletResponse response, int status, OtaError error,
+                        String message) throws IOException {
         byte[] bytes = admin ? Json.write(Map.of("error", message)).getBytes(StandardCharsets.UTF_8)
                 : responses.bytes(responses.error(error, message));
         // a 99400 the operation's check would answer with 200 takes the profile's status for it
-        response.setStatus(admin && status < 400 ? 400 : status == 200 ? responses.invalidArgumentStatus() : status);
+        int answered = admin && status < 400 ? 400 : status == 200 ? responses.invalidArgumentStatus() : status;
+        if (exchanges != null) {
+            // the body was refused, so it is not shown; what the client was told is
+            String query = request.getQueryString();
+            exchanges.add(System.currentTimeMillis(), request.getMethod(),
+                    request.getRequestURI() + (query == null ? "" : "?" + query), "", answered,
+                    new String(bytes, StandardCharsets.UTF_8), null);
+        }
+        response.setStatus(answered);
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(bytes.length);
         if (status >= 400) {

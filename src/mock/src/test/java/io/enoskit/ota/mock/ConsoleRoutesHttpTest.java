@@ -90,6 +90,31 @@ class ConsoleRoutesHttpTest {
     }
 
     @Test
+    void theRequestLogShowsRequestsRefusedWhileTheirBodyIsRead() {
+        // answered by the body filter before WireMock sees them: 415 for the encoding, 413 for the declared length
+        given().baseUri(mock.baseUrl()).contentType("application/json").header("Content-Encoding", "br")
+                .body(Bodies.upgrade()).post(JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId")
+                .then().statusCode(415).body("code", equalTo(99400));
+        given().baseUri(mock.baseUrl()).contentType("application/json")
+                .body("x".repeat((int) MockOptions.DEFAULT_MAX_BODY_BYTES + 1))
+                .post(JOBS + "?action=create&orgId=yourOrgId&firmwareId=big").then().statusCode(413);
+
+        JsonPath log = await().atMost(Duration.ofSeconds(5)).until(
+                () -> admin().get("/exchanges").then().statusCode(200).extract().jsonPath(),
+                answer -> answer.getList("exchanges").size() >= 2);
+
+        assertThat(log.getList("exchanges.status")).containsExactly(415, 413);
+        assertThat(log.getString("exchanges[0].url"))
+                .isEqualTo(JOBS + "?action=create&orgId=yourOrgId&firmwareId=yourFirmwareId");
+        assertThat(log.getString("exchanges[0].method")).isEqualTo("POST");
+        assertThat(log.getInt("exchanges[0].code")).isEqualTo(99400);
+        assertThat(log.getString("exchanges[0].msg")).contains("Content-Encoding: 'br' is not supported");
+        assertThat(log.getString("exchanges[0].requestBody")).isEmpty();
+        assertThat(log.getString("exchanges[1].msg")).contains("(--max-body-bytes)");
+        assertThat(log.getString("exchanges[1].url")).endsWith("firmwareId=big");
+    }
+
+    @Test
     void theRequestLogMasksCredentialsAndKeepsNoHeaders() {
         long timestamp = System.currentTimeMillis();
         String appKey = "8c1a2b3d-4e5f-6789-abcd-ef0123456789";
