@@ -95,8 +95,8 @@ final class EnvelopeHttpServerFactory implements HttpServerFactory {
 
     private void addBodyFilter(ServletContextHandler context, boolean admin) {
         FilterHolder holder = new FilterHolder(new RequestBodyFilter(settings.maxBodyBytes(),
-                settings.maxUploadBytes(), settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(), responses,
-                admin ? null : exchanges));
+                settings.maxUploadBytes(), settings.bodyTimeout().toMillis(), admin, settings.exitOnOutOfMemory(),
+                responses, admin ? null : exchanges));
         holder.setAsyncSupported(true);
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
     }

@@ -9,6 +9,9 @@ import org.apache.commons.codec.net.URLCodec;
 
 /** Whether a request's query can be read as the UTF-8 text WireMock's decoder makes of it. */
 final class QueryEncoding {
+    /** How a broken escape is mended, after the rule it breaks. */
+    private static final String HOW_TO_ESCAPE = "; a '%' takes two hex digits (send %25 for a '%' itself)";
+
     private QueryEncoding() {
     }
 
@@ -16,8 +19,7 @@ final class QueryEncoding {
      * Why the query cannot be read as UTF-8 text, or null when it can: a parameter whose percent-escapes decode to
      * bytes that are no UTF-8 ({@code orgId=yourOrgId%c3%28}). WireMock's decoder would put U+FFFD in their place,
      * so the request would go on with a value the client never sent (an org no one has, searched as empty); it
-     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are left to the decoder, which
-     * rejects them.
+     * cannot be read, like a body that is not UTF-8. Broken escapes ({@code %zz}) are {@link #brokenEscape}'s.
      *
      * @param query the raw query, without {@code ?}; null when the URL has none
      * @return the rule broken, naming the parameter ({@code query: the parameter 'orgId…' is not valid UTF-8 …})
@@ -31,11 +33,59 @@ final class QueryEncoding {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             if (!decodesToUtf8(name) || (eq >= 0 && !decodesToUtf8(pair.substring(eq + 1)))) {
                 String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
-                return "query: the parameter '" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
-                        + "' is not valid UTF-8 once percent-decoded";
+                return "query: the parameter '" + shorten(shown) + "' is not valid UTF-8 once percent-decoded";
             }
         }
         return null;
+    }
+
+    /**
+     * The first broken percent-escape of the query, as a rule naming its parameter, or null when there is none: a
+     * {@code %} not followed by two hex digits ({@code orgId=%zz}, {@code orgId=a%2}). WireMock's decoder would refuse
+     * the whole query with Java's words and no parameter named.
+     *
+     * @param query the raw query, without {@code ?}; null when the URL has none
+     * @return {@code orgId: '%zz' is not a percent-escape; ...}, or {@code query: the parameter name '...' ...} when
+     *         the escape is in a name
+     */
+    static String brokenEscape(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String broken = firstBrokenEscape(name);
+            if (broken != null) {
+                return "query: the parameter name '" + shorten(name) + "' has '" + broken + "', which is not a"
+                        + " percent-escape" + HOW_TO_ESCAPE;
+            }
+            broken = eq < 0 ? null : firstBrokenEscape(pair.substring(eq + 1));
+            if (broken != null) {
+                return shorten(new String(percentDecoded(name), StandardCharsets.UTF_8)) + ": '" + broken
+                        + "' is not a percent-escape" + HOW_TO_ESCAPE;
+            }
+        }
+        return null;
+    }
+
+    /** The first {@code %} with what follows it (at most two characters) when they are not two hex digits. */
+    private static String firstBrokenEscape(String part) {
+        for (int at = part.indexOf('%'); at >= 0; at = part.indexOf('%', at + 1)) {
+            if (at + 2 >= part.length() || !isHex(part.charAt(at + 1)) || !isHex(part.charAt(at + 2))) {
+                return part.substring(at, Math.min(part.length(), at + 3));
+            }
+            at += 2;
+        }
+        return null;
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 128;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static boolean decodesToUtf8(String part) {

@@ -99,8 +99,13 @@ final class RequestBodyFilter implements Filter {
     private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("CONNECT".equalsIgnoreCase(request.getMethod())) {
-            answer(request, response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is served"
-                    + " by it");
+            answer(request, response, 404, OtaError.NO_SUCH_OPERATION, "method CONNECT: no operation of this API is"
+                    + " served by it");
+            return;
+        }
+        String brokenEscape = QueryEncoding.brokenEscape(request.getQueryString());
+        if (brokenEscape != null) {
+            answer(request, response, 200, OtaError.INVALID_ARGUMENT, brokenEscape);
             return;
         }
         String notUtf8 = admin ? null : QueryEncoding.notUtf8(request.getQueryString());
@@ -118,8 +123,8 @@ final class RequestBodyFilter implements Filter {
         BodyLimit limit = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > limit.bytes()) {
-            answer(request, response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more than the "
-                    + limit.bytes() + " the mock accepts (" + limit.option() + ")");
+            answer(request, response, 413, OtaError.INVALID_ARGUMENT, "body: declares " + declared + " bytes, more"
+                    + " than the " + limit.bytes() + " the mock accepts (" + limit.option() + ")");
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -139,7 +144,8 @@ final class RequestBodyFilter implements Filter {
                     ? Decoded.refused(400, "body: ended after " + raw.length + " of its " + declared + " bytes")
                     : accepted(request, raw, codings, limit);
             if (decoded.refusal() != null) {
-                answer(request, response, decoded.refusal().status(), OtaError.INVALID_ARGUMENT, decoded.refusal().message());
+                answer(request, response, decoded.refusal().status(), OtaError.INVALID_ARGUMENT,
+                        decoded.refusal().message());
                 return;
             }
             chain.doFilter(new DecodedRequest(request, decoded.body()), response);

@@ -58,8 +58,14 @@ class UnreadableRequestHttpTest {
                 "Content-Type: application/json\r\n", VERIFY);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"code\":99400").contains("Invalid Argument query: cannot be decoded")
-                .doesNotContain("<html");
+        assertThat(answer.body()).contains("\"code\":99400").contains("\"msg\":\"Invalid Argument orgId: '%zz' is not"
+                + " a percent-escape; a '%' takes two hex digits (send %25 for a '%' itself)\"")
+                .doesNotContain("<html").doesNotContain("URLDecoder");
+        assertThat(send("POST", JOBS + "?action=create&orgId=yourOrgId&firmwareId=a%2", "", VERIFY).body())
+                .contains("Invalid Argument firmwareId: '%2' is not a percent-escape");
+        assertThat(send("POST", JOBS + "?action=create&org%Id=1", "", VERIFY).body())
+                .contains("Invalid Argument query: the parameter name 'org%Id' has '%Id', which is not a"
+                        + " percent-escape");
     }
 
     @Test
@@ -247,7 +253,8 @@ class UnreadableRequestHttpTest {
         RawHttp.Answer answer = send("GET", "/__admin/ota/state?x=%zz", "", new byte[0]);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).startsWith("{\"error\":\"query: cannot be decoded");
+        assertThat(answer.body()).isEqualTo("{\"error\":\"x: '%zz' is not a percent-escape; a '%' takes two hex digits"
+                + " (send %25 for a '%' itself)\"}");
     }
 
     @Test
