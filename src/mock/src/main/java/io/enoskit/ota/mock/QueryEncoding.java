@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.net.URLCodec;
 
@@ -25,18 +26,10 @@ final class QueryEncoding {
      * @return the rule broken, naming the parameter ({@code query: the parameter 'orgId…' is not valid UTF-8 …})
      */
     static String notUtf8(String query) {
-        if (query == null || query.indexOf('%') < 0) {
-            return null;
-        }
-        for (String pair : query.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!decodesToUtf8(name) || (eq >= 0 && !decodesToUtf8(pair.substring(eq + 1)))) {
-                String shown = new String(percentDecoded(name), StandardCharsets.UTF_8);
-                return "query: the parameter '" + shorten(shown) + "' is not valid UTF-8 once percent-decoded";
-            }
-        }
-        return null;
+        return firstInParameters(query, (name, value) -> decodesToUtf8(name)
+                && (value == null || decodesToUtf8(value)) ? null : "query: the parameter '"
+                + shorten(new String(percentDecoded(name), StandardCharsets.UTF_8))
+                + "' is not valid UTF-8 once percent-decoded");
     }
 
     /**
@@ -49,21 +42,31 @@ final class QueryEncoding {
      *         the escape is in a name
      */
     static String brokenEscape(String query) {
-        if (query == null || query.indexOf('%') < 0) {
-            return null;
-        }
-        for (String pair : query.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
+        return firstInParameters(query, (name, value) -> {
             String broken = firstBrokenEscape(name);
             if (broken != null) {
                 return "query: the parameter name '" + shorten(name) + "' has '" + broken + "', which is not a"
                         + " percent-escape" + HOW_TO_ESCAPE;
             }
-            broken = eq < 0 ? null : firstBrokenEscape(pair.substring(eq + 1));
+            broken = value == null ? null : firstBrokenEscape(value);
+            return broken == null ? null : shorten(new String(percentDecoded(name), StandardCharsets.UTF_8)) + ": '"
+                    + broken + "' is not a percent-escape" + HOW_TO_ESCAPE;
+        });
+    }
+
+    /**
+     * The first rule {@code check} finds broken by a parameter of the query, given its raw name and raw value (null
+     * without {@code =}); null when none, or when the query has no {@code %} (nothing to decode).
+     */
+    private static String firstInParameters(String query, BiFunction<String, String, String> check) {
+        if (query == null || query.indexOf('%') < 0) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String broken = check.apply(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
             if (broken != null) {
-                return shorten(new String(percentDecoded(name), StandardCharsets.UTF_8)) + ": '" + broken
-                        + "' is not a percent-escape" + HOW_TO_ESCAPE;
+                return broken;
             }
         }
         return null;
