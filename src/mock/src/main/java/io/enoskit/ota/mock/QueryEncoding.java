@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.function.BiFunction;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.net.URLCodec;
@@ -75,16 +76,13 @@ final class QueryEncoding {
     /** The first {@code %} with what follows it (at most two characters) when they are not two hex digits. */
     private static String firstBrokenEscape(String part) {
         for (int at = part.indexOf('%'); at >= 0; at = part.indexOf('%', at + 1)) {
-            if (at + 2 >= part.length() || !isHex(part.charAt(at + 1)) || !isHex(part.charAt(at + 2))) {
+            if (at + 2 >= part.length() || !HexFormat.isHexDigit(part.charAt(at + 1))
+                    || !HexFormat.isHexDigit(part.charAt(at + 2))) {
                 return part.substring(at, Math.min(part.length(), at + 3));
             }
             at += 2;
         }
         return null;
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0 && c < 128;
     }
 
     private static String shorten(String text) {
